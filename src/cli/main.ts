@@ -1,0 +1,117 @@
+// The `deck` command. The only place that reads process.argv, prints, and exits: everything
+// below it returns results and diagnostics, and errors become exit codes here.
+
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { cac } from 'cac';
+import { DeckError, EXIT_CODES } from '../errors.js';
+import { type Diagnostic, formatDiagnostic, hasErrors } from '../model.js';
+import { buildDecks, displayPath } from '../outputs/build.js';
+import { pacingTable } from './pacing-table.js';
+
+const SLIDES_DIR = 'slides';
+const DEFAULT_DECK = join(SLIDES_DIR, 'leadership-vs-management.md');
+
+const out = (line = '') => process.stdout.write(`${line}\n`);
+const err = (line: string) => process.stderr.write(`${line}\n`);
+
+async function slideFiles(): Promise<string[]> {
+  const names = await readdir(SLIDES_DIR).catch(() => [] as string[]);
+  return names.filter((name) => /\.(?:md|markdown)$/i.test(name)).sort().map((name) => join(SLIDES_DIR, name));
+}
+
+function report(diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) err(formatDiagnostic(d));
+}
+
+interface BuildFlags {
+  out: string;
+  verbose?: boolean;
+}
+
+async function build(files: string[], flags: BuildFlags): Promise<void> {
+  const started = performance.now();
+  const decks = files.length > 0 ? files : await slideFiles();
+  if (decks.length === 0) throw new DeckError('USAGE', `no decks to build: name a Markdown file or add one to ${SLIDES_DIR}/`);
+  const result = await buildDecks(decks, { outDir: flags.out, publicDir: 'public' });
+  report(result.diagnostics);
+  if (hasErrors(result.diagnostics)) {
+    const count = result.diagnostics.filter((d) => d.severity === 'error').length;
+    throw new DeckError('DECK', `build failed: ${count} error${count === 1 ? '' : 's'}; nothing was written`);
+  }
+  for (const deck of result.decks) {
+    const page = relative(process.cwd(), join(result.outDir, deck.name, 'index.html'));
+    out(`${page}  ${deck.rendered.slides.length} slides`);
+    if (flags.verbose) out(pacingTable(deck.rendered));
+  }
+  out(`built ${result.decks.length} deck${result.decks.length === 1 ? '' : 's'} into ${displayPath(result.outDir)}/ in ${Math.round(performance.now() - started)} ms`);
+}
+
+interface DevFlags {
+  port?: number;
+  host?: string;
+}
+
+async function dev(file: string | undefined, flags: DevFlags): Promise<void> {
+  const deck = file ?? (existsSync(DEFAULT_DECK) ? DEFAULT_DECK : (await slideFiles())[0]);
+  if (!deck) throw new DeckError('USAGE', `no deck to serve: name a Markdown file or add one to ${SLIDES_DIR}/`);
+  if (flags.port !== undefined && (!Number.isInteger(flags.port) || flags.port < 0 || flags.port > 65535)) {
+    throw new DeckError('USAGE', `--port must be a port number, not "${flags.port}"`);
+  }
+  const { startDevServer } = await import('../outputs/dev-server.js');
+  const { url } = await startDevServer({
+    file: deck,
+    ...(flags.port !== undefined ? { port: flags.port } : {}),
+    ...(flags.host ? { host: String(flags.host) } : {}),
+  });
+  out(`Presenting ${displayPath(deck)} at ${url}`);
+  out('Press s in the deck for speaker view (notes, next slide, timers); f for full screen; Esc for the overview.');
+  out('Edits to the deck file show up in the browser as you save. Ctrl+C stops the server.');
+}
+
+function createCli() {
+  const cli = cac('deck');
+  cli.option('--debug', 'Show stack traces of internal errors');
+  cli
+    .command('build [...decks]', 'Build decks into static folders that open offline (default: every slides/*.md)')
+    .option('--out <dir>', 'Output folder', { default: 'dist' })
+    .option('--verbose', 'Print each deck\'s pacing plan')
+    .action((decks: string[], flags: BuildFlags) => build(decks, flags));
+  cli
+    .command('dev [deck]', `Present a deck with live reload (default: ${DEFAULT_DECK})`)
+    .option('--port <port>', 'Port (default: 5173, or the next free one)')
+    .option('--host <host>', 'Address to listen on (default: 127.0.0.1; 0.0.0.0 shares it on the network)')
+    .action((deck: string | undefined, flags: DevFlags) => dev(deck, flags));
+  cli.help();
+  return cli;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  try {
+    const cli = createCli();
+    cli.parse(argv, { run: false });
+    if (cli.options.help || cli.options.h) return 0;
+    if (!cli.matchedCommand) {
+      const given = cli.args[0];
+      if (given !== undefined) throw new DeckError('USAGE', `unknown command "${given}"; see deck --help`);
+      cli.outputHelp();
+      return EXIT_CODES.USAGE;
+    }
+    await cli.runMatchedCommand();
+    return 0;
+  } catch (error) {
+    if (error instanceof DeckError) {
+      err(`deck: ${error.message}`);
+      return EXIT_CODES[error.code];
+    }
+    if (error instanceof Error && error.name === 'CACError') {
+      err(`deck: ${error.message}; see deck --help`);
+      return EXIT_CODES.USAGE;
+    }
+    err(`deck: internal error: ${error instanceof Error ? error.message : String(error)}. This is a bug: please report it${debug ? '' : ' (run with --debug for details)'}.`);
+    if (debug && error instanceof Error && error.stack) err(error.stack);
+    return 3;
+  }
+}

@@ -1,0 +1,97 @@
+// Types that cross module lines. Lines and columns are 1-based, as editors show them.
+
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  severity: Severity;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface SourceSpan {
+  file: string;
+  startLine: number;
+  endLine: number;
+}
+
+/** Attribute name → value, in the order the author wrote them. */
+export type Attributes = Record<string, string>;
+
+/** A block of Markdown cut out of the source, with the source line its first line came from. */
+export interface SourceBlock {
+  text: string;
+  startLine: number;
+}
+
+export interface Slide {
+  /** Position in reading order, 0-based. */
+  index: number;
+  /** reveal.js horizontal and vertical indices. */
+  h: number;
+  v: number;
+  span: SourceSpan;
+  /** From `<!-- .slide: … -->` comments, already validated. */
+  attributes: Attributes;
+  body: SourceBlock;
+  notes?: SourceBlock;
+}
+
+export interface DeckMeta {
+  title: string;
+  author?: string;
+  date?: string;
+  lang: string;
+  description?: string;
+  /** Planned length of the talk in minutes. */
+  duration?: number;
+  theme?: string;
+  /** Allows raw HTML in slides; it is sanitized either way. */
+  html: boolean;
+  /** Options passed to `Reveal.initialize`. */
+  reveal: Record<string, unknown>;
+}
+
+export interface Deck {
+  file: string;
+  meta: DeckMeta;
+  slides: Slide[];
+  diagnostics: Diagnostic[];
+}
+
+/** A local file a slide refers to: where the author wrote it and where the build puts it. */
+export interface AssetReference {
+  /** The URL as written, relative to the deck file. */
+  source: string;
+  /** Path inside the deck's output folder. */
+  output: string;
+  line: number;
+  column: number;
+}
+
+export interface RenderedSlide {
+  index: number;
+  h: number;
+  v: number;
+  line: number;
+  /** Seconds planned for this slide, when the deck has a duration or the slide sets data-timing. */
+  timing?: number;
+}
+
+export interface RenderedDeck {
+  file: string;
+  meta: DeckMeta;
+  /** The `<section>` elements that go inside `.reveal .slides`. */
+  sectionsHtml: string;
+  revealConfig: Record<string, unknown>;
+  slides: RenderedSlide[];
+  assets: AssetReference[];
+  diagnostics: Diagnostic[];
+}
+
+export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean =>
+  diagnostics.some((d) => d.severity === 'error');
+
+export const formatDiagnostic = (d: Diagnostic): string =>
+  `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`;

@@ -1,0 +1,53 @@
+// dist/index.html: one line per deck, so a folder of decks opens like a table of contents.
+
+import { escapeHtml } from './page.js';
+
+export interface DeckSummary {
+  /** Folder name inside the output folder. */
+  name: string;
+  title: string;
+  author?: string;
+  description?: string;
+  slideCount: number;
+  /** Minutes, from front matter. */
+  duration?: number;
+}
+
+export function renderIndexPage(decks: readonly DeckSummary[]): string {
+  const rows = decks
+    .map((deck) => {
+      const facts = [`${deck.slideCount} slides`, deck.duration ? `${deck.duration} min` : '', deck.author ?? '']
+        .filter(Boolean)
+        .join(' · ');
+      return `<li>
+<a href="${escapeHtml(encodeURI(deck.name))}/index.html">${escapeHtml(deck.title)}</a>
+<p class="facts">${escapeHtml(facts)}</p>
+${deck.description ? `<p>${escapeHtml(deck.description)}</p>` : ''}
+</li>`;
+    })
+    .join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Decks</title>
+<style>
+body { font: 20px/1.5 system-ui, sans-serif; color: #1c2127; background: #fbfaf7; max-width: 48rem; margin: 3rem auto; padding: 0 1.5rem; }
+h1 { font-size: 2rem; margin-bottom: 1.5rem; }
+ul { list-style: none; padding: 0; }
+li { padding: 1rem 0; border-top: 1px solid #c9ced6; }
+a { font-size: 1.3rem; font-weight: 700; color: #0b5f6e; }
+p { margin: 0.25rem 0 0; }
+.facts { color: #4a5361; }
+</style>
+</head>
+<body>
+<h1>Decks</h1>
+<ul>
+${rows}
+</ul>
+</body>
+</html>
+`;
+}

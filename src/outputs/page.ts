@@ -1,0 +1,49 @@
+// The HTML page around a rendered deck, for the static build and the dev server alike.
+
+import type { RenderedDeck } from '../model.js';
+
+export interface PageAssets {
+  /** Stylesheets, in order, relative to the page. */
+  styles: string[];
+  /** The runtime script and how to load it: a classic script opens from file://, a module does not. */
+  script: { src: string; module: boolean };
+}
+
+export const escapeHtml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** JSON that is safe inside a <script> element: no `</script>` or comment openers survive. */
+export const scriptJson = (value: unknown): string =>
+  JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+
+export function renderPage(deck: RenderedDeck, assets: PageAssets): string {
+  const { meta } = deck;
+  const head = [
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(meta.title)}</title>`,
+    meta.description ? `<meta name="description" content="${escapeHtml(meta.description)}">` : '',
+    meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">` : '',
+    meta.date ? `<meta name="date" content="${escapeHtml(meta.date)}">` : '',
+    meta.duration ? `<meta name="duration" content="${meta.duration}">` : '',
+    ...assets.styles.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`),
+  ].filter(Boolean);
+  const script = assets.script.module
+    ? `<script type="module" src="${escapeHtml(assets.script.src)}"></script>`
+    : `<script src="${escapeHtml(assets.script.src)}"></script>`;
+  return `<!doctype html>
+<html lang="${escapeHtml(meta.lang)}">
+<head>
+${head.join('\n')}
+</head>
+<body>
+<div class="reveal">
+<div class="slides">
+${deck.sectionsHtml}</div>
+</div>
+<script type="application/json" id="deck-config">${scriptJson(deck.revealConfig)}</script>
+${script}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,65 @@
+// Reads a deck file from disk. A path that is missing, a folder, a binary file or text that is
+// not UTF-8 becomes a diagnostic like any other author mistake.
+
+import { readFile, stat } from 'node:fs/promises';
+import type { Diagnostic } from '../model.js';
+
+export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export async function readDeck(file: string): Promise<ReadResult> {
+  const fail = (message: string, line = 1, column = 1): ReadResult => ({
+    ok: false,
+    diagnostic: { severity: 'error', message, file, line, column },
+  });
+  let bytes: Buffer;
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) return fail('is a folder, not a Markdown file');
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return fail('no such file');
+    if (code === 'EACCES') return fail('cannot read the file: permission denied');
+    return fail(`cannot read the file (${code ?? String(error)})`);
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const { line, column } = positionOf(bytes, nul);
+    return fail('looks like a binary file, not Markdown text (it contains a NUL byte)', line, column);
+  }
+  try {
+    return { ok: true, text: utf8.decode(bytes) };
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    const { line, column } = positionOf(bytes, offset);
+    return fail('is not valid UTF-8 text; save it as UTF-8', line, column);
+  }
+}
+
+function positionOf(bytes: Buffer, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line += 1;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** Offset of the first byte that does not start or continue a UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Buffer): number {
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i]!;
+    const extra = lead < 0x80 ? 0 : lead >> 5 === 6 ? 1 : lead >> 4 === 14 ? 2 : lead >> 3 === 30 ? 3 : -1;
+    if (extra < 0) return i;
+    for (let k = 1; k <= extra; k++) {
+      if (i + k >= bytes.length || bytes[i + k]! >> 6 !== 2) return i;
+    }
+    i += extra + 1;
+  }
+  return 0;
+}

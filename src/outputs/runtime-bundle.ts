@@ -1,0 +1,101 @@
+// The browser runtime (reveal.js, the notes plugin, our start-up code, the theme and its fonts)
+// is the same for every deck: it is bundled once as a classic script, which runs from file://,
+// and cached under a key made of its inputs. Editing slides never re-bundles it.
+
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const TOOLKIT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const RUNTIME_ENTRY = join(TOOLKIT_ROOT, 'src/runtime/main.ts');
+const THEME_DIR = join(TOOLKIT_ROOT, 'theme');
+const PACKAGES = ['reveal.js', 'vite', '@fontsource/atkinson-hyperlegible', '@fontsource/source-serif-4'];
+
+export interface RuntimeBundle {
+  dir: string;
+  /** Files relative to `dir`, sorted. */
+  files: string[];
+  script: string;
+  style: string;
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'))
+    .sort();
+}
+
+/** Installed version of a package, found the way Node finds it (some hide package.json behind "exports"). */
+async function packageVersion(name: string): Promise<string> {
+  for (let dir = TOOLKIT_ROOT; ; dir = dirname(dir)) {
+    const file = join(dir, 'node_modules', name, 'package.json');
+    if (existsSync(file)) return (JSON.parse(await readFile(file, 'utf8')) as { version: string }).version;
+    if (dirname(dir) === dir) return 'missing';
+  }
+}
+
+async function cacheKey(): Promise<string> {
+  const hash = createHash('sha256');
+  for (const name of PACKAGES) hash.update(`${name}@${await packageVersion(name)}\n`);
+  const inputs = [
+    ...(await listFiles(join(TOOLKIT_ROOT, 'src/runtime'))).map((f) => join(TOOLKIT_ROOT, 'src/runtime', f)),
+    ...(await listFiles(THEME_DIR)).map((f) => join(THEME_DIR, f)),
+  ];
+  for (const file of inputs) {
+    hash.update(`${relative(TOOLKIT_ROOT, file)}\n`);
+    hash.update(await readFile(file));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+async function bundle(outDir: string): Promise<void> {
+  const { build } = await import('vite');
+  await build({
+    configFile: false,
+    root: TOOLKIT_ROOT,
+    base: './',
+    logLevel: 'error',
+    publicDir: false,
+    build: {
+      outDir,
+      emptyOutDir: true,
+      write: true,
+      target: 'es2022',
+      cssCodeSplit: false,
+      modulePreload: false,
+      assetsInlineLimit: 0,
+      reportCompressedSize: false,
+      copyPublicDir: false,
+      rolldownOptions: {
+        input: RUNTIME_ENTRY,
+        output: {
+          format: 'iife',
+          entryFileNames: 'deck.js',
+          assetFileNames: (asset) => (asset.names.some((n) => n.endsWith('.css')) ? 'deck.css' : 'fonts/[name][extname]'),
+        },
+      },
+    },
+  });
+}
+
+/** The runtime bundle for the current sources, built now if the cache does not have it. */
+export async function runtimeBundle(cacheRoot = join(TOOLKIT_ROOT, 'node_modules/.cache/deck-runtime')): Promise<RuntimeBundle> {
+  const dir = join(cacheRoot, await cacheKey());
+  if (!existsSync(join(dir, 'deck.js'))) {
+    // Build beside the cache entry and move it in whole, so a half-written bundle is never used.
+    const staging = `${dir}.tmp-${process.pid}`;
+    await mkdir(cacheRoot, { recursive: true });
+    try {
+      await bundle(staging);
+      await rm(dir, { recursive: true, force: true });
+      await rename(staging, dir);
+    } finally {
+      await rm(staging, { recursive: true, force: true });
+    }
+  }
+  return { dir, files: await listFiles(dir), script: 'deck.js', style: 'deck.css' };
+}

@@ -1,0 +1,109 @@
+// The dev server: serves one deck through Vite, and on every save of the deck file sends the new
+// slides over Vite's HMR socket. The browser swaps them in and stays on the same slide. A deck
+// with errors shows them in the terminal and in Vite's overlay while the last good deck stays up.
+
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+import { formatDiagnostic, hasErrors, type RenderedDeck } from '../model.js';
+import { compileDecks } from './build.js';
+import { escapeHtml, renderPage } from './page.js';
+import { RUNTIME_ENTRY } from './runtime-bundle.js';
+
+export interface DeckPluginOptions {
+  /** The deck file to serve. */
+  file: string;
+  /** Where to print diagnostics; the terminal by default. */
+  log?: (line: string) => void;
+}
+
+const RUNTIME_URL = `/@fs${RUNTIME_ENTRY}`;
+
+function errorPage(lines: string[]): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Deck errors</title></head>
+<body style="font: 18px/1.5 monospace; padding: 2rem"><h1>The deck has errors</h1><pre>${escapeHtml(lines.join('\n'))}</pre>
+<p>Fix them and save: this page reloads.</p><script type="module" src="/@vite/client"></script></body></html>`;
+}
+
+export function deckPlugin(options: DeckPluginOptions): Plugin {
+  const file = resolve(options.file);
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  let lastGood: RenderedDeck | undefined;
+  let lastErrors: string[] = [];
+
+  async function compile(): Promise<{ deck?: RenderedDeck; errors: string[] }> {
+    const result = await compileDecks([file]);
+    for (const d of result.diagnostics) log(formatDiagnostic(d));
+    const deck = result.decks[0]?.rendered;
+    if (!deck || hasErrors(result.diagnostics)) {
+      return { errors: result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic) };
+    }
+    return { deck, errors: [] };
+  }
+
+  async function update(server: ViteDevServer): Promise<void> {
+    const { deck, errors } = await compile();
+    if (!deck) {
+      lastErrors = errors;
+      const first = errors[0] ?? 'deck error';
+      server.ws.send({
+        type: 'error',
+        err: { message: errors.join('\n'), stack: '', plugin: 'deck', id: file, frame: first },
+      });
+      return;
+    }
+    const hadNoDeck = !lastGood;
+    lastGood = deck;
+    lastErrors = [];
+    if (hadNoDeck) {
+      server.ws.send({ type: 'full-reload', path: '*' });
+      return;
+    }
+    server.ws.send({ type: 'custom', event: 'deck:update', data: { title: deck.meta.title, sectionsHtml: deck.sectionsHtml } });
+  }
+
+  return {
+    name: 'deck',
+    async configureServer(server) {
+      const first = await compile();
+      lastGood = first.deck;
+      lastErrors = first.errors;
+      server.watcher.add(file);
+      server.watcher.on('change', (changed) => {
+        if (resolve(changed) === file) void update(server);
+      });
+      server.middlewares.use(async (req, res, next) => {
+        const url = new URL(req.url ?? '/', 'http://localhost');
+        if (url.pathname === '/' || url.pathname === '/index.html') {
+          const html = lastGood
+            ? await server.transformIndexHtml(
+                url.pathname,
+                renderPage(lastGood, { styles: [], script: { src: RUNTIME_URL, module: true } }),
+              )
+            : errorPage(lastErrors);
+          res.setHeader('Content-Type', 'text/html; charset=utf-8');
+          res.setHeader('Cache-Control', 'no-store');
+          res.end(html);
+          return;
+        }
+        // Files the slides refer to are served from beside the deck, at the path the build uses.
+        const asset = lastGood?.assets.find((a) => `/${a.output}` === decodeURI(url.pathname));
+        if (asset) {
+          try {
+            res.end(await readFile(join(dirname(file), asset.source)));
+          } catch {
+            res.statusCode = 404;
+            res.end();
+          }
+          return;
+        }
+        next();
+      });
+    },
+    handleHotUpdate(context) {
+      // The deck file is handled above; Vite must not reload the page for it.
+      if (resolve(context.file) === file) return [];
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,61 @@
+// Parses the attribute list of `<!-- .slide: … -->` and `<!-- .element: … -->` comments,
+// e.g. `id="intro" class='a b' data-timing=90 data-autoslide`. Only names that cannot run
+// code are allowed: id, class, style and data-*.
+
+import type { Attributes } from '../model.js';
+
+export interface AttributeProblem {
+  message: string;
+  /** 0-based offset into the parsed text. */
+  offset: number;
+}
+
+export interface ParsedAttributes {
+  attributes: Attributes;
+  problems: AttributeProblem[];
+}
+
+const ATTRIBUTE = /\s*([^\s="'<>`/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/y;
+const ALLOWED_NAME = /^(?:id|class|style|data-[a-z0-9][a-z0-9_.:-]*)$/;
+const SCRIPT_URL = /(?:java|vb)script\s*:|expression\s*\(/i;
+
+export function parseAttributeList(text: string): ParsedAttributes {
+  const attributes: Attributes = {};
+  const problems: AttributeProblem[] = [];
+  let position = 0;
+  while (position < text.length) {
+    if (text.slice(position).trim() === '') break;
+    ATTRIBUTE.lastIndex = position;
+    const match = ATTRIBUTE.exec(text);
+    if (!match) {
+      const offset = position + (text.slice(position).length - text.slice(position).trimStart().length);
+      problems.push({ message: `cannot read attribute at "${text.slice(offset, offset + 20)}"`, offset });
+      break;
+    }
+    const offset = match.index + match[0].length - match[0].trimStart().length;
+    const name = (match[1] ?? '').toLowerCase();
+    const value = match[2] ?? match[3] ?? match[4] ?? '';
+    position = ATTRIBUTE.lastIndex;
+    if (!ALLOWED_NAME.test(name)) {
+      problems.push({
+        message: `attribute "${name}" is not allowed; use id, class, style or data-*`,
+        offset,
+      });
+      continue;
+    }
+    if (SCRIPT_URL.test(value.replace(/[\s\u0000-\u001f]+/g, ''))) {
+      problems.push({ message: `attribute "${name}" contains a script URL`, offset });
+      continue;
+    }
+    attributes[name] =
+      name === 'class' && attributes.class ? `${attributes.class} ${value}` : value;
+  }
+  return { attributes, problems };
+}
+
+/** Merges attribute sets: later values win, classes accumulate. */
+export function mergeAttributes(target: Attributes, extra: Attributes): void {
+  for (const [name, value] of Object.entries(extra)) {
+    target[name] = name === 'class' && target.class ? `${target.class} ${value}` : value;
+  }
+}

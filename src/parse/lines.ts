@@ -1,0 +1,52 @@
+// Line-level view of a Markdown source: which lines are inside fenced code blocks or
+// multi-line HTML comments. Separators, notes markers and slide attribute comments found
+// on such lines are content, not syntax.
+
+const FENCE_OPEN = /^\s*(`{3,}|~{3,})(.*)$/;
+
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+/** For each line, true when it belongs to a fenced code block or an HTML comment. */
+export function inertLines(lines: readonly string[]): boolean[] {
+  const inert: boolean[] = [];
+  let fence: { char: string; length: number } | undefined;
+  let inComment = false;
+  for (const line of lines) {
+    if (fence) {
+      inert.push(true);
+      const close = /^\s*(`{3,}|~{3,})\s*$/.exec(line);
+      if (close?.[1] && close[1][0] === fence.char && close[1].length >= fence.length) {
+        fence = undefined;
+      }
+      continue;
+    }
+    if (inComment) {
+      inert.push(true);
+      if (line.includes('-->')) inComment = !closesAllComments(line.slice(line.indexOf('-->') + 3));
+      continue;
+    }
+    const open = FENCE_OPEN.exec(line);
+    if (open?.[1] && !(open[1][0] === '`' && (open[2] ?? '').includes('`'))) {
+      inert.push(true);
+      fence = { char: open[1][0] as string, length: open[1].length };
+      continue;
+    }
+    inert.push(false);
+    inComment = !closesAllComments(line);
+  }
+  return inert;
+}
+
+/** True when every `<!--` on the line is closed on the same line. */
+function closesAllComments(line: string): boolean {
+  let position = 0;
+  for (;;) {
+    const open = line.indexOf('<!--', position);
+    if (open < 0) return true;
+    const close = line.indexOf('-->', open + 4);
+    if (close < 0) return false;
+    position = close + 3;
+  }
+}

@@ -1,0 +1,38 @@
+// Local files that slides refer to. A URL relative to the deck file is copied into the deck's
+// output folder under `assets/`, keeping its path so the folder stays readable; `..` steps
+// become `_up` so nothing lands outside the deck's folder.
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/** True for a URL that points at a file next to the deck (not a web address or an anchor). */
+export function isLocalUrl(url: string): boolean {
+  return url !== '' && !SCHEME.test(url) && !url.startsWith('//') && !url.startsWith('#') && !url.startsWith('/');
+}
+
+/** The file path a local URL names, relative to the deck file, without query or fragment. */
+export function localPath(url: string): string {
+  const path = url.replace(/[?#].*$/, '');
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
+}
+
+/** Where the build puts a local file, relative to the deck's output folder. */
+export function assetOutputPath(url: string): string {
+  const parts: string[] = [];
+  for (const part of localPath(url).split(/[\\/]+/)) {
+    if (part === '' || part === '.') continue;
+    if (part !== '..') parts.push(part);
+    else if (parts.length > 0 && parts[parts.length - 1] !== '_up') parts.pop();
+    else parts.push('_up');
+  }
+  return ['assets', ...parts].join('/');
+}
+
+/** The URL to write in the output: the asset path, with the original query and fragment. */
+export function assetOutputUrl(url: string): string {
+  const suffix = /[?#].*$/.exec(url)?.[0] ?? '';
+  return encodeURI(assetOutputPath(url)) + suffix;
+}

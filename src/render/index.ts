@@ -1,0 +1,139 @@
+// Deck model → reveal.js HTML and config. Pure: the same deck always renders to the same string,
+// and author mistakes found on the way are diagnostics, never exceptions.
+
+import type { Attributes, Deck, Diagnostic, RenderedDeck, RenderedSlide, Slide } from '../model.js';
+import { assetOutputPath, assetOutputUrl, isLocalUrl, localPath } from './assets.js';
+import { createEnv, type RenderEnv } from './env.js';
+import { markdown } from './markdown.js';
+import { planTimings } from './pacing.js';
+import { revealConfig } from './reveal-config.js';
+import { sanitize } from './sanitize.js';
+
+const escapeAttribute = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+const BACKGROUND_URLS = ['data-background-image', 'data-background-video'];
+
+function renderAttributes(attributes: Attributes): string {
+  return Object.entries(attributes)
+    .map(([name, value]) => (value === '' && name.startsWith('data-') ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`))
+    .join('');
+}
+
+interface SlideOutput {
+  slide: Slide;
+  attributes: Attributes;
+  html: string;
+  notesLength: number;
+}
+
+function renderSlide(deck: Deck, slide: Slide, envs: RenderEnv[]): SlideOutput {
+  const md = markdown({ html: deck.meta.html });
+  const clean = (html: string) => (deck.meta.html ? sanitize(html) : html);
+  const prefix = `s${slide.index + 1}`;
+  const bodyEnv = createEnv(slide.body.text, deck.file, slide.body.startLine, prefix);
+  envs.push(bodyEnv);
+  let html = clean(md.render(slide.body.text, bodyEnv));
+  if (slide.notes) {
+    const notesEnv = createEnv(slide.notes.text, deck.file, slide.notes.startLine, `${prefix}-notes`);
+    envs.push(notesEnv);
+    html += `<aside class="notes">\n${clean(md.render(slide.notes.text, notesEnv))}</aside>\n`;
+  }
+  const attributes: Attributes = { ...bodyEnv.sectionAttributes };
+  for (const [name, value] of Object.entries(slide.attributes)) {
+    attributes[name] = name === 'class' && attributes.class ? `${attributes.class} ${value}` : value;
+  }
+  for (const name of BACKGROUND_URLS) {
+    const url = attributes[name];
+    if (url === undefined || !isLocalUrl(url)) continue;
+    bodyEnv.assets.push({ source: localPath(url), output: assetOutputPath(url), line: slide.span.startLine, column: 1 });
+    attributes[name] = assetOutputUrl(url);
+  }
+  return { slide, attributes, html, notesLength: slide.notes?.text.trim().length ?? 0 };
+}
+
+function readTiming(output: SlideOutput, diagnostics: Diagnostic[], file: string): number | undefined {
+  const value = output.attributes['data-timing'];
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds <= 0) {
+    diagnostics.push({
+      severity: 'error',
+      message: `data-timing must be a positive number of seconds, not "${value}"`,
+      file,
+      line: output.slide.span.startLine,
+      column: 1,
+    });
+    return undefined;
+  }
+  return seconds;
+}
+
+function checkIds(outputs: readonly SlideOutput[], diagnostics: Diagnostic[], file: string): void {
+  const seen = new Map<string, number>();
+  for (const { slide, attributes } of outputs) {
+    const id = attributes.id;
+    if (id === undefined) continue;
+    const first = seen.get(id);
+    if (first !== undefined) {
+      diagnostics.push({
+        severity: 'error',
+        message: `slide id "${id}" is already used by the slide at line ${first}`,
+        file,
+        line: slide.span.startLine,
+        column: 1,
+      });
+    } else {
+      seen.set(id, slide.span.startLine);
+    }
+  }
+}
+
+export function renderDeck(deck: Deck): RenderedDeck {
+  const envs: RenderEnv[] = [];
+  const diagnostics: Diagnostic[] = [...deck.diagnostics];
+  const outputs = deck.slides.map((slide) => renderSlide(deck, slide, envs));
+  checkIds(outputs, diagnostics, deck.file);
+
+  const explicit = outputs.map((output) => readTiming(output, diagnostics, deck.file));
+  const timings =
+    deck.meta.duration === undefined
+      ? explicit
+      : planTimings(
+          outputs.map((output, i) => ({ explicit: explicit[i], notesLength: output.notesLength })),
+          deck.meta.duration,
+        );
+  outputs.forEach((output, i) => {
+    const timing = timings[i];
+    if (timing !== undefined) output.attributes['data-timing'] = String(timing);
+  });
+
+  const sections: string[] = [];
+  for (let i = 0; i < outputs.length; ) {
+    const h = outputs[i]!.slide.h;
+    let end = i;
+    while (end < outputs.length && outputs[end]!.slide.h === h) end++;
+    const stack = outputs.slice(i, end).map((o) => `<section${renderAttributes(o.attributes)}>\n${o.html}</section>\n`);
+    sections.push(stack.length > 1 ? `<section>\n${stack.join('')}</section>\n` : stack[0]!);
+    i = end;
+  }
+
+  const slides: RenderedSlide[] = outputs.map(({ slide }, i) => ({
+    index: slide.index,
+    h: slide.h,
+    v: slide.v,
+    line: slide.span.startLine,
+    ...(timings[i] !== undefined ? { timing: timings[i] } : {}),
+  }));
+  for (const env of envs) diagnostics.push(...env.diagnostics);
+  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+  return {
+    file: deck.file,
+    meta: deck.meta,
+    sectionsHtml: sections.join(''),
+    revealConfig: revealConfig(deck.meta.reveal),
+    slides,
+    assets: envs.flatMap((env) => env.assets),
+    diagnostics,
+  };
+}
