@@ -50,11 +50,14 @@ export function parseDeck(source: string, file: string): Deck {
       }
       continue;
     }
+    // The slide "is" at its first line with content: that is where an author looks for it.
+    let first = chunk.startIndex;
+    while (first < chunk.endIndex - 1 && (lines[first] ?? '').trim() === '') first++;
     slides.push({
       index: slides.length,
       h: chunk.h,
       v: chunk.v,
-      span: { file, startLine: chunk.startIndex + 1, endLine: Math.max(chunk.endIndex, chunk.startIndex + 1) },
+      span: { file, startLine: first + 1, endLine: Math.max(chunk.endIndex, first + 1) },
       attributes,
       body,
       ...(notes && notes.text.trim() ? { notes } : {}),

@@ -58,5 +58,18 @@ export function report(
   env.diagnostics.push({ severity, message, file: env.file, ...locate(env, fromLine, needle) });
 }
 
-/** The env a markdown-it rule receives is the one `createEnv` made. */
-export const envOf = (state: { env: unknown }): RenderEnv => state.env as RenderEnv;
+/**
+ * The env a markdown-it rule receives: the one `createEnv` made, or (on a bare markdown-it
+ * instance, as plugin users and tests have) whatever was passed, completed with defaults.
+ */
+export function envOf(state: { env: unknown; src: string }): RenderEnv {
+  const env = (state.env ?? {}) as Partial<RenderEnv>;
+  env.file ??= '';
+  env.startLine ??= 1;
+  env.lines ??= state.src.split('\n');
+  env.diagnostics ??= [];
+  env.assets ??= [];
+  env.sectionAttributes ??= {};
+  env.idPrefix ??= 'deck';
+  return env as RenderEnv;
+}

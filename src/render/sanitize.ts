@@ -14,7 +14,7 @@ const SCRIPT_URL = /(?:java|vb)script:|data:text\/html/i;
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
-    ...sanitizeHtml.defaults.allowedTags,
+    ...sanitizeHtml.defaults.allowedTags.filter((tag) => tag !== 'section'),
     'img', 'figure', 'figcaption', 'video', 'audio', 'source', 'del', 's', 'ins', 'mark', 'sub', 'sup', 'kbd',
     'details', 'summary', 'aside', ...SVG_TAGS,
   ],

@@ -38,13 +38,39 @@ function offsets(n: number, font: number): number[] {
 
 const textWidth = (text: string, font: number) => text.length * GLYPH * font;
 
+interface Geometry {
+  cx1: number;
+  cx2: number;
+  font: number;
+}
+
+/**
+ * The x where a side region's lines are centred: one x for the whole block, so the text reads
+ * as a column. Between the outer edge at the block's tallest line and the inner edge at the middle.
+ */
+function sideCentre(items: readonly string[], g: Geometry, side: 'left' | 'right'): number {
+  const ds = offsets(items.length, g.font);
+  const reach = Math.max(0, ...ds.map((d) => Math.abs(d) + g.font / 2));
+  return side === 'left' ? (g.cx1 - halfWidth(reach) + g.cx2 - RX) / 2 : (g.cx2 + halfWidth(reach) + g.cx1 + RX) / 2;
+}
+
 function fits(input: VennInput, separation: number, font: number): boolean {
+  const g: Geometry = { cx1: MARGIN + RX, cx2: MARGIN + RX + separation, font };
   const limit = RY - font * 1.1;
-  const side = separation - 2 * PADDING;
-  for (const items of [input.leftOnly, input.rightOnly]) {
+  for (const side of ['left', 'right'] as const) {
+    const items = side === 'left' ? input.leftOnly : input.rightOnly;
+    const x = sideCentre(items, g, side);
     const ds = offsets(items.length, font);
-    if (ds.some((d) => Math.abs(d) + font / 2 > limit)) return false;
-    if (items.some((text) => textWidth(text, font) > side)) return false;
+    const ok = items.every((text, i) => {
+      const half = textWidth(text, font) / 2;
+      const outer = Math.abs(ds[i]!) + font / 2;
+      const inner = Math.max(Math.abs(ds[i]!) - font / 2, 0);
+      if (outer > limit) return false;
+      return side === 'left'
+        ? x - half >= g.cx1 - halfWidth(outer) + PADDING && x + half <= g.cx2 - halfWidth(inner) - PADDING
+        : x + half <= g.cx2 + halfWidth(outer) - PADDING && x - half >= g.cx1 + halfWidth(inner) + PADDING;
+    });
+    if (!ok) return false;
   }
   const ds = offsets(input.shared.length, font);
   return input.shared.every((text, i) => {
@@ -73,18 +99,17 @@ export function renderVenn(input: VennInput): string {
   const round = (n: number) => Math.round(n * 10) / 10;
 
   const lines: string[] = [];
-  const region = (items: string[], x: (d: number) => number, name: string) => {
-    const ds = offsets(items.length, font);
-    items.forEach((text, i) => {
-      const d = ds[i]!;
+  const region = (items: string[], x: number, name: string) => {
+    offsets(items.length, font).forEach((d, i) => {
       lines.push(
-        `<text class="venn-item venn-item-${name}${fragment}" x="${round(x(Math.abs(d) + font / 2))}" y="${round(cy + d)}" font-size="${font}" text-anchor="middle" dominant-baseline="central">${escapeXml(text)}</text>`,
+        `<text class="venn-item venn-item-${name}${fragment}" x="${round(x)}" y="${round(cy + d)}" font-size="${font}" text-anchor="middle" dominant-baseline="central">${escapeXml(items[i]!)}</text>`,
       );
     });
   };
-  region(input.leftOnly, (d) => middle - halfWidth(d), 'left');
-  region(input.shared, () => middle, 'shared');
-  region(input.rightOnly, (d) => middle + halfWidth(d), 'right');
+  const geometry: Geometry = { cx1, cx2, font };
+  region(input.leftOnly, sideCentre(input.leftOnly, geometry, 'left'), 'left');
+  region(input.shared, middle, 'shared');
+  region(input.rightOnly, sideCentre(input.rightOnly, geometry, 'right'), 'right');
 
   const titleId = `${input.id}-title`;
   const descId = `${input.id}-desc`;

@@ -18,7 +18,8 @@ export interface ContainersOptions {
 
 export function containers(md: MarkdownIt, options: ContainersOptions): void {
   md.use(container, UNKNOWN, { validate: () => true });
-  md.core.ruler.push('deck_containers', (state: StateCore) => {
+  // Right after block parsing, before any container plugin rewrites its tokens.
+  md.core.ruler.after('block', 'deck_containers', (state: StateCore) => {
     const env = envOf(state);
     for (const token of state.tokens) {
       const name = OPEN_TOKEN.exec(token.type)?.[1];

@@ -1,0 +1,24 @@
+import { parseDeck } from '../src/parse/index.js';
+import { renderDeck } from '../src/render/index.js';
+import type { Deck, Diagnostic, RenderedDeck } from '../src/model.js';
+
+export const FILE = 'deck.md';
+
+export function parse(source: string): Deck {
+  return parseDeck(source, FILE);
+}
+
+export function render(source: string): RenderedDeck {
+  return renderDeck(parseDeck(source, FILE));
+}
+
+/** Diagnostics as `line:column severity message` strings, for readable assertions. */
+export function brief(diagnostics: readonly Diagnostic[]): string[] {
+  return diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.message}`);
+}
+
+/** The HTML of one slide's <section>, found by its 0-based position. */
+export function sectionHtml(deck: RenderedDeck, index: number): string {
+  const sections = deck.sectionsHtml.split(/(?=<section)/).filter((s) => s.startsWith('<section'));
+  return sections[index] ?? '';
+}

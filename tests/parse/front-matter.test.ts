@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { brief, parse } from '../helpers.js';
+
+describe('front matter', () => {
+  it('reads every known key', () => {
+    const deck = parse(`---
+title: Leadership
+author: Training team
+date: 2026-12-01
+lang: en-GB
+description: One line.
+duration: 40
+theme: default
+html: false
+reveal:
+  transition: fade
+---
+
+# Slide`);
+    expect(deck.diagnostics).toEqual([]);
+    expect(deck.meta).toEqual({
+      title: 'Leadership',
+      author: 'Training team',
+      date: '2026-12-01',
+      lang: 'en-GB',
+      description: 'One line.',
+      duration: 40,
+      theme: 'default',
+      html: false,
+      reveal: { transition: 'fade' },
+    });
+    expect(deck.slides[0]?.span.startLine).toBe(14);
+  });
+
+  it('defaults lang to en and the title to the first heading', () => {
+    const deck = parse('# From the heading\n\nText');
+    expect(deck.meta.lang).toBe('en');
+    expect(deck.meta.title).toBe('From the heading');
+  });
+
+  it('falls back to the file name for the title', () => {
+    expect(parse('Just text').meta.title).toBe('deck');
+  });
+
+  it('reports an unknown key at its line and column', () => {
+    const deck = parse('---\ntitle: T\n  \nauthr: Me\n---\n\n# A');
+    expect(brief(deck.diagnostics)).toEqual([
+      '4:1 error unknown front matter key "authr"; known keys: title, author, date, description, theme, lang, duration, html, reveal',
+    ]);
+  });
+
+  it('reports wrong types at the value', () => {
+    const deck = parse('---\ntitle: T\nduration: forty\nlang: 12\nreveal: [1]\nhtml: yes\n---\n\n# A');
+    expect(brief(deck.diagnostics)).toEqual([
+      '3:11 error front matter "duration" must be a positive number of minutes',
+      '4:7 error front matter "lang" must be text',
+      '5:9 error front matter "reveal" must be a map of reveal.js options',
+      '6:7 error front matter "html" must be true or false',
+    ]);
+    expect(deck.meta.duration).toBeUndefined();
+  });
+
+  it('reports invalid YAML with its line', () => {
+    const deck = parse('---\ntitle: T\nauthor: [unclosed\n---\n\n# A');
+    expect(deck.diagnostics).toHaveLength(1);
+    expect(deck.diagnostics[0]).toMatchObject({ severity: 'error', line: 3, column: 18 });
+    expect(deck.diagnostics[0]?.message).toMatch(/^invalid YAML in front matter/);
+  });
+
+  it('reports YAML that is not a map', () => {
+    expect(brief(parse('---\n- a\n- b\n---\n\n# A').diagnostics)).toEqual([
+      '2:1 error front matter must be a map of keys such as title: and author:',
+    ]);
+  });
+
+  it('reports front matter that is never closed', () => {
+    const deck = parse('---\ntitle: T\n\n# Slide');
+    expect(brief(deck.diagnostics)).toEqual(['1:1 error front matter is not closed: add a line "---" after it']);
+  });
+
+  it('reports a duplicate key', () => {
+    const deck = parse('---\ntitle: A\ntitle: B\n---\n\n# A');
+    expect(deck.diagnostics[0]).toMatchObject({ line: 3, severity: 'error' });
+  });
+
+  it('does not take a --- later in the file for front matter', () => {
+    const deck = parse('# A\n\n---\n\ntitle: no\n\n---\n\n# C');
+    expect(deck.diagnostics).toEqual([]);
+    expect(deck.slides).toHaveLength(3);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { brief, render, sectionHtml } from '../../helpers.js';
+
+const body = (source: string) => sectionHtml(render(source), 0);
+
+describe('element attribute comments', () => {
+  it('applies to the list item on the same line', () => {
+    expect(body('- one <!-- .element: class="fragment" -->\n- two')).toContain(
+      '<li class="fragment">one </li>\n<li>two</li>',
+    );
+  });
+
+  it('applies to the closest inline element before it', () => {
+    expect(body('Read **this** <!-- .element: class="fragment" data-fragment-index="2" -->')).toContain(
+      '<p>Read <strong class="fragment" data-fragment-index="2">this</strong> </p>',
+    );
+    expect(body('![Chart](https://example.org/c.png) <!-- .element: style="height: 300px" -->')).toContain(
+      '<img src="https://example.org/c.png" alt="Chart" style="height: 300px">',
+    );
+  });
+
+  it('applies to the paragraph or heading when nothing precedes it inline', () => {
+    expect(body('Plain text <!-- .element: class="x" -->')).toContain('<p class="x">Plain text </p>');
+    expect(body('## Heading <!-- .element: id="h" -->')).toContain('<h2 id="h">Heading </h2>');
+  });
+
+  it('applies to the block above when on a line of its own', () => {
+    expect(body('- a\n- b\n\n<!-- .element: class="fragment" -->')).toContain('<ul class="fragment">');
+    expect(body('A paragraph\n<!-- .element: class="p" -->')).toContain('<p class="p">A paragraph</p>');
+    expect(body('```js\nx\n```\n<!-- .element: class="fragment" -->')).toContain('<pre><code class="fragment language-js">');
+  });
+
+  it('applies to the slide when it comes first', () => {
+    expect(body('<!-- .element: class="fragment-slide" -->\n\n# Title')).toMatch(/^<section class="fragment-slide">/);
+  });
+
+  it('joins classes with those already there', () => {
+    expect(body('Text <!-- .element: class="a" --> <!-- .element: class="b" -->')).toContain('<p class="a b">');
+  });
+
+  it('is plain code inside a code fence', () => {
+    expect(body('```html\n<!-- .element: class="x" -->\n```')).toContain('&lt;!-- .element: class=&quot;x&quot; --&gt;');
+  });
+
+  it('reports forbidden attributes with line and column', () => {
+    const deck = render('# T\n\nText <!-- .element: onmouseover="alert(1)" -->');
+    expect(brief(deck.diagnostics)).toEqual([
+      '3:6 error element attribute comment: attribute "onmouseover" is not allowed; use id, class, style or data-*',
+    ]);
+    expect(deck.sectionsHtml).not.toContain('onmouseover');
+  });
+});
