@@ -1,0 +1,62 @@
+// Finds and starts the system's Chrome or Chromium through playwright-core. A browser is never
+// downloaded: when none is found, the error says how to install one.
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { DeckError } from '../errors.js';
+
+const CANDIDATES: Record<string, string[]> = {
+  linux: [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/usr/bin/microsoft-edge',
+    '/snap/bin/chromium',
+  ],
+  darwin: [
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+    '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+  ],
+  win32: [
+    join(process.env.PROGRAMFILES ?? 'C:\\Program Files', 'Google/Chrome/Application/chrome.exe'),
+    join(process.env['PROGRAMFILES(X86)'] ?? 'C:\\Program Files (x86)', 'Google/Chrome/Application/chrome.exe'),
+    join(process.env.LOCALAPPDATA ?? '', 'Google/Chrome/Application/chrome.exe'),
+    join(process.env['PROGRAMFILES(X86)'] ?? 'C:\\Program Files (x86)', 'Microsoft/Edge/Application/msedge.exe'),
+  ],
+};
+
+const INSTALL_HINT: Record<string, string> = {
+  linux: 'install Chromium (Debian/Ubuntu: sudo apt-get install chromium) or set CHROME_PATH',
+  darwin: 'install Google Chrome or set CHROME_PATH',
+  win32: 'install Google Chrome or Microsoft Edge, or set CHROME_PATH',
+};
+
+/** Quiet, offline-friendly flags: no background network, no first-run UI, no GPU. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+export function findBrowser(env: NodeJS.ProcessEnv = process.env, platform: string = process.platform): string {
+  const fromEnv = env.CHROME_PATH;
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    throw new DeckError('BROWSER', `CHROME_PATH points to ${fromEnv}, which does not exist`);
+  }
+  const found = (CANDIDATES[platform] ?? []).find((path) => existsSync(path));
+  if (found) return found;
+  throw new DeckError('BROWSER', `no Chrome or Chromium found: ${INSTALL_HINT[platform] ?? 'set CHROME_PATH to a Chrome or Chromium executable'}`);
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: findBrowser(), args: CHROMIUM_ARGS, headless: true });
+}

@@ -1,0 +1,40 @@
+// Opens built decks in the system Chromium (never a downloaded one) for browser tests.
+
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../../src/outputs/browser.js';
+
+/** Built by tests/global-setup.ts. */
+export const BUILT = resolve('tests/.output/dist');
+export const FLAGSHIP = join(BUILT, 'leadership-vs-management/index.html');
+
+export async function openBrowser(): Promise<Browser> {
+  return launchBrowser();
+}
+
+export interface OpenedDeck {
+  page: Page;
+  errors: string[];
+  /** Every URL the page asked for. */
+  requests: string[];
+}
+
+export async function openDeck(browser: Browser, file: string, query = '', viewport = { width: 1280, height: 720 }): Promise<OpenedDeck> {
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(pathToFileURL(file).href + query);
+  if (query.includes('print-pdf')) {
+    await page.waitForFunction(() => document.querySelectorAll('.pdf-page').length > 0);
+  } else {
+    await page.waitForFunction(() => window.deck?.isReady() === true);
+  }
+  await page.evaluate(() => document.fonts.ready);
+  return { page, errors, requests };
+}
