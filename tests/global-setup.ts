@@ -1,6 +1,8 @@
-// Builds the flagship deck once for every test that opens it in a browser.
+// Builds the flagship deck, and the fixture decks that browser tests open, once per run.
 import { execFileSync } from 'node:child_process';
 
 export default function setup(): void {
-  execFileSync(process.execPath, ['bin/deck.js', 'build', '--out', 'tests/.output/dist'], { stdio: 'inherit' });
+  const build = (args: string[]) => execFileSync(process.execPath, ['bin/deck.js', 'build', ...args], { stdio: 'inherit' });
+  build(['--out', 'tests/.output/dist']);
+  build(['tests/fixtures/decks/overflow.md', '--out', 'tests/.output/fixtures']);
 }

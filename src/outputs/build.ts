@@ -92,7 +92,9 @@ export async function compileDecks(paths: readonly string[]): Promise<CompileRes
 
 async function writeDeck(deck: CompiledDeck, folder: string, runtime: Awaited<ReturnType<typeof runtimeBundle>>, publicDir?: string) {
   await mkdir(folder, { recursive: true });
-  if (publicDir && existsSync(publicDir)) await cp(publicDir, folder, { recursive: true });
+  if (publicDir && existsSync(publicDir)) {
+    await cp(publicDir, folder, { recursive: true, filter: (source) => !basename(source).startsWith('.') });
+  }
   for (const file of runtime.files) {
     await mkdir(dirname(join(folder, file)), { recursive: true });
     await copyFile(join(runtime.dir, file), join(folder, file));

@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DeckError } from '../../src/errors.js';
+import { buildDecks } from '../../src/outputs/build.js';
+import { brief } from '../helpers.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'deck-build-'));
+});
+
+function write(path: string, content: string | Buffer): string {
+  const full = join(dir, path);
+  mkdirSync(join(full, '..'), { recursive: true });
+  writeFileSync(full, content);
+  return full;
+}
+
+/** Every file under a folder with its hash, to compare whole trees. */
+function tree(root: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files[relative(root, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+    }
+  };
+  walk(root);
+  return files;
+}
+
+const DECK = '---\ntitle: Small deck\nduration: 5\n---\n\n# Hello\n\n![Logo](img/logo.svg)\n\nNote: Say hello.\n\n---\n\n## Next\n\n[Worksheet](files/sheet.txt)\n';
+
+describe('static build', () => {
+  it('writes each deck with its runtime, assets and public files, and an index page', async () => {
+    const deck = write('talk.md', DECK);
+    write('img/logo.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    write('files/sheet.txt', 'worksheet');
+    write('public/handout.txt', 'public file');
+    write('public/.gitkeep', '');
+    const result = await buildDecks([deck], { outDir: join(dir, 'out'), publicDir: join(dir, 'public') });
+    expect(result.diagnostics).toEqual([]);
+    const files = Object.keys(tree(join(dir, 'out'))).sort();
+    expect(files).toEqual(
+      expect.arrayContaining([
+        '.deck-build',
+        'index.html',
+        'talk/index.html',
+        'talk/deck.js',
+        'talk/deck.css',
+        'talk/assets/img/logo.svg',
+        'talk/assets/files/sheet.txt',
+        'talk/handout.txt',
+      ]),
+    );
+    expect(files).not.toContain('talk/.gitkeep');
+    expect(files.filter((f) => f.startsWith('talk/fonts/') && f.endsWith('.woff2')).length).toBeGreaterThan(0);
+    const index = readFileSync(join(dir, 'out/index.html'), 'utf8');
+    expect(index).toContain('<a href="talk/index.html">Small deck</a>');
+    expect(index).toContain('2 slides · 5 min');
+    const page = readFileSync(join(dir, 'out/talk/index.html'), 'utf8');
+    expect(page).toContain('<script src="deck.js"></script>');
+    expect(page).not.toMatch(/type="module"|crossorigin|https?:\/\//);
+  });
+
+  it('is deterministic: the same input gives byte-identical output', async () => {
+    const deck = write('talk.md', DECK);
+    write('img/logo.svg', '<svg/>');
+    write('files/sheet.txt', 'x');
+    await buildDecks([deck], { outDir: join(dir, 'a') });
+    await buildDecks([deck], { outDir: join(dir, 'b') });
+    expect(tree(join(dir, 'a'))).toEqual(tree(join(dir, 'b')));
+  });
+
+  it('reports a missing image at its line and writes nothing', async () => {
+    const deck = write('talk.md', DECK);
+    write('files/sheet.txt', 'x');
+    const result = await buildDecks([deck], { outDir: join(dir, 'out') });
+    expect(brief(result.diagnostics)).toEqual([`8:9 error file not found: img/logo.svg (looked in ${dir})`]);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('leaves the previous output untouched when a build fails', async () => {
+    const deck = write('talk.md', DECK);
+    write('img/logo.svg', '<svg/>');
+    write('files/sheet.txt', 'x');
+    await buildDecks([deck], { outDir: join(dir, 'out') });
+    const before = tree(join(dir, 'out'));
+    write('talk.md', `${DECK}\n---\n\n<!-- .slide: onclick="x()" -->\n# Broken`);
+    const result = await buildDecks([deck], { outDir: join(dir, 'out') });
+    expect(result.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+    expect(tree(join(dir, 'out'))).toEqual(before);
+  });
+
+  it('replaces the previous output whole on success', async () => {
+    const deck = write('talk.md', '# One');
+    await buildDecks([deck], { outDir: join(dir, 'out') });
+    write('old.md', '# Old');
+    await buildDecks([join(dir, 'old.md')], { outDir: join(dir, 'out') });
+    expect(existsSync(join(dir, 'out/talk'))).toBe(false);
+    expect(existsSync(join(dir, 'out/old/index.html'))).toBe(true);
+    expect(readdirSync(dir).filter((name) => name.includes('.tmp-') || name.includes('.old-'))).toEqual([]);
+  });
+
+  it('refuses an output folder that holds the sources or was not made by a build', async () => {
+    const deck = write('slides/talk.md', '# One');
+    await expect(buildDecks([deck], { outDir: join(dir, 'slides') })).rejects.toThrow(DeckError);
+    await expect(buildDecks([deck], { outDir: join(dir, 'slides') })).rejects.toThrow(/would replace/);
+    write('docs/keep.txt', 'precious');
+    await expect(buildDecks([deck], { outDir: join(dir, 'docs') })).rejects.toThrow(/was not made by deck build/);
+    expect(readFileSync(join(dir, 'docs/keep.txt'), 'utf8')).toBe('precious');
+    expect(readFileSync(deck, 'utf8')).toBe('# One');
+  });
+});

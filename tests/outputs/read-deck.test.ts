@@ -1,0 +1,39 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readDeck } from '../../src/outputs/read-deck.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'deck-read-'));
+
+async function problem(path: string) {
+  const result = await readDeck(path);
+  if (result.ok) throw new Error('expected a problem');
+  const { line, column, message } = result.diagnostic;
+  return `${line}:${column} ${message}`;
+}
+
+describe('reading a deck file', () => {
+  it('reads UTF-8 text', async () => {
+    writeFileSync(join(dir, 'ok.md'), '# Café ✓');
+    expect(await readDeck(join(dir, 'ok.md'))).toEqual({ ok: true, text: '# Café ✓' });
+  });
+
+  it('reports a path that does not exist', async () => {
+    expect(await problem(join(dir, 'missing.md'))).toBe('1:1 no such file');
+  });
+
+  it('reports a folder', async () => {
+    expect(await problem(dir)).toBe('1:1 is a folder, not a Markdown file');
+  });
+
+  it('reports text that is not UTF-8 where it goes wrong', async () => {
+    writeFileSync(join(dir, 'latin1.md'), Buffer.from('# Title\n\nCaf\xe9 au lait', 'latin1'));
+    expect(await problem(join(dir, 'latin1.md'))).toBe('3:4 is not valid UTF-8 text; save it as UTF-8');
+  });
+
+  it('reports a binary file', async () => {
+    writeFileSync(join(dir, 'image.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]));
+    expect(await problem(join(dir, 'image.md'))).toBe('3:1 looks like a binary file, not Markdown text (it contains a NUL byte)');
+  });
+});

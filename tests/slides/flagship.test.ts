@@ -1,0 +1,101 @@
+// The flagship deck is ready to teach: every slide has a heading, content and speaker notes a
+// trainer can use; the quotations are exact; the sources are named; the timing adds up.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseDeck } from '../../src/parse/index.js';
+import { renderDeck } from '../../src/render/index.js';
+
+const FILE = 'slides/leadership-vs-management.md';
+const source = readFileSync(FILE, 'utf8');
+const deck = parseDeck(source, FILE);
+const rendered = renderDeck(deck);
+/** The article the deck is written from, where this checkout has it beside it. */
+const ARTICLE = '../shared/source/leadership-vs-management.txt';
+
+const QUOTATIONS = [
+  'a person responsible for controlling or administering all or part of a company or similar organization.',
+  'the person who leads or commands a group, organization, or country.',
+  'I think of management as working with other people to make sure the goals an organization has articulated are executed.',
+  "It's the process of working with others to ensure the effective execution of a chosen set of goals. Leadership is about developing what the goals should be. It's more about driving change.",
+  'The manager administers; the leader innovates.',
+  'The manager maintains; the leader develops.',
+  'The manager focuses on systems and structure; the leader focuses on people.',
+];
+
+const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+/** The quoted passages of the deck: text between straight double quotes inside blockquotes. */
+const quoted = [...source.matchAll(/^>\s*"(.+)"\s*$/gm)].map((m) => m[1]!);
+
+describe('the flagship deck', () => {
+  it('builds without errors or warnings', () => {
+    expect(rendered.diagnostics).toEqual([]);
+  });
+
+  it('has the front matter a trainer needs', () => {
+    expect(deck.meta).toMatchObject({ title: 'Leadership vs Management', lang: 'en' });
+    expect(deck.meta.author).toBeTruthy();
+    expect(deck.meta.description).toBeTruthy();
+    expect(deck.meta.duration).toBeGreaterThanOrEqual(30);
+    expect(deck.meta.duration).toBeLessThanOrEqual(45);
+  });
+
+  it('plans slide times that add up to the duration', () => {
+    const total = rendered.slides.reduce((sum, s) => sum + (s.timing ?? 0), 0);
+    expect(total).toBe((deck.meta.duration ?? 0) * 60);
+    expect(rendered.slides.every((s) => (s.timing ?? 0) >= 20)).toBe(true);
+  });
+
+  it.each(deck.slides.map((slide) => [slide.span.startLine, slide] as const))('slide at line %i has one heading, content and notes', (_, slide) => {
+    const headings = slide.body.text.match(/^#{1,2} .+$/gm) ?? [];
+    expect(headings).toHaveLength(1);
+    const content = slide.body.text.replace(/^#{1,2} .+$/gm, '').trim();
+    expect(content.length).toBeGreaterThan(0);
+
+    const notes = slide.notes?.text ?? '';
+    const talkTrack = notes
+      .split(/\n\s*\n/)
+      .filter((p) => !/^\*\*(Ask|Next):\*\*/.test(p.trim()))
+      .join(' ');
+    expect(words(talkTrack)).toBeGreaterThanOrEqual(40);
+    expect(words(talkTrack)).toBeLessThanOrEqual(150);
+    expect(notes).toMatch(/^\*\*Next:\*\* \S/m);
+  });
+
+  it('asks the room questions', () => {
+    const asking = deck.slides.filter((s) => /^\*\*Ask:\*\* .+\?/m.test(s.notes?.text ?? ''));
+    expect(asking.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('quotes every quotation of the article, exactly', () => {
+    for (const quotation of QUOTATIONS) expect(quoted).toContain(quotation);
+  });
+
+  it.skipIf(!existsSync(ARTICLE))('quotes nothing that is not word for word in the article', () => {
+    const article = readFileSync(ARTICLE, 'utf8');
+    for (const quotation of [...QUOTATIONS, ...quoted]) expect(article).toContain(quotation);
+  });
+
+  it('attributes each quotation', () => {
+    expect(source).toMatch(/"a person responsible[^\n]+\n\n— Google's English dictionary/);
+    expect(source.match(/— Nitin Nohria, Dean of Harvard Business School, interview for the online course Management Essentials/g)).toHaveLength(2);
+    expect(source).toMatch(/focuses on people\."\n\n— Warren Bennis, \*On Becoming a Leader\*/);
+  });
+
+  it('names every source on the sources slide', () => {
+    const sources = deck.slides.find((s) => s.attributes.id === 'sources');
+    const text = sources?.body.text ?? '';
+    for (const name of ["Google's English dictionary", 'Haiilo', 'Nitin Nohria', 'Management Essentials', 'Warren Bennis', 'On Becoming a Leader', 'ProjectManager']) {
+      expect(text).toContain(name);
+    }
+  });
+
+  it('uses every kind of comparison', () => {
+    const html = rendered.sectionsHtml;
+    expect(html).toContain('class="compare compare-cols-2"');
+    expect(html).toContain('class="compare compare-pairs compare-step"');
+    expect(html).toContain('<svg class="venn"');
+    const shared = [...html.matchAll(/<li class="shared">([^<]+)/g)].map((m) => m[1]!.trim());
+    expect([...new Set(shared)].sort()).toEqual(['Communication', 'Delegation', 'Motivation']);
+  });
+});
