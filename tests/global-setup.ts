@@ -2,7 +2,8 @@
 import { execFileSync } from 'node:child_process';
 
 export default function setup(): void {
-  const build = (args: string[]) => execFileSync(process.execPath, ['bin/deck.js', 'build', ...args], { stdio: 'inherit' });
+  const build = (args: string[]) =>
+    execFileSync(process.execPath, ['bin/deck.js', 'build', ...args], { stdio: 'inherit' });
   build(['--out', 'tests/.output/dist']);
   build(['tests/fixtures/decks/overflow.md', '--out', 'tests/.output/fixtures']);
 }

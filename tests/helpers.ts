@@ -1,6 +1,6 @@
+import type { Deck, Diagnostic, RenderedDeck } from '../src/model.js';
 import { parseDeck } from '../src/parse/index.js';
 import { renderDeck } from '../src/render/index.js';
-import type { Deck, Diagnostic, RenderedDeck } from '../src/model.js';
 
 export const FILE = 'deck.md';
 

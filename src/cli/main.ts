@@ -18,7 +18,10 @@ const err = (line: string) => process.stderr.write(`${line}\n`);
 
 async function slideFiles(): Promise<string[]> {
   const names = await readdir(SLIDES_DIR).catch(() => [] as string[]);
-  return names.filter((name) => /\.(?:md|markdown)$/i.test(name)).sort().map((name) => join(SLIDES_DIR, name));
+  return names
+    .filter((name) => /\.(?:md|markdown)$/i.test(name))
+    .sort()
+    .map((name) => join(SLIDES_DIR, name));
 }
 
 function report(diagnostics: readonly Diagnostic[]): void {
@@ -33,7 +36,8 @@ interface BuildFlags {
 async function build(files: string[], flags: BuildFlags): Promise<void> {
   const started = performance.now();
   const decks = files.length > 0 ? files : await slideFiles();
-  if (decks.length === 0) throw new DeckError('USAGE', `no decks to build: name a Markdown file or add one to ${SLIDES_DIR}/`);
+  if (decks.length === 0)
+    throw new DeckError('USAGE', `no decks to build: name a Markdown file or add one to ${SLIDES_DIR}/`);
   const result = await buildDecks(decks, { outDir: flags.out, publicDir: 'public' });
   report(result.diagnostics);
   if (hasErrors(result.diagnostics)) {
@@ -45,7 +49,9 @@ async function build(files: string[], flags: BuildFlags): Promise<void> {
     out(`${page}  ${deck.rendered.slides.length} slides`);
     if (flags.verbose) out(pacingTable(deck.rendered));
   }
-  out(`built ${result.decks.length} deck${result.decks.length === 1 ? '' : 's'} into ${displayPath(result.outDir)}/ in ${Math.round(performance.now() - started)} ms`);
+  out(
+    `built ${result.decks.length} deck${result.decks.length === 1 ? '' : 's'} into ${displayPath(result.outDir)}/ in ${Math.round(performance.now() - started)} ms`,
+  );
 }
 
 interface DevFlags {
@@ -76,7 +82,7 @@ function createCli() {
   cli
     .command('build [...decks]', 'Build decks into static folders that open offline (default: every slides/*.md)')
     .option('--out <dir>', 'Output folder', { default: 'dist' })
-    .option('--verbose', 'Print each deck\'s pacing plan')
+    .option('--verbose', "Print each deck's pacing plan")
     .action((decks: string[], flags: BuildFlags) => build(decks, flags));
   cli
     .command('dev [deck]', `Present a deck with live reload (default: ${DEFAULT_DECK})`)
@@ -110,7 +116,9 @@ export async function main(argv: string[]): Promise<number> {
       err(`deck: ${error.message}; see deck --help`);
       return EXIT_CODES.USAGE;
     }
-    err(`deck: internal error: ${error instanceof Error ? error.message : String(error)}. This is a bug: please report it${debug ? '' : ' (run with --debug for details)'}.`);
+    err(
+      `deck: internal error: ${error instanceof Error ? error.message : String(error)}. This is a bug: please report it${debug ? '' : ' (run with --debug for details)'}.`,
+    );
     if (debug && error instanceof Error && error.stack) err(error.stack);
     return 3;
   }

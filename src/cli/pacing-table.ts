@@ -15,6 +15,11 @@ export function pacingTable(deck: RenderedDeck): string {
   const planned = deck.meta.duration ? ` of ${deck.meta.duration}:00 planned` : '';
   rows.push(['total', '', clock(elapsed), '']);
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
-  const lines = rows.map((row) => row.map((cell, c) => cell.padStart(widths[c]!)).join('  ').trimEnd());
+  const lines = rows.map((row) =>
+    row
+      .map((cell, c) => cell.padStart(widths[c]!))
+      .join('  ')
+      .trimEnd(),
+  );
   return `${lines.join('\n')}${planned}`;
 }

@@ -53,7 +53,10 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env, platform: stri
   }
   const found = (CANDIDATES[platform] ?? []).find((path) => existsSync(path));
   if (found) return found;
-  throw new DeckError('BROWSER', `no Chrome or Chromium found: ${INSTALL_HINT[platform] ?? 'set CHROME_PATH to a Chrome or Chromium executable'}`);
+  throw new DeckError(
+    'BROWSER',
+    `no Chrome or Chromium found: ${INSTALL_HINT[platform] ?? 'set CHROME_PATH to a Chrome or Chromium executable'}`,
+  );
 }
 
 export async function launchBrowser(): Promise<Browser> {

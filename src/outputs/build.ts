@@ -90,7 +90,12 @@ export async function compileDecks(paths: readonly string[]): Promise<CompileRes
   return { decks, diagnostics };
 }
 
-async function writeDeck(deck: CompiledDeck, folder: string, runtime: Awaited<ReturnType<typeof runtimeBundle>>, publicDir?: string) {
+async function writeDeck(
+  deck: CompiledDeck,
+  folder: string,
+  runtime: Awaited<ReturnType<typeof runtimeBundle>>,
+  publicDir?: string,
+) {
   await mkdir(folder, { recursive: true });
   if (publicDir && existsSync(publicDir)) {
     await cp(publicDir, folder, { recursive: true, filter: (source) => !basename(source).startsWith('.') });
@@ -129,10 +134,17 @@ const isInside = (path: string, folder: string) => path === folder || path.start
 async function checkOutDir(outDir: string, decks: readonly CompiledDeck[], publicDir?: string): Promise<void> {
   const protectedPaths = [process.cwd(), ...decks.map((d) => d.path), ...(publicDir ? [resolve(publicDir)] : [])];
   const clash = protectedPaths.find((path) => isInside(path, outDir));
-  if (clash) throw new DeckError('USAGE', `--out ${displayPath(outDir)} would replace ${displayPath(clash) || 'the current folder'}; choose a separate output folder`);
+  if (clash)
+    throw new DeckError(
+      'USAGE',
+      `--out ${displayPath(outDir)} would replace ${displayPath(clash) || 'the current folder'}; choose a separate output folder`,
+    );
   const entries = await readdir(outDir).catch(() => [] as string[]);
   if (entries.length > 0 && !entries.includes(BUILD_MARKER)) {
-    throw new DeckError('USAGE', `${displayPath(outDir)} exists and was not made by deck build; choose another --out or remove it`);
+    throw new DeckError(
+      'USAGE',
+      `${displayPath(outDir)} exists and was not made by deck build; choose another --out or remove it`,
+    );
   }
 }
 

@@ -14,7 +14,10 @@ export const escapeHtml = (text: string): string =>
 
 /** JSON that is safe inside a <script> element: no `</script>` or comment openers survive. */
 export const scriptJson = (value: unknown): string =>
-  JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 export function renderPage(deck: RenderedDeck, assets: PageAssets): string {
   const { meta } = deck;

@@ -75,7 +75,8 @@ async function bundle(outDir: string): Promise<void> {
         output: {
           format: 'iife',
           entryFileNames: 'deck.js',
-          assetFileNames: (asset) => (asset.names.some((n) => n.endsWith('.css')) ? 'deck.css' : 'fonts/[name][extname]'),
+          assetFileNames: (asset) =>
+            asset.names.some((n) => n.endsWith('.css')) ? 'deck.css' : 'fonts/[name][extname]',
         },
       },
     },
@@ -83,7 +84,9 @@ async function bundle(outDir: string): Promise<void> {
 }
 
 /** The runtime bundle for the current sources, built now if the cache does not have it. */
-export async function runtimeBundle(cacheRoot = join(TOOLKIT_ROOT, 'node_modules/.cache/deck-runtime')): Promise<RuntimeBundle> {
+export async function runtimeBundle(
+  cacheRoot = join(TOOLKIT_ROOT, 'node_modules/.cache/deck-runtime'),
+): Promise<RuntimeBundle> {
   const dir = join(cacheRoot, await cacheKey());
   if (!existsSync(join(dir, 'deck.js'))) {
     // Build beside the cache entry and move it in whole, so a half-written bundle is never used.

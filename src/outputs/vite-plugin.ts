@@ -59,7 +59,11 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
       server.ws.send({ type: 'full-reload', path: '*' });
       return;
     }
-    server.ws.send({ type: 'custom', event: 'deck:update', data: { title: deck.meta.title, sectionsHtml: deck.sectionsHtml } });
+    server.ws.send({
+      type: 'custom',
+      event: 'deck:update',
+      data: { title: deck.meta.title, sectionsHtml: deck.sectionsHtml },
+    });
   }
 
   return {

@@ -43,12 +43,13 @@ export function parseAttributeList(text: string): ParsedAttributes {
       });
       continue;
     }
+    // URL parsers drop whitespace and control characters, so `java\tscript:` still runs.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
     if (SCRIPT_URL.test(value.replace(/[\s\u0000-\u001f]+/g, ''))) {
       problems.push({ message: `attribute "${name}" contains a script URL`, offset });
       continue;
     }
-    attributes[name] =
-      name === 'class' && attributes.class ? `${attributes.class} ${value}` : value;
+    attributes[name] = name === 'class' && attributes.class ? `${attributes.class} ${value}` : value;
   }
   return { attributes, problems };
 }

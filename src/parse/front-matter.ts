@@ -1,6 +1,6 @@
 // YAML front matter between two `---` lines at the very top of the file.
 
-import { isMap, isScalar, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, LineCounter, type Node, type Pair, parseDocument } from 'yaml';
 import type { DeckMeta, Diagnostic } from '../model.js';
 
 export interface FrontMatter {
@@ -22,18 +22,12 @@ const KEYS: Record<keyof DeckMeta, Check> = {
   theme: isString,
   lang: (v) =>
     isString(v) ??
-    (/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(v as string)
-      ? undefined
-      : 'must be a language tag such as en or pt-BR'),
+    (/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(v as string) ? undefined : 'must be a language tag such as en or pt-BR'),
   duration: (v) =>
-    typeof v === 'number' && Number.isFinite(v) && v > 0
-      ? undefined
-      : 'must be a positive number of minutes',
+    typeof v === 'number' && Number.isFinite(v) && v > 0 ? undefined : 'must be a positive number of minutes',
   html: (v) => (typeof v === 'boolean' ? undefined : 'must be true or false'),
   reveal: (v) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? undefined
-      : 'must be a map of reveal.js options',
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? undefined : 'must be a map of reveal.js options',
 };
 
 const DELIMITER = /^---\s*$/;

@@ -22,9 +22,7 @@ export function parseDeck(source: string, file: string): Deck {
   for (const chunk of chunks) {
     const attributes: Attributes = {};
     const take = (i: number) =>
-      inert[i]
-        ? (lines[i] ?? '')
-        : takeSlideAttributes(lines[i] ?? '', { file, line: i + 1 }, attributes, diagnostics);
+      inert[i] ? (lines[i] ?? '') : takeSlideAttributes(lines[i] ?? '', { file, line: i + 1 }, attributes, diagnostics);
     const notesStart = findNotesStart(lines, inert, chunk.startIndex, chunk.endIndex);
     const bodyEnd = notesStart < 0 ? chunk.endIndex : notesStart;
     const bodyLines: string[] = [];
@@ -60,7 +58,7 @@ export function parseDeck(source: string, file: string): Deck {
       span: { file, startLine: first + 1, endLine: Math.max(chunk.endIndex, first + 1) },
       attributes,
       body,
-      ...(notes && notes.text.trim() ? { notes } : {}),
+      ...(notes?.text.trim() ? { notes } : {}),
     });
   }
   renumber(slides);

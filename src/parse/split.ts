@@ -14,14 +14,9 @@ export interface SlideChunk {
 const HORIZONTAL = /^---\s*$/;
 const VERTICAL = /^(?:--|----)\s*$/;
 
-export function splitSlides(
-  lines: readonly string[],
-  inert: readonly boolean[],
-  bodyStartIndex: number,
-): SlideChunk[] {
+export function splitSlides(lines: readonly string[], inert: readonly boolean[], bodyStartIndex: number): SlideChunk[] {
   const chunks: SlideChunk[] = [];
-  const isBlank = (i: number) =>
-    i < bodyStartIndex || i >= lines.length || (lines[i] ?? '').trim() === '';
+  const isBlank = (i: number) => i < bodyStartIndex || i >= lines.length || (lines[i] ?? '').trim() === '';
   let start = bodyStartIndex;
   let h = 0;
   let v = 0;

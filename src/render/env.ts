@@ -34,11 +34,7 @@ export function createEnv(text: string, file: string, startLine: number, idPrefi
  * Source position of `needle` in the rendered text, searched from the 0-based line
  * `fromLine` (a token's map) onwards; the start of that line when it is not found.
  */
-export function locate(
-  env: RenderEnv,
-  fromLine: number,
-  needle?: string,
-): { line: number; column: number } {
+export function locate(env: RenderEnv, fromLine: number, needle?: string): { line: number; column: number } {
   if (needle) {
     for (let i = Math.max(fromLine, 0); i < env.lines.length; i++) {
       const column = (env.lines[i] ?? '').indexOf(needle);
@@ -48,13 +44,7 @@ export function locate(
   return { line: env.startLine + Math.max(fromLine, 0), column: 1 };
 }
 
-export function report(
-  env: RenderEnv,
-  severity: Severity,
-  message: string,
-  fromLine: number,
-  needle?: string,
-): void {
+export function report(env: RenderEnv, severity: Severity, message: string, fromLine: number, needle?: string): void {
   env.diagnostics.push({ severity, message, file: env.file, ...locate(env, fromLine, needle) });
 }
 

@@ -16,7 +16,9 @@ const BACKGROUND_URLS = ['data-background-image', 'data-background-video'];
 
 function renderAttributes(attributes: Attributes): string {
   return Object.entries(attributes)
-    .map(([name, value]) => (value === '' && name.startsWith('data-') ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`))
+    .map(([name, value]) =>
+      value === '' && name.startsWith('data-') ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`,
+    )
     .join('');
 }
 
@@ -46,7 +48,12 @@ function renderSlide(deck: Deck, slide: Slide, envs: RenderEnv[]): SlideOutput {
   for (const name of BACKGROUND_URLS) {
     const url = attributes[name];
     if (url === undefined || !isLocalUrl(url)) continue;
-    bodyEnv.assets.push({ source: localPath(url), output: assetOutputPath(url), line: slide.span.startLine, column: 1 });
+    bodyEnv.assets.push({
+      source: localPath(url),
+      output: assetOutputPath(url),
+      line: slide.span.startLine,
+      column: 1,
+    });
     attributes[name] = assetOutputUrl(url);
   }
   return { slide, attributes, html, notesLength: slide.notes?.text.trim().length ?? 0 };

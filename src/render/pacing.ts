@@ -30,7 +30,9 @@ export function planTimings(slides: readonly PacingInput[], durationMinutes: num
   // Round down, then hand the leftover seconds to the largest remainders so the sum is exact.
   const rounded = exact.map(Math.floor);
   let leftover = Math.round(remaining - rounded.reduce((a, b) => a + b, 0));
-  const byRemainder = exact.map((value, k) => ({ k, r: value - Math.floor(value) })).sort((a, b) => b.r - a.r || a.k - b.k);
+  const byRemainder = exact
+    .map((value, k) => ({ k, r: value - Math.floor(value) }))
+    .sort((a, b) => b.r - a.r || a.k - b.k);
   for (const { k } of byRemainder) {
     if (leftover <= 0) break;
     rounded[k]! += 1;

@@ -4,10 +4,47 @@
 
 import sanitizeHtml from 'sanitize-html';
 
-const SVG_TAGS = ['svg', 'g', 'path', 'circle', 'ellipse', 'rect', 'line', 'polyline', 'polygon', 'text', 'tspan', 'title', 'desc'];
+const SVG_TAGS = [
+  'svg',
+  'g',
+  'path',
+  'circle',
+  'ellipse',
+  'rect',
+  'line',
+  'polyline',
+  'polygon',
+  'text',
+  'tspan',
+  'title',
+  'desc',
+];
 const SVG_ATTRIBUTES = [
-  'viewBox', 'xmlns', 'd', 'cx', 'cy', 'r', 'rx', 'ry', 'x', 'y', 'x1', 'x2', 'y1', 'y2', 'width', 'height',
-  'points', 'fill', 'stroke', 'stroke-width', 'font-size', 'text-anchor', 'dominant-baseline', 'focusable', 'role',
+  'viewBox',
+  'xmlns',
+  'd',
+  'cx',
+  'cy',
+  'r',
+  'rx',
+  'ry',
+  'x',
+  'y',
+  'x1',
+  'x2',
+  'y1',
+  'y2',
+  'width',
+  'height',
+  'points',
+  'fill',
+  'stroke',
+  'stroke-width',
+  'font-size',
+  'text-anchor',
+  'dominant-baseline',
+  'focusable',
+  'role',
 ];
 
 const SCRIPT_URL = /(?:java|vb)script:|data:text\/html/i;
@@ -15,8 +52,23 @@ const SCRIPT_URL = /(?:java|vb)script:|data:text\/html/i;
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
     ...sanitizeHtml.defaults.allowedTags.filter((tag) => tag !== 'section'),
-    'img', 'figure', 'figcaption', 'video', 'audio', 'source', 'del', 's', 'ins', 'mark', 'sub', 'sup', 'kbd',
-    'details', 'summary', 'aside', ...SVG_TAGS,
+    'img',
+    'figure',
+    'figcaption',
+    'video',
+    'audio',
+    'source',
+    'del',
+    's',
+    'ins',
+    'mark',
+    'sub',
+    'sup',
+    'kbd',
+    'details',
+    'summary',
+    'aside',
+    ...SVG_TAGS,
   ],
   allowedAttributes: {
     '*': ['id', 'class', 'style', 'title', 'lang', 'dir', 'data-*', 'aria-*', 'role', ...SVG_ATTRIBUTES],
@@ -37,7 +89,9 @@ const OPTIONS: sanitizeHtml.IOptions = {
   transformTags: {
     '*': (tagName, attribs) => ({
       tagName,
-      attribs: Object.fromEntries(Object.entries(attribs).filter(([, value]) => !SCRIPT_URL.test(value.replace(/\s+/g, '')))),
+      attribs: Object.fromEntries(
+        Object.entries(attribs).filter(([, value]) => !SCRIPT_URL.test(value.replace(/\s+/g, ''))),
+      ),
     }),
   },
 };

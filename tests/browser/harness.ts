@@ -20,7 +20,12 @@ export interface OpenedDeck {
   requests: string[];
 }
 
-export async function openDeck(browser: Browser, file: string, query = '', viewport = { width: 1280, height: 720 }): Promise<OpenedDeck> {
+export async function openDeck(
+  browser: Browser,
+  file: string,
+  query = '',
+  viewport = { width: 1280, height: 720 },
+): Promise<OpenedDeck> {
   const page = await browser.newPage({ viewport });
   const errors: string[] = [];
   const requests: string[] = [];

@@ -1,10 +1,10 @@
 // Every slide of the flagship deck fits its 16:9 box, on screen and in reveal.js's print view,
 // and no text on it is smaller than the theme's minimum.
 
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT, FLAGSHIP, openBrowser, openDeck } from './harness.js';
-import { join } from 'node:path';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -45,12 +45,18 @@ function measureSections(page: Page, selector: string): Promise<SlideMeasure[]> 
         let size = Number.parseFloat(getComputedStyle(element).fontSize);
         const svg = element instanceof SVGElement ? element.ownerSVGElement : null;
         if (svg) size *= svg.getBoundingClientRect().width / scale / svg.viewBox.baseVal.width;
-        if (size < smallest.size) smallest = { size: Math.round(size * 10) / 10, text: element.textContent?.trim().slice(0, 40) ?? '' };
+        if (size < smallest.size)
+          smallest = { size: Math.round(size * 10) / 10, text: element.textContent?.trim().slice(0, 40) ?? '' };
       }
       results.push({
         slide: index + 1,
         heading: section.querySelector('h1, h2')?.textContent ?? '',
-        overflow: { top: Math.round(over.top), right: Math.round(over.right), bottom: Math.round(over.bottom), left: Math.round(over.left) },
+        overflow: {
+          top: Math.round(over.top),
+          right: Math.round(over.right),
+          bottom: Math.round(over.bottom),
+          left: Math.round(over.left),
+        },
         smallest: { ...smallest, size: min(smallest.size, 999) },
       });
     });
@@ -79,7 +85,9 @@ describe('flagship deck layout', () => {
     expect(measures).toHaveLength(21);
     for (const m of measures) {
       expect(m.overflow, `slide ${m.slide} "${m.heading}" overflows`).toEqual({ top: 0, right: 0, bottom: 0, left: 0 });
-      expect(m.smallest.size, `slide ${m.slide} "${m.heading}": "${m.smallest.text}"`).toBeGreaterThanOrEqual(THEME_MIN_FONT);
+      expect(m.smallest.size, `slide ${m.slide} "${m.heading}": "${m.smallest.text}"`).toBeGreaterThanOrEqual(
+        THEME_MIN_FONT,
+      );
     }
     expect(errors).toEqual([]);
   });

@@ -33,7 +33,8 @@ function tree(root: string): Record<string, string> {
   return files;
 }
 
-const DECK = '---\ntitle: Small deck\nduration: 5\n---\n\n# Hello\n\n![Logo](img/logo.svg)\n\nNote: Say hello.\n\n---\n\n## Next\n\n[Worksheet](files/sheet.txt)\n';
+const DECK =
+  '---\ntitle: Small deck\nduration: 5\n---\n\n# Hello\n\n![Logo](img/logo.svg)\n\nNote: Say hello.\n\n---\n\n## Next\n\n[Worksheet](files/sheet.txt)\n';
 
 describe('static build', () => {
   it('writes each deck with its runtime, assets and public files, and an index page', async () => {

@@ -34,6 +34,8 @@ describe('reading a deck file', () => {
 
   it('reports a binary file', async () => {
     writeFileSync(join(dir, 'image.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]));
-    expect(await problem(join(dir, 'image.md'))).toBe('3:1 looks like a binary file, not Markdown text (it contains a NUL byte)');
+    expect(await problem(join(dir, 'image.md'))).toBe(
+      '3:1 looks like a binary file, not Markdown text (it contains a NUL byte)',
+    );
   });
 });

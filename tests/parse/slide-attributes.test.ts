@@ -5,7 +5,9 @@ describe('slide attribute comments', () => {
   it('sets attributes on the section and removes the comment', () => {
     const source = '<!-- .slide: id="intro" class="title" data-background-color="#123" data-timing="90" -->\n# Hello';
     const deck = render(source);
-    expect(sectionHtml(deck, 0)).toMatch(/^<section id="intro" class="title" data-background-color="#123" data-timing="90">/);
+    expect(sectionHtml(deck, 0)).toMatch(
+      /^<section id="intro" class="title" data-background-color="#123" data-timing="90">/,
+    );
     expect(deck.sectionsHtml).not.toContain('.slide:');
   });
 

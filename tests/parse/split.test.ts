@@ -10,7 +10,12 @@ describe('slide separators', () => {
 
   it('makes vertical slides from -- and ----', () => {
     const deck = parse('# A\n\n--\n\n# A.2\n\n----\n\n# A.3\n\n---\n\n# B');
-    expect(deck.slides.map((s) => [s.h, s.v])).toEqual([[0, 0], [0, 1], [0, 2], [1, 0]]);
+    expect(deck.slides.map((s) => [s.h, s.v])).toEqual([
+      [0, 0],
+      [0, 1],
+      [0, 2],
+      [1, 0],
+    ]);
   });
 
   it('treats --- right under a line of text as a setext heading, not a separator', () => {

@@ -12,7 +12,7 @@ describe('pacing plan', () => {
     expect(timings[0]).toBe(timings[2]);
   });
 
-  it('lets a slide\'s own data-timing win and splits the rest', () => {
+  it("lets a slide's own data-timing win and splits the rest", () => {
     const timings = planTimings([{ explicit: 300, notesLength: 10 }, { notesLength: 50 }, { notesLength: 50 }], 10);
     expect(timings).toEqual([300, 150, 150]);
   });

@@ -4,9 +4,11 @@ import { renderVenn, type VennInput } from '../../src/render/venn.js';
 const items = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix} item ${i + 1}`);
 
 function texts(svg: string) {
-  return [...svg.matchAll(/<text class="venn-item venn-item-(\w+)[^"]*" x="([\d.]+)" y="([\d.]+)" font-size="(\d+)"[^>]*>([^<]*)</g)].map(
-    (m) => ({ group: m[1], x: Number(m[2]), y: Number(m[3]), size: Number(m[4]), text: m[5] ?? '' }),
-  );
+  return [
+    ...svg.matchAll(
+      /<text class="venn-item venn-item-(\w+)[^"]*" x="([\d.]+)" y="([\d.]+)" font-size="(\d+)"[^>]*>([^<]*)</g,
+    ),
+  ].map((m) => ({ group: m[1], x: Number(m[2]), y: Number(m[3]), size: Number(m[4]), text: m[5] ?? '' }));
 }
 
 function ellipses(svg: string) {
@@ -33,7 +35,22 @@ describe('Venn layout', () => {
   });
 
   it.each([
-    ['the flagship skills', input(['Interpersonal skills', 'Organization', 'Forward planning', 'Strategic thinking', 'Problem-solving', 'Commercial awareness', 'Mentoring'], ['Communication', 'Motivation', 'Delegation'], ['Positivity', 'Trustworthiness', 'Creativity', 'Feedback', 'Responsibility', 'Commitment', 'Flexibility'])],
+    [
+      'the flagship skills',
+      input(
+        [
+          'Interpersonal skills',
+          'Organization',
+          'Forward planning',
+          'Strategic thinking',
+          'Problem-solving',
+          'Commercial awareness',
+          'Mentoring',
+        ],
+        ['Communication', 'Motivation', 'Delegation'],
+        ['Positivity', 'Trustworthiness', 'Creativity', 'Feedback', 'Responsibility', 'Commitment', 'Flexibility'],
+      ),
+    ],
     ['twelve items a side', input(items('Left', 12), items('Both', 3), items('Right', 12))],
     ['many shared items', input(items('L', 4), items('Shared', 8), items('R', 4))],
   ])('keeps every item of %s inside its region at a legible size', (_, venn) => {
@@ -45,7 +62,12 @@ describe('Venn layout', () => {
       expect(t.size).toBeGreaterThanOrEqual(18);
       // Both ends of the text's estimated box, at its top and bottom.
       const half = (t.text.length * 0.56 * t.size) / 2;
-      for (const [x, y] of [[t.x - half, t.y - t.size / 2], [t.x + half, t.y + t.size / 2], [t.x - half, t.y + t.size / 2], [t.x + half, t.y - t.size / 2]] as const) {
+      for (const [x, y] of [
+        [t.x - half, t.y - t.size / 2],
+        [t.x + half, t.y + t.size / 2],
+        [t.x - half, t.y + t.size / 2],
+        [t.x + half, t.y - t.size / 2],
+      ] as const) {
         const inLeft = inside(left!, x, y);
         const inRight = inside(right!, x, y);
         if (t.group === 'left') expect(inLeft && !inRight, `${t.text} at ${x},${y}`).toBe(true);

@@ -46,21 +46,24 @@ describe('the flagship deck', () => {
     expect(rendered.slides.every((s) => (s.timing ?? 0) >= 20)).toBe(true);
   });
 
-  it.each(deck.slides.map((slide) => [slide.span.startLine, slide] as const))('slide at line %i has one heading, content and notes', (_, slide) => {
-    const headings = slide.body.text.match(/^#{1,2} .+$/gm) ?? [];
-    expect(headings).toHaveLength(1);
-    const content = slide.body.text.replace(/^#{1,2} .+$/gm, '').trim();
-    expect(content.length).toBeGreaterThan(0);
+  it.each(deck.slides.map((slide) => [slide.span.startLine, slide] as const))(
+    'slide at line %i has one heading, content and notes',
+    (_, slide) => {
+      const headings = slide.body.text.match(/^#{1,2} .+$/gm) ?? [];
+      expect(headings).toHaveLength(1);
+      const content = slide.body.text.replace(/^#{1,2} .+$/gm, '').trim();
+      expect(content.length).toBeGreaterThan(0);
 
-    const notes = slide.notes?.text ?? '';
-    const talkTrack = notes
-      .split(/\n\s*\n/)
-      .filter((p) => !/^\*\*(Ask|Next):\*\*/.test(p.trim()))
-      .join(' ');
-    expect(words(talkTrack)).toBeGreaterThanOrEqual(40);
-    expect(words(talkTrack)).toBeLessThanOrEqual(150);
-    expect(notes).toMatch(/^\*\*Next:\*\* \S/m);
-  });
+      const notes = slide.notes?.text ?? '';
+      const talkTrack = notes
+        .split(/\n\s*\n/)
+        .filter((p) => !/^\*\*(Ask|Next):\*\*/.test(p.trim()))
+        .join(' ');
+      expect(words(talkTrack)).toBeGreaterThanOrEqual(40);
+      expect(words(talkTrack)).toBeLessThanOrEqual(150);
+      expect(notes).toMatch(/^\*\*Next:\*\* \S/m);
+    },
+  );
 
   it('asks the room questions', () => {
     const asking = deck.slides.filter((s) => /^\*\*Ask:\*\* .+\?/m.test(s.notes?.text ?? ''));
@@ -78,14 +81,26 @@ describe('the flagship deck', () => {
 
   it('attributes each quotation', () => {
     expect(source).toMatch(/"a person responsible[^\n]+\n\n— Google's English dictionary/);
-    expect(source.match(/— Nitin Nohria, Dean of Harvard Business School, interview for the online course Management Essentials/g)).toHaveLength(2);
+    expect(
+      source.match(
+        /— Nitin Nohria, Dean of Harvard Business School, interview for the online course Management Essentials/g,
+      ),
+    ).toHaveLength(2);
     expect(source).toMatch(/focuses on people\."\n\n— Warren Bennis, \*On Becoming a Leader\*/);
   });
 
   it('names every source on the sources slide', () => {
     const sources = deck.slides.find((s) => s.attributes.id === 'sources');
     const text = sources?.body.text ?? '';
-    for (const name of ["Google's English dictionary", 'Haiilo', 'Nitin Nohria', 'Management Essentials', 'Warren Bennis', 'On Becoming a Leader', 'ProjectManager']) {
+    for (const name of [
+      "Google's English dictionary",
+      'Haiilo',
+      'Nitin Nohria',
+      'Management Essentials',
+      'Warren Bennis',
+      'On Becoming a Leader',
+      'ProjectManager',
+    ]) {
       expect(text).toContain(name);
     }
   });

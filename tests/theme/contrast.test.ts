@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const css = readFileSync('theme/theme.css', 'utf8');
-const variables = Object.fromEntries([...css.matchAll(/--deck-([\w-]+):\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim()]));
+const variables = Object.fromEntries(
+  [...css.matchAll(/--deck-([\w-]+):\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim()]),
+);
 
 type Rgba = [number, number, number, number];
 
@@ -28,7 +30,12 @@ const colour = (name: string): Rgba => {
 
 /** Paints the layers from the bottom up, as the browser composites translucent fills. */
 function over(...layers: Rgba[]): Rgba {
-  return layers.reduce(([r, g, b], [r2, g2, b2, a]) => [r2 * a + r * (1 - a), g2 * a + g * (1 - a), b2 * a + b * (1 - a), 1]);
+  return layers.reduce(([r, g, b], [r2, g2, b2, a]) => [
+    r2 * a + r * (1 - a),
+    g2 * a + g * (1 - a),
+    b2 * a + b * (1 - a),
+    1,
+  ]);
 }
 
 function luminance([r, g, b]: Rgba): number {

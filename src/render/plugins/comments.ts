@@ -2,8 +2,7 @@
 // tokens that render to nothing, whether raw HTML is allowed or not, so authors' remarks never
 // show on a slide. Other plugins give some comments a meaning (`.element:`).
 
-import type { MarkdownIt } from 'markdown-it';
-import type { StateBlock, StateInline } from 'markdown-it';
+import type { MarkdownIt, StateBlock, StateInline } from 'markdown-it';
 
 const OPEN = '<!--';
 const CLOSE = '-->';

@@ -3,8 +3,7 @@
 // shared; `pairs` aligns two equal lists row by row; `venn` draws two lists as a Venn diagram;
 // `step` reveals items (or rows) one at a time as reveal.js fragments.
 
-import type { MarkdownIt } from 'markdown-it';
-import type { StateCore, Token } from 'markdown-it';
+import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import container from 'markdown-it-container';
 import { envOf, type RenderEnv, report } from '../env.js';
 import { renderVenn, type VennInput } from '../venn.js';
@@ -30,7 +29,11 @@ const SHARED_MARK =
 
 /** How list items are matched across columns: case, surrounding space and end punctuation ignored. */
 export function itemKey(text: string): string {
-  return text.trim().replace(/[\s.,;:!?]+$/, '').toLowerCase().replace(/\s+/g, ' ');
+  return text
+    .trim()
+    .replace(/[\s.,;:!?]+$/, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
 }
 
 /** Plain text of an inline token, without Markdown markup. */
@@ -38,7 +41,9 @@ function plainText(inline: Token | undefined): string {
   if (!inline) return '';
   if (!inline.children) return inline.content;
   return inline.children
-    .map((child) => (child.type === 'text' || child.type === 'code_inline' ? child.content : child.type === 'softbreak' ? ' ' : ''))
+    .map((child) =>
+      child.type === 'text' || child.type === 'code_inline' ? child.content : child.type === 'softbreak' ? ' ' : '',
+    )
     .join('');
 }
 
@@ -206,7 +211,8 @@ function cellContent(content: Token[]): Token[] {
 function singleList(column: Column, mode: string, env: RenderEnv): ListInfo | undefined {
   const lists = listsOf(column);
   const stray = column.body.find(
-    (t) => t.level === column.body[0]?.level && t.nesting !== -1 && !/_list_open$/.test(t.type) && t.type !== 'deck_comment',
+    (t) =>
+      t.level === column.body[0]?.level && t.nesting !== -1 && !/_list_open$/.test(t.type) && t.type !== 'deck_comment',
   );
   if (lists.length !== 1 || stray) {
     report(env, 'error', `compare ${mode}: each column must hold exactly one list`, stray?.map?.[0] ?? column.line);
@@ -231,7 +237,9 @@ function buildPairs(b: Builder, columns: Column[], options: Set<Option>, env: Re
     );
     return false;
   }
-  b.push('deck_compare_open', 'div', 1, [['class', `compare compare-pairs${options.has('step') ? ' compare-step' : ''}`]]);
+  b.push('deck_compare_open', 'div', 1, [
+    ['class', `compare compare-pairs${options.has('step') ? ' compare-step' : ''}`],
+  ]);
   b.push('table_open', 'table', 1);
   b.push('thead_open', 'thead', 1);
   b.push('tr_open', 'tr', 1);
@@ -259,7 +267,14 @@ function buildPairs(b: Builder, columns: Column[], options: Set<Option>, env: Re
   return true;
 }
 
-function buildVenn(b: Builder, columns: Column[], options: Set<Option>, env: RenderEnv, line: number, id: string): boolean {
+function buildVenn(
+  b: Builder,
+  columns: Column[],
+  options: Set<Option>,
+  env: RenderEnv,
+  line: number,
+  id: string,
+): boolean {
   if (columns.length !== 2) {
     report(env, 'error', `compare venn needs exactly 2 columns; found ${columns.length}`, line, ':::');
     return false;

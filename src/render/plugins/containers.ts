@@ -2,10 +2,9 @@
 // plugin; it catches every other `:::` line so that an unknown name or a missing closing
 // marker is an error at its line instead of silent text.
 
-import type { MarkdownIt } from 'markdown-it';
-import type { StateCore } from 'markdown-it';
+import type { MarkdownIt, StateCore } from 'markdown-it';
 import container from 'markdown-it-container';
-import { envOf, type RenderEnv, report } from '../env.js';
+import { envOf, report } from '../env.js';
 
 const UNKNOWN = 'deck_unknown';
 const OPEN_TOKEN = /^container_(.+)_open$/;

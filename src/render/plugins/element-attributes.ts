@@ -3,10 +3,9 @@
 // it in the same parent (a **strong**, an image, a link), else the parent itself (the list item,
 // paragraph or heading); on a line of its own, the block above. With nothing before it, the slide.
 
-import type { MarkdownIt } from 'markdown-it';
-import type { StateCore, Token } from 'markdown-it';
-import { parseAttributeList } from '../../parse/attribute-list.js';
+import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import type { Attributes } from '../../model.js';
+import { parseAttributeList } from '../../parse/attribute-list.js';
 import { envOf, type RenderEnv, report } from '../env.js';
 
 const ELEMENT_COMMENT = /^<!--\s*\.element:([\s\S]*?)-->$/;

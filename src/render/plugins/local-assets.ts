@@ -1,15 +1,15 @@
 // Images and links that point at files next to the deck: each is recorded as an asset for the
 // build to copy, and its URL rewritten to where the copy will be.
 
-import type { MarkdownIt } from 'markdown-it';
-import type { StateCore, Token } from 'markdown-it';
+import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import { assetOutputPath, assetOutputUrl, isLocalUrl, localPath } from '../assets.js';
-import { envOf, type RenderEnv, locate } from '../env.js';
+import { envOf, locate, type RenderEnv } from '../env.js';
 
 const ASSET_ATTRIBUTES = ['src', 'href', 'data-src', 'data-background-image', 'data-background-video'];
 
 /** A link to a file with an extension (a worksheet, a PDF); links to pages or anchors stay. */
-const isFileLink = (url: string) => /\.[a-z0-9]{1,8}$/i.test(localPath(url)) && !/\.(?:md|html?)$/i.test(localPath(url));
+const isFileLink = (url: string) =>
+  /\.[a-z0-9]{1,8}$/i.test(localPath(url)) && !/\.(?:md|html?)$/i.test(localPath(url));
 
 function rewrite(token: Token, env: RenderEnv, line: number): void {
   for (const name of ASSET_ATTRIBUTES) {

@@ -1,15 +1,18 @@
 // @vitest-environment happy-dom
 import markdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
+import type { RenderEnv } from '../../../src/render/env.js';
 import { comments } from '../../../src/render/plugins/comments.js';
 import { compare, itemKey } from '../../../src/render/plugins/compare.js';
 import { containers } from '../../../src/render/plugins/containers.js';
-import type { RenderEnv } from '../../../src/render/env.js';
 import { brief } from '../../helpers.js';
 
 /** A bare markdown-it with only the compare plugin and the container check behind it. */
 function renderCompare(source: string): { html: string; env: RenderEnv } {
-  const md = markdownIt().use(comments).use(compare).use((m) => containers(m, { known: ['compare'] }));
+  const md = markdownIt()
+    .use(comments)
+    .use(compare)
+    .use((m) => containers(m, { known: ['compare'] }));
   const env = {} as RenderEnv;
   const html = md.render(source, env);
   return { html, env };
@@ -50,7 +53,8 @@ describe('::: compare', () => {
     const doc = new DOMParser().parseFromString(renderCompare(SKILLS).html, 'text/html');
     const shared = [...doc.querySelectorAll('li.shared')].map((li) => li.textContent?.replace(' (shared)', '').trim());
     expect(shared).toEqual(['Communication', 'Delegation', 'communication.', 'Delegation']);
-    for (const li of doc.querySelectorAll('li.shared')) expect(li.querySelector('svg.compare-shared-mark')).not.toBeNull();
+    for (const li of doc.querySelectorAll('li.shared'))
+      expect(li.querySelector('svg.compare-shared-mark')).not.toBeNull();
     expect(doc.querySelector('.compare-legend')?.textContent?.trim()).toBe('in both lists');
   });
 
@@ -71,7 +75,9 @@ describe('::: compare', () => {
   });
 
   it('allows paragraphs and quotes in columns', () => {
-    const { html, env } = renderCompare('::: compare\n### Manager\n> "a person"\n\nSource\n### Leader\n> "the person"\n:::');
+    const { html, env } = renderCompare(
+      '::: compare\n### Manager\n> "a person"\n\nSource\n### Leader\n> "the person"\n:::',
+    );
     expect(env.diagnostics).toEqual([]);
     expect(html).toContain('<blockquote>\n<p>&quot;a person&quot;</p>\n</blockquote>\n<p>Source</p>');
   });
@@ -85,14 +91,23 @@ describe('::: compare', () => {
     const { html } = renderCompare(SKILLS.replace('::: compare', '::: compare step'));
     const doc = new DOMParser().parseFromString(html, 'text/html');
     const fragments = [...doc.querySelectorAll('.fragment')].map((e) => e.textContent?.replace(' (shared)', '').trim());
-    expect(fragments).toEqual(['Interpersonal skills', 'Communication', 'Delegation', 'communication.', 'Delegation', 'Creativity']);
+    expect(fragments).toEqual([
+      'Interpersonal skills',
+      'Communication',
+      'Delegation',
+      'communication.',
+      'Delegation',
+      'Creativity',
+    ]);
   });
 
   it('reports one column, five columns and content before the first heading', () => {
     expect(brief(renderCompare('::: compare\n### Only\n- x\n:::').env.diagnostics)).toEqual([
       '1:1 error compare needs 2 to 4 columns, each starting with a "###" heading; found 1',
     ]);
-    expect(brief(renderCompare('::: compare\n### A\n### B\n### C\n### D\n### E\n:::').env.diagnostics)[0]).toMatch(/found 5$/);
+    expect(brief(renderCompare('::: compare\n### A\n### B\n### C\n### D\n### E\n:::').env.diagnostics)[0]).toMatch(
+      /found 5$/,
+    );
     expect(brief(renderCompare('::: compare\nIntro\n\n### A\n### B\n:::').env.diagnostics)).toEqual([
       '2:1 error compare: content before the first "###" column heading',
     ]);
@@ -118,7 +133,8 @@ describe('::: compare', () => {
 });
 
 describe('::: compare pairs', () => {
-  const BENNIS = '::: compare pairs\n### The manager\n- administers\n- maintains\n### The leader\n- innovates\n- develops\n:::';
+  const BENNIS =
+    '::: compare pairs\n### The manager\n- administers\n- maintains\n### The leader\n- innovates\n- develops\n:::';
 
   it('renders aligned rows with the headings as column headers', () => {
     const doc = new DOMParser().parseFromString(renderCompare(BENNIS).html, 'text/html');

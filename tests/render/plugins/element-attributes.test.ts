@@ -27,7 +27,9 @@ describe('element attribute comments', () => {
   it('applies to the block above when on a line of its own', () => {
     expect(body('- a\n- b\n\n<!-- .element: class="fragment" -->')).toContain('<ul class="fragment">');
     expect(body('A paragraph\n<!-- .element: class="p" -->')).toContain('<p class="p">A paragraph</p>');
-    expect(body('```js\nx\n```\n<!-- .element: class="fragment" -->')).toContain('<pre><code class="fragment language-js">');
+    expect(body('```js\nx\n```\n<!-- .element: class="fragment" -->')).toContain(
+      '<pre><code class="fragment language-js">',
+    );
   });
 
   it('applies to the slide when it comes first', () => {
@@ -39,7 +41,9 @@ describe('element attribute comments', () => {
   });
 
   it('is plain code inside a code fence', () => {
-    expect(body('```html\n<!-- .element: class="x" -->\n```')).toContain('&lt;!-- .element: class=&quot;x&quot; --&gt;');
+    expect(body('```html\n<!-- .element: class="x" -->\n```')).toContain(
+      '&lt;!-- .element: class=&quot;x&quot; --&gt;',
+    );
   });
 
   it('reports forbidden attributes with line and column', () => {

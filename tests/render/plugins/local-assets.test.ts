@@ -14,12 +14,16 @@ describe('local files', () => {
 
   it('records images with spaces when written in angle brackets', () => {
     const deck = render('# T\n\n![Team](<img/team photo.png>)');
-    expect(deck.assets).toEqual([{ source: 'img/team photo.png', output: 'assets/img/team photo.png', line: 3, column: 10 }]);
+    expect(deck.assets).toEqual([
+      { source: 'img/team photo.png', output: 'assets/img/team photo.png', line: 3, column: 10 },
+    ]);
     expect(deck.sectionsHtml).toContain('src="assets/img/team%20photo.png"');
   });
 
   it('records links to files but not to pages, anchors or the web', () => {
-    const deck = render('# T\n\n[sheet](files/sheet.pdf) [next](#/2) [web](https://example.org/a.pdf) [page](other.html)');
+    const deck = render(
+      '# T\n\n[sheet](files/sheet.pdf) [next](#/2) [web](https://example.org/a.pdf) [page](other.html)',
+    );
     expect(deck.assets.map((a) => a.source)).toEqual(['files/sheet.pdf']);
   });
 

@@ -1,0 +1,82 @@
+// The dev server: a saved edit shows up in the browser without a reload, on the same slide;
+// a broken deck shows its error and keeps the last good slides up.
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDevServer } from '../../src/outputs/dev-server.js';
+import { openBrowser } from './harness.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'deck-dev-'));
+const file = join(dir, 'talk.md');
+const deckText = (second: string) =>
+  `---\ntitle: Live\n---\n\n# First\n\n---\n\n## Second\n\n${second}\n\n---\n\n## Third\n`;
+const log: string[] = [];
+
+let browser: Browser;
+let server: ViteDevServer;
+let url: string;
+let page: Page;
+
+beforeAll(async () => {
+  writeFileSync(file, deckText('Original text'));
+  ({ server, url } = await startDevServer({ file, port: 0, log: (line) => log.push(line) }));
+  browser = await openBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await page.goto(url);
+  await page.waitForFunction(() => window.deck?.isReady() === true);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const presentText = () =>
+  page.evaluate(() => [...document.querySelectorAll('.reveal .slides section.present')].pop()?.textContent ?? '');
+
+describe('deck dev', () => {
+  it('listens on 127.0.0.1 only', () => {
+    const address = server.httpServer?.address();
+    expect(typeof address === 'object' && address?.address).toBe('127.0.0.1');
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it('swaps in an edit on the same slide without reloading the page', async () => {
+    await page.evaluate(() => {
+      window.deck!.slide(1, 0);
+      (window as unknown as { marker: string }).marker = 'still here';
+    });
+    expect(await presentText()).toContain('Original text');
+    writeFileSync(file, deckText('Edited text'));
+    await page.waitForFunction(() =>
+      document.querySelector('.reveal .slides section.present')?.textContent?.includes('Edited text'),
+    );
+    const state = await page.evaluate(() => ({
+      indices: window.deck!.getIndices(),
+      marker: (window as unknown as { marker?: string }).marker,
+    }));
+    expect(state.indices.h).toBe(1);
+    expect(state.marker).toBe('still here');
+  });
+
+  it("shows a broken deck's error and keeps the last good slides", async () => {
+    writeFileSync(file, `${deckText('Edited text')}\n<!-- .slide: onclick="x()" -->\n`);
+    await page.waitForSelector('vite-error-overlay', { state: 'attached' });
+    const overlay = await page.evaluate(
+      () => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '',
+    );
+    expect(overlay).toContain('talk.md:17:14: error: slide attribute comment: attribute "onclick" is not allowed');
+    expect(log.some((line) => line.includes('talk.md:17:14: error'))).toBe(true);
+    expect(await presentText()).toContain('Edited text');
+
+    writeFileSync(file, deckText('Fixed text'));
+    await page.waitForFunction(() =>
+      document.querySelector('.reveal .slides section.present')?.textContent?.includes('Fixed text'),
+    );
+    expect(await page.evaluate(() => document.querySelector('vite-error-overlay'))).toBeNull();
+  });
+});
