@@ -35,6 +35,12 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** Saves the deck as an editor would: a person's saves are never a few milliseconds apart. */
+async function save(text: string): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  writeFileSync(file, text);
+}
+
 const presentText = () =>
   page.evaluate(() => [...document.querySelectorAll('.reveal .slides section.present')].pop()?.textContent ?? '');
 
@@ -51,7 +57,7 @@ describe('deck dev', () => {
       (window as unknown as { marker: string }).marker = 'still here';
     });
     expect(await presentText()).toContain('Original text');
-    writeFileSync(file, deckText('Edited text'));
+    await save(deckText('Edited text'));
     await page.waitForFunction(() =>
       document.querySelector('.reveal .slides section.present')?.textContent?.includes('Edited text'),
     );
@@ -64,7 +70,7 @@ describe('deck dev', () => {
   });
 
   it("shows a broken deck's error and keeps the last good slides", async () => {
-    writeFileSync(file, `${deckText('Edited text')}\n<!-- .slide: onclick="x()" -->\n`);
+    await save(`${deckText('Edited text')}\n<!-- .slide: onclick="x()" -->\n`);
     await page.waitForSelector('vite-error-overlay', { state: 'attached' });
     const overlay = await page.evaluate(
       () => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '',
@@ -73,7 +79,7 @@ describe('deck dev', () => {
     expect(log.some((line) => line.includes('talk.md:17:14: error'))).toBe(true);
     expect(await presentText()).toContain('Edited text');
 
-    writeFileSync(file, deckText('Fixed text'));
+    await save(deckText('Fixed text'));
     await page.waitForFunction(() =>
       document.querySelector('.reveal .slides section.present')?.textContent?.includes('Fixed text'),
     );
