@@ -5,5 +5,5 @@ export default function setup(): void {
   const build = (args: string[]) =>
     execFileSync(process.execPath, ['bin/deck.js', 'build', ...args], { stdio: 'inherit' });
   build(['--out', 'tests/.output/dist']);
-  build(['tests/fixtures/decks/overflow.md', '--out', 'tests/.output/fixtures']);
+  build(['tests/fixtures/decks/overflow.md', 'tests/fixtures/decks/compare.md', '--out', 'tests/.output/fixtures']);
 }
