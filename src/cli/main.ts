@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { cac } from 'cac';
 import { DeckError, EXIT_CODES } from '../errors.js';
 import { type Diagnostic, formatDiagnostic, hasErrors } from '../model.js';
-import { buildDecks, displayPath } from '../outputs/build.js';
+import { buildDecks, deckName, displayPath } from '../outputs/build.js';
 import { pacingTable } from './pacing-table.js';
 
 const SLIDES_DIR = 'slides';
@@ -76,6 +76,37 @@ async function dev(file: string | undefined, flags: DevFlags): Promise<void> {
   out('Edits to the deck file show up in the browser as you save. Ctrl+C stops the server.');
 }
 
+interface PdfFlags {
+  out?: string;
+  fragments?: boolean;
+  handout?: boolean;
+  paper?: string;
+}
+
+async function pdf(file: string | undefined, flags: PdfFlags): Promise<void> {
+  const deck = file ?? (existsSync(DEFAULT_DECK) ? DEFAULT_DECK : (await slideFiles())[0]);
+  if (!deck) throw new DeckError('USAGE', `no deck to export: name a Markdown file or add one to ${SLIDES_DIR}/`);
+  const paper = (flags.paper ?? 'a4').toLowerCase();
+  if (paper !== 'a4' && paper !== 'letter')
+    throw new DeckError('USAGE', `--paper must be a4 or letter, not "${flags.paper}"`);
+  if (flags.fragments && flags.handout) throw new DeckError('USAGE', '--fragments and --handout do not go together');
+  const name = deckName(deck);
+  const outFile = flags.out ?? `${name}${flags.handout ? '-handout' : ''}.pdf`;
+  const { exportPdf } = await import('../outputs/pdf.js');
+  const result = await exportPdf({
+    deck,
+    out: outFile,
+    fragments: flags.fragments ?? false,
+    handout: flags.handout ?? false,
+    paper,
+    progress: err,
+  });
+  report(result.diagnostics);
+  if (hasErrors(result.diagnostics))
+    throw new DeckError('DECK', 'export failed: the deck has errors; nothing was written');
+  out(`${displayPath(result.file)}  ${result.pages} pages`);
+}
+
 function createCli() {
   const cli = cac('deck');
   cli.option('--debug', 'Show stack traces of internal errors');
@@ -89,6 +120,13 @@ function createCli() {
     .option('--port <port>', 'Port (default: 5173, or the next free one)')
     .option('--host <host>', 'Address to listen on (default: 127.0.0.1; 0.0.0.0 shares it on the network)')
     .action((deck: string | undefined, flags: DevFlags) => dev(deck, flags));
+  cli
+    .command('pdf [deck]', `Export a deck to PDF through the system Chrome or Chromium (default: ${DEFAULT_DECK})`)
+    .option('--out <file>', 'PDF file (default: <deck>.pdf, or <deck>-handout.pdf)')
+    .option('--fragments', 'One page per fragment step instead of per slide')
+    .option('--handout', 'A trainer handout: each slide beside its notes, on portrait paper')
+    .option('--paper <size>', 'Handout paper: a4 or letter (default: a4)')
+    .action((deck: string | undefined, flags: PdfFlags) => pdf(deck, flags));
   cli.help();
   return cli;
 }

@@ -51,7 +51,10 @@ function columnLayouts(page: Page, sections: string): Promise<Layout[]> {
       );
       layouts.push({
         heading: section.querySelector('h2')?.textContent ?? '',
-        columns: columns.map((c) => ({ ...relative(c.getBoundingClientRect()), items: c.querySelectorAll('li').length })),
+        columns: columns.map((c) => ({
+          ...relative(c.getBoundingClientRect()),
+          items: c.querySelectorAll('li').length,
+        })),
         rows,
         slide: { top: 0, left: 0, right: section.offsetWidth, bottom: section.offsetHeight },
       });
@@ -62,7 +65,7 @@ function columnLayouts(page: Page, sections: string): Promise<Layout[]> {
 
 function expectSideBySide(layout: Layout): void {
   expectInLine(layout.heading, layout.columns, layout.slide);
-  layout.rows.forEach((row, i) => expectInLine(`${layout.heading}, row ${i + 1}`, row, layout.slide));
+  for (const [i, row] of layout.rows.entries()) expectInLine(`${layout.heading}, row ${i + 1}`, row, layout.slide);
 }
 
 function expectInLine(heading: string, columns: Box[], slide: Layout['slide']): void {
@@ -74,7 +77,10 @@ function expectInLine(heading: string, columns: Box[], slide: Layout['slide']): 
     expect(column.left).toBeGreaterThanOrEqual(slide.left);
     expect(column.right).toBeLessThanOrEqual(slide.right);
     expect(column.bottom).toBeLessThanOrEqual(slide.bottom);
-    if (i > 0) expect(column.left, `${layout.heading}: column ${i + 1} after ${i}`).toBeGreaterThanOrEqual(columns[i - 1]!.right);
+    if (i > 0)
+      expect(column.left, `${layout.heading}: column ${i + 1} after ${i}`).toBeGreaterThanOrEqual(
+        columns[i - 1]!.right,
+      );
   }
 }
 
@@ -106,7 +112,9 @@ describe('comparison layouts in the browser', () => {
         items: texts.length,
         inside: texts.every((t) => {
           const r = t.getBoundingClientRect();
-          return r.left >= svg.left && r.right <= svg.right && r.top >= svg.top && r.bottom <= svg.bottom && r.width > 0;
+          return (
+            r.left >= svg.left && r.right <= svg.right && r.top >= svg.top && r.bottom <= svg.bottom && r.width > 0
+          );
         }),
         visible: texts.every((t) => getComputedStyle(t).opacity === '1'),
       };
@@ -130,7 +138,9 @@ describe('comparison layouts in the browser', () => {
     const order: string[] = [];
     for (let step = 0; step < 17; step++) {
       await page.keyboard.press('ArrowRight');
-      order.push(await page.evaluate(() => document.querySelector('section.present text.current-fragment')?.textContent ?? ''));
+      order.push(
+        await page.evaluate(() => document.querySelector('section.present text.current-fragment')?.textContent ?? ''),
+      );
     }
     expect(order.slice(0, 2)).toEqual(['Interpersonal skills', 'Organization']);
     expect(order.slice(7, 10)).toEqual(['Communication', 'Motivation', 'Delegation']);

@@ -1,0 +1,50 @@
+// Speaker view from the static build opened as file://: it opens on `s`, shows the current
+// slide's notes and timers, and follows the deck.
+
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { FLAGSHIP, openBrowser, openDeck } from './harness.js';
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+let browser: Browser;
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+it('opens speaker view with the notes of the current slide and follows the deck', async () => {
+  const { page } = await openDeck(browser, FLAGSHIP);
+  const [speaker] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
+  const notes = () =>
+    speaker.evaluate(() => document.querySelector('.speaker-controls-notes .value')?.textContent ?? '');
+  await speaker.waitForFunction(() =>
+    document.querySelector('.speaker-controls-notes .value')?.textContent?.includes('Welcome everyone'),
+  );
+  expect(await notes()).toContain('Welcome everyone');
+  const timers = await speaker.evaluate(() => ({
+    clock: document.querySelector('.speaker-controls-time .clock-value')?.textContent ?? '',
+    pacingTitle: document.querySelector('.speaker-controls-time .pacing-title')?.textContent ?? '',
+    pacing: document.querySelector('.speaker-controls-time .pacing')?.textContent ?? '',
+  }));
+  expect(timers.clock).toMatch(/\d{1,2}:\d{2}/);
+  // The deck has a duration, so speaker view shows the time left for the current slide.
+  expect(squash(timers.pacingTitle)).toMatch(/^pacing – time to finish current slide$/i);
+  expect(squash(timers.pacing)).toMatch(/^\d\d:\d\d:\d\d$/);
+
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await speaker.waitForFunction(() =>
+    document.querySelector('.speaker-controls-notes .value')?.textContent?.includes('A quick map'),
+  );
+  expect(await notes()).toContain('A quick map so you know where we are heading');
+  // The upcoming-slide preview is the deck itself in a frame, one slide ahead.
+  const frame = await (await speaker.$('#upcoming-slide iframe'))?.contentFrame();
+  await frame?.waitForFunction(
+    () => document.querySelector('.reveal .slides section.present h2')?.textContent === 'Two definitions',
+  );
+  expect(await frame?.evaluate(() => document.querySelector('.reveal .slides section.present h2')?.textContent)).toBe(
+    'Two definitions',
+  );
+});

@@ -1,0 +1,111 @@
+// PDF export of the flagship deck, in real Chromium, read back with a PDF library: nothing lost,
+// every page where it belongs.
+
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exportPdf, type PdfResult } from '../../src/outputs/pdf.js';
+import { parseDeck } from '../../src/parse/index.js';
+
+const FILE = 'slides/leadership-vs-management.md';
+const deck = parseDeck(readFileSync(FILE, 'utf8'), FILE);
+const dir = mkdtempSync(join(tmpdir(), 'deck-pdf-test-'));
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+const plain = (markdown: string) => squash(markdown.replace(/\*\*|__|[*_`]/g, '').replace(/^#+\s*/gm, ''));
+const headings = deck.slides.map((s) => plain(/^#{1,2} (.+)$/m.exec(s.body.text)?.[1] ?? ''));
+const firstSentences = deck.slides.map((s) => /^.+?[.!?](?=\s|$)/.exec(plain(s.notes?.text ?? ''))?.[0] ?? '');
+
+async function read(file: string) {
+  const bytes = new Uint8Array(readFileSync(file));
+  const { text } = await extractText(await getDocumentProxy(bytes.slice()), { mergePages: false });
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  return { pages: text.map(squash), pdf };
+}
+
+const progress: string[][] = [];
+async function exportDeck(
+  name: string,
+  options: { fragments?: boolean; handout?: boolean; paper?: 'a4' | 'letter' },
+): Promise<PdfResult> {
+  const lines: string[] = [];
+  progress.push(lines);
+  return exportPdf({ deck: FILE, out: join(dir, name), progress: (line) => lines.push(line), ...options });
+}
+
+describe('deck pdf: slides', () => {
+  let result: PdfResult;
+  let pages: string[];
+  let pdf: PDFDocument;
+  beforeAll(async () => {
+    result = await exportDeck('slides.pdf', {});
+    ({ pages, pdf } = await read(result.file));
+  });
+
+  it('has one 16:9 page per slide at exactly the slide size', () => {
+    expect(result.pages).toBe(deck.slides.length);
+    expect(pdf.getPageCount()).toBe(21);
+    for (const page of pdf.getPages()) expect(page.getSize()).toEqual({ width: 960, height: 540 });
+  });
+
+  it('carries the title and author', () => {
+    expect(pdf.getTitle()).toBe('Leadership vs Management');
+    expect(pdf.getAuthor()).toBe('Training team');
+  });
+
+  it('has every slide heading as text on its own page', () => {
+    // Case aside: quote slides set their heading in capitals.
+    for (const [i, heading] of headings.entries()) {
+      expect(pages[i]?.toLowerCase(), `page ${i + 1}`).toContain(heading.toLowerCase());
+    }
+  });
+
+  it('keeps comparison layouts as text, Venn diagram included', () => {
+    const venn = pages[headings.indexOf('The same lists as a Venn')]!;
+    for (const skill of ['Commercial awareness', 'Communication', 'Trustworthiness']) expect(venn).toContain(skill);
+  });
+
+  it('said what it was doing', () => {
+    expect(progress[0]).toEqual(['loading deck', 'laying out 21 slides', `writing ${result.file}`]);
+  });
+});
+
+describe('deck pdf --fragments', () => {
+  it('has one page per fragment step, in reading order', async () => {
+    const result = await exportDeck('fragments.pdf', { fragments: true });
+    const { pages } = await read(result.file);
+    // The Bennis pairs slide has three steps: the empty table, then a row at a time.
+    expect(pages).toHaveLength(21 + 3);
+    const bennis = headings.indexOf('Difference 3: Organizing vs aligning');
+    const steps = pages.slice(bennis, bennis + 4);
+    expect(
+      steps.map((p) => ['administers', 'maintains', 'focuses on systems'].filter((row) => p.includes(row)).length),
+    ).toEqual([0, 1, 2, 3]);
+    expect(pages[bennis + 4]?.toLowerCase()).toContain(headings[bennis + 1]?.toLowerCase());
+  });
+});
+
+describe('deck pdf --handout', () => {
+  it.each(['a4', 'letter'] as const)('puts every slide with the start of its notes on %s paper', async (paper) => {
+    const result = await exportDeck(`handout-${paper}.pdf`, { handout: true, paper });
+    const { pages, pdf } = await read(result.file);
+    const size = pdf.getPage(0).getSize();
+    expect([Math.round(size.width), Math.round(size.height)]).toEqual(paper === 'a4' ? [596, 843] : [612, 792]);
+    expect(pdf.getTitle()).toBe('Leadership vs Management: handout');
+    expect(pages[0]).toContain('Leadership vs Management');
+    expect(pages[0]).toContain('Training team · 2026-12-01 · 40 minutes · 21 slides');
+    let page = 1;
+    deck.slides.forEach((_, i) => {
+      const label = `Slide ${i + 1} of 21`;
+      while (page < pages.length && !pages[page]!.includes(label)) page++;
+      expect(page, `${label} is on a page`).toBeLessThan(pages.length);
+      expect(pages[page]?.toLowerCase(), label).toContain(headings[i]?.toLowerCase());
+      const notes = `${pages[page]} ${pages[page + 1] ?? ''}`;
+      expect(notes, `${label}: first sentence of its notes`).toContain(firstSentences[i]);
+    });
+    for (const [i, text] of pages.entries()) expect(text).toContain(`Page ${i + 1} of ${pages.length}`);
+  });
+});
