@@ -56,6 +56,8 @@ export interface DeckMeta {
 export interface Deck {
   file: string;
   meta: DeckMeta;
+  /** Source line of each front matter key the author wrote. */
+  metaLines: Partial<Record<keyof DeckMeta, number>>;
   slides: Slide[];
   diagnostics: Diagnostic[];
 }
@@ -75,6 +77,7 @@ export interface RenderedSlide {
   h: number;
   v: number;
   line: number;
+  hasNotes: boolean;
   /** Seconds planned for this slide, when the deck has a duration or the slide sets data-timing. */
   timing?: number;
 }
@@ -82,6 +85,7 @@ export interface RenderedSlide {
 export interface RenderedDeck {
   file: string;
   meta: DeckMeta;
+  metaLines: Partial<Record<keyof DeckMeta, number>>;
   /** The `<section>` elements that go inside `.reveal .slides`. */
   sectionsHtml: string;
   revealConfig: Record<string, unknown>;

@@ -107,6 +107,29 @@ async function pdf(file: string | undefined, flags: PdfFlags): Promise<void> {
   out(`${displayPath(result.file)}  ${result.pages} pages`);
 }
 
+interface CheckFlags {
+  json?: boolean;
+  strict?: boolean;
+}
+
+async function check(files: string[], flags: CheckFlags): Promise<void> {
+  const decks = files.length > 0 ? files : await slideFiles();
+  if (decks.length === 0)
+    throw new DeckError('USAGE', `no decks to check: name a Markdown file or add one to ${SLIDES_DIR}/`);
+  const { checkDecks } = await import('../outputs/check.js');
+  const result = await checkDecks(decks);
+  const summary = `${result.errors} error${result.errors === 1 ? '' : 's'}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}`;
+  if (flags.json) {
+    out(JSON.stringify({ findings: result.findings, errors: result.errors, warnings: result.warnings }, null, 2));
+  } else {
+    for (const finding of result.findings) out(formatDiagnostic(finding));
+    out(summary);
+  }
+  if (result.errors > 0 || (flags.strict && result.warnings > 0)) {
+    throw new DeckError('DECK', `check failed: ${summary}${flags.strict && result.errors === 0 ? ' (--strict)' : ''}`);
+  }
+}
+
 function createCli() {
   const cli = cac('deck');
   cli.option('--debug', 'Show stack traces of internal errors');
@@ -127,6 +150,14 @@ function createCli() {
     .option('--handout', 'A trainer handout: each slide beside its notes, on portrait paper')
     .option('--paper <size>', 'Handout paper: a4 or letter (default: a4)')
     .action((deck: string | undefined, flags: PdfFlags) => pdf(deck, flags));
+  cli
+    .command(
+      'check [...decks]',
+      'Check decks in a real browser for overflow, small text, broken images, accessibility and more',
+    )
+    .option('--json', 'Print the findings as JSON')
+    .option('--strict', 'Fail on warnings too')
+    .action((decks: string[], flags: CheckFlags) => check(decks, flags));
   cli.help();
   return cli;
 }

@@ -8,7 +8,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { DeckError } from '../errors.js';
 import { type Diagnostic, hasErrors, type RenderedDeck } from '../model.js';
 import { parseDeck } from '../parse/index.js';
-import { renderDeck } from '../render/index.js';
+import { type RenderOptions, renderDeck } from '../render/index.js';
 import { type DeckSummary, renderIndexPage } from './index-page.js';
 import { renderPage } from './page.js';
 import { readDeck } from './read-deck.js';
@@ -29,6 +29,7 @@ export interface CompileResult {
 
 export interface BuildOptions {
   outDir: string;
+  render?: RenderOptions;
   /** Copied as is into every deck's folder, when it exists. */
   publicDir?: string;
 }
@@ -66,7 +67,7 @@ async function checkAssets(deck: CompiledDeck): Promise<Diagnostic[]> {
 }
 
 /** Reads, parses and renders each deck and checks the files it refers to. Writes nothing. */
-export async function compileDecks(paths: readonly string[]): Promise<CompileResult> {
+export async function compileDecks(paths: readonly string[], options: RenderOptions = {}): Promise<CompileResult> {
   const diagnostics: Diagnostic[] = [];
   const decks: CompiledDeck[] = [];
   const names = new Map<string, string>();
@@ -77,7 +78,7 @@ export async function compileDecks(paths: readonly string[]): Promise<CompileRes
       diagnostics.push(read.diagnostic);
       continue;
     }
-    const rendered = renderDeck(parseDeck(read.text, file));
+    const rendered = renderDeck(parseDeck(read.text, file), options);
     const deck: CompiledDeck = { name: deckName(path), path: resolve(path), rendered };
     const clash = names.get(deck.name);
     if (clash && clash !== deck.path) {
@@ -154,7 +155,7 @@ async function checkOutDir(outDir: string, decks: readonly CompiledDeck[], publi
  */
 export async function buildDecks(paths: readonly string[], options: BuildOptions): Promise<BuildResult> {
   const outDir = resolve(options.outDir);
-  const compiled = await compileDecks(paths);
+  const compiled = await compileDecks(paths, options.render);
   if (hasErrors(compiled.diagnostics) || compiled.decks.length === 0) return { ...compiled, outDir };
 
   await checkOutDir(outDir, compiled.decks, options.publicDir);

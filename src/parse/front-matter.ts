@@ -8,6 +8,8 @@ export interface FrontMatter {
   values: Partial<DeckMeta>;
   /** Index of the first line after the front matter (0 when there is none). */
   bodyStartIndex: number;
+  /** Line of each key, for diagnostics about its value found later. */
+  keyLines: Partial<Record<keyof DeckMeta, number>>;
   diagnostics: Diagnostic[];
 }
 
@@ -39,12 +41,12 @@ export function parseFrontMatter(lines: readonly string[], file: string): FrontM
     diagnostics.push({ severity: 'error', message, file, line, column });
 
   if (lines.length === 0 || !DELIMITER.test(lines[0] ?? '')) {
-    return { values: {}, bodyStartIndex: 0, diagnostics };
+    return { values: {}, bodyStartIndex: 0, keyLines: {}, diagnostics };
   }
   const closeIndex = lines.findIndex((line, i) => i > 0 && CLOSER.test(line));
   if (closeIndex < 0) {
     error('front matter is not closed: add a line "---" after it', 1);
-    return { values: {}, bodyStartIndex: lines.length, diagnostics };
+    return { values: {}, bodyStartIndex: lines.length, keyLines: {}, diagnostics };
   }
 
   const yamlText = lines.slice(1, closeIndex).join('\n');
@@ -59,9 +61,10 @@ export function parseFrontMatter(lines: readonly string[], file: string): FrontM
     const { line, column } = at(problem.pos[0]);
     error(`invalid YAML in front matter: ${firstLine(problem.message)}`, line, column);
   }
-  if (document.errors.length > 0) return { values: {}, bodyStartIndex: closeIndex + 1, diagnostics };
+  if (document.errors.length > 0) return { values: {}, bodyStartIndex: closeIndex + 1, keyLines: {}, diagnostics };
 
   const values: Record<string, unknown> = {};
+  const keyLines: Partial<Record<keyof DeckMeta, number>> = {};
   const contents = document.contents;
   if (contents !== null && !isMap(contents)) {
     const { line, column } = at(rangeStart(contents));
@@ -87,9 +90,10 @@ export function parseFrontMatter(lines: readonly string[], file: string): FrontM
         continue;
       }
       values[key] = value;
+      keyLines[key as keyof DeckMeta] = keyPos.line;
     }
   }
-  return { values: values as Partial<DeckMeta>, bodyStartIndex: closeIndex + 1, diagnostics };
+  return { values: values as Partial<DeckMeta>, bodyStartIndex: closeIndex + 1, keyLines, diagnostics };
 }
 
 function rangeStart(node: Node | null | undefined): number {

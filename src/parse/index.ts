@@ -80,7 +80,7 @@ export function parseDeck(source: string, file: string): Deck {
     reveal: {},
     ...frontMatter.values,
   };
-  return { file, meta, slides, diagnostics };
+  return { file, meta, metaLines: frontMatter.keyLines, slides, diagnostics };
 }
 
 /** Skipped empty slides leave gaps in h/v: close them so reveal.js indices match. */

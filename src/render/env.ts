@@ -16,6 +16,8 @@ export type RenderEnv = {
   sectionAttributes: Attributes;
   /** Makes the ids that plugins generate unique across the deck. */
   idPrefix: string;
+  /** Mark block elements with their source line (for `deck check`). */
+  sourceLines?: boolean;
 };
 
 export function createEnv(text: string, file: string, startLine: number, idPrefix: string): RenderEnv {

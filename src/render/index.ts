@@ -29,11 +29,17 @@ interface SlideOutput {
   notesLength: number;
 }
 
-function renderSlide(deck: Deck, slide: Slide, envs: RenderEnv[]): SlideOutput {
+export interface RenderOptions {
+  /** Mark block elements and slides with their source line (`data-line`), for `deck check`. */
+  sourceLines?: boolean;
+}
+
+function renderSlide(deck: Deck, slide: Slide, envs: RenderEnv[], options: RenderOptions): SlideOutput {
   const md = markdown({ html: deck.meta.html });
   const clean = (html: string) => (deck.meta.html ? sanitize(html) : html);
   const prefix = `s${slide.index + 1}`;
   const bodyEnv = createEnv(slide.body.text, deck.file, slide.body.startLine, prefix);
+  if (options.sourceLines) bodyEnv.sourceLines = true;
   envs.push(bodyEnv);
   let html = clean(md.render(slide.body.text, bodyEnv));
   if (slide.notes) {
@@ -42,6 +48,7 @@ function renderSlide(deck: Deck, slide: Slide, envs: RenderEnv[]): SlideOutput {
     html += `<aside class="notes">\n${clean(md.render(slide.notes.text, notesEnv))}</aside>\n`;
   }
   const attributes: Attributes = { ...bodyEnv.sectionAttributes };
+  if (options.sourceLines) attributes['data-line'] = String(slide.span.startLine);
   for (const [name, value] of Object.entries(slide.attributes)) {
     attributes[name] = name === 'class' && attributes.class ? `${attributes.class} ${value}` : value;
   }
@@ -96,10 +103,10 @@ function checkIds(outputs: readonly SlideOutput[], diagnostics: Diagnostic[], fi
   }
 }
 
-export function renderDeck(deck: Deck): RenderedDeck {
+export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDeck {
   const envs: RenderEnv[] = [];
   const diagnostics: Diagnostic[] = [...deck.diagnostics];
-  const outputs = deck.slides.map((slide) => renderSlide(deck, slide, envs));
+  const outputs = deck.slides.map((slide) => renderSlide(deck, slide, envs, options));
   checkIds(outputs, diagnostics, deck.file);
 
   const explicit = outputs.map((output) => readTiming(output, diagnostics, deck.file));
@@ -130,6 +137,7 @@ export function renderDeck(deck: Deck): RenderedDeck {
     h: slide.h,
     v: slide.v,
     line: slide.span.startLine,
+    hasNotes: slide.notes !== undefined,
     ...(timings[i] !== undefined ? { timing: timings[i] } : {}),
   }));
   for (const env of envs) diagnostics.push(...env.diagnostics);
@@ -137,6 +145,7 @@ export function renderDeck(deck: Deck): RenderedDeck {
   return {
     file: deck.file,
     meta: deck.meta,
+    metaLines: deck.metaLines,
     sectionsHtml: sections.join(''),
     revealConfig: revealConfig(deck.meta.reveal),
     slides,

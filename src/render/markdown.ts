@@ -8,6 +8,7 @@ import { COMPARE, compare } from './plugins/compare.js';
 import { containers } from './plugins/containers.js';
 import { elementAttributes } from './plugins/element-attributes.js';
 import { localAssets } from './plugins/local-assets.js';
+import { sourceLines } from './plugins/source-lines.js';
 
 export interface MarkdownOptions {
   /** Let raw HTML through markdown-it (it is sanitized afterwards). */
@@ -22,6 +23,7 @@ export const PLUGINS: readonly Plugin[] = [
   compare,
   (md) => containers(md, { known: [COMPARE] }),
   localAssets,
+  sourceLines,
 ];
 
 const instances = new Map<boolean, MarkdownIt>();

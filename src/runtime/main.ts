@@ -6,14 +6,7 @@ import Notes from 'reveal.js/plugin/notes';
 import 'reveal.js/reset.css';
 import 'reveal.js/reveal.css';
 import '../../theme/theme.css';
-import type { RevealApi, RevealConfig } from 'reveal.js';
-
-declare global {
-  interface Window {
-    /** The running deck, for the speaker view, tests and `deck check`. */
-    deck?: RevealApi;
-  }
-}
+import type { RevealConfig } from 'reveal.js';
 
 export interface DeckUpdate {
   title: string;

@@ -87,3 +87,36 @@ describe('deck build', () => {
     expect(stdout).toContain('dev [deck]');
   });
 });
+
+describe('deck check', () => {
+  it('prints findings and a summary; warnings fail only with --strict', () => {
+    write('slides/quiet.md', '# Quiet\n\nNo notes on this slide.');
+    const plain = deck('check');
+    expect(plain.stdout.trim().split('\n')).toEqual([
+      'slides/quiet.md:1:1: warning: slide 1 has no speaker notes; add a "Note:" line',
+      '0 errors, 1 warning',
+    ]);
+    expect(plain.code).toBe(0);
+    const strict = deck('check', '--strict');
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('deck: check failed: 0 errors, 1 warning (--strict)');
+  });
+
+  it('prints the same findings as JSON', () => {
+    write('slides/quiet.md', '# Quiet\n\n![](https://example.org/x.png)\n\nNote: hi');
+    const { code, stdout } = deck('check', '--json');
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as {
+      findings: { rule: string; line: number; severity: string }[];
+      errors: number;
+      warnings: number;
+    };
+    expect(report.findings.map((f) => [f.rule, f.line, f.severity])).toEqual(
+      expect.arrayContaining([
+        ['image-alt', 3, 'error'],
+        ['remote', 3, 'warning'],
+      ]),
+    );
+    expect(report.errors).toBe(report.findings.filter((f) => f.severity === 'error').length);
+  });
+});

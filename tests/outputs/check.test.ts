@@ -1,0 +1,72 @@
+// deck check in real Chromium: the flagship deck is clean, and each kind of problem is found and
+// pointed at its source line.
+
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type CheckResult, checkDecks } from '../../src/outputs/check.js';
+
+const brief = (result: CheckResult) => result.findings.map((f) => `${f.line} ${f.severity} ${f.rule}: ${f.message}`);
+
+describe('deck check', () => {
+  it('finds nothing wrong with the flagship deck', async () => {
+    const result = await checkDecks(['slides/leadership-vs-management.md']);
+    expect(brief(result)).toEqual([]);
+  });
+
+  it('reports overflow in both layouts and text below the minimum', async () => {
+    const result = await checkDecks(['tests/fixtures/decks/overflow.md']);
+    const lines = brief(result).filter((f) => !f.includes(' notes: '));
+    expect(lines).toEqual([
+      '13 error overflow: slide 2 "Far too long": content overflows the slide by 166 px at the bottom (screen layout)',
+      '13 error overflow: slide 2 "Far too long": content overflows the slide by 166 px at the bottom (print layout)',
+      '32 warning min-font-size: slide 3 "Tiny print": text "A footnote" is 12 px, below the theme\'s minimum of 20 px',
+    ]);
+    expect(result.errors).toBe(2);
+  });
+
+  describe('on a deck with one of each problem', () => {
+    let result: CheckResult;
+    beforeAll(async () => {
+      result = await checkDecks(['tests/fixtures/decks/problems.md']);
+    });
+
+    it('reports an image without alt text as an error at its line', () => {
+      expect(brief(result)).toContainEqual(
+        '18 error image-alt: slide 2 "Pictures": image img/chart.svg has no alt text; describe it in the brackets: ![what it shows](img/chart.svg)',
+      );
+    });
+
+    it('warns about a resource that needs the network', () => {
+      expect(brief(result)).toContainEqual(
+        '20 warning remote: slide 2 "Pictures": https://example.org/logo.png needs the network during the talk; save it next to the deck instead',
+      );
+    });
+
+    it('reports a link to a slide id that does not exist, and accepts slide numbers', () => {
+      const links = brief(result).filter((line) => line.includes(' link: '));
+      expect(links).toEqual(['28 error link: slide 3 "Links": link #/summary points to no slide with id "summary"']);
+    });
+
+    it('warns about a slide without notes and a pacing plan that does not add up', () => {
+      expect(brief(result)).toContainEqual('36 warning notes: slide 4 has no speaker notes; add a "Note:" line');
+      expect(brief(result)).toContainEqual(
+        "3 warning pacing: the slides' timings add up to 3.3 min, but duration is 2 min; adjust data-timing or duration",
+      );
+    });
+
+    it("runs axe-core: serious violations are errors at the element's line", () => {
+      const axe = result.findings.filter((f) => f.rule.startsWith('axe/'));
+      expect(axe.map((f) => [f.rule, f.severity, f.line])).toContainEqual(['axe/color-contrast', 'error', 28]);
+    });
+
+    it('counts errors and warnings', () => {
+      expect(result.errors).toBe(result.findings.filter((f) => f.severity === 'error').length);
+      expect(result.warnings).toBe(result.findings.length - result.errors);
+      expect(result.errors).toBeGreaterThanOrEqual(3);
+    });
+  });
+
+  it('reports build errors and stops before the browser', async () => {
+    const result = await checkDecks(['tests/fixtures/decks/does-not-exist.md']);
+    expect(brief(result)).toEqual(['1 error build: no such file']);
+  });
+});
