@@ -10,9 +10,9 @@ import { type Diagnostic, hasErrors, type RenderedDeck } from '../model.js';
 import { parseDeck } from '../parse/index.js';
 import { type RenderOptions, renderDeck } from '../render/index.js';
 import { type DeckSummary, renderIndexPage } from './index-page.js';
-import { renderPage } from './page.js';
+import { deckContentSecurityPolicy, renderPage } from './page.js';
 import { readDeck } from './read-deck.js';
-import { runtimeBundle } from './runtime-bundle.js';
+import { type RuntimeBundle, runtimeBundle } from './runtime-bundle.js';
 
 export interface CompiledDeck {
   /** Folder name in the output: the file's name without `.md`. */
@@ -110,7 +110,11 @@ async function writeDeck(
     await mkdir(dirname(join(folder, asset.output)), { recursive: true });
     await copyFile(join(base, asset.source), join(folder, asset.output));
   }
-  const html = renderPage(deck.rendered, { styles: [runtime.style], script: { src: runtime.script, module: false } });
+  const html = renderPage(deck.rendered, {
+    styles: [runtime.style],
+    script: { src: runtime.script, module: false },
+    contentSecurityPolicy: deckContentSecurityPolicy(runtime.scriptHashes),
+  });
   await writeFile(join(folder, 'index.html'), html);
 }
 

@@ -7,6 +7,28 @@ export interface PageAssets {
   styles: string[];
   /** The runtime script and how to load it: a classic script opens from file://, a module does not. */
   script: { src: string; module: boolean };
+  /** A Content-Security-Policy for the page, when it is served as built files. */
+  contentSecurityPolicy?: string;
+}
+
+/**
+ * The built deck may load only its own files: scripts (plus the speaker view's inline script, by
+ * hash), styles (reveal.js sets some inline), images, fonts and media from its folder.
+ */
+export function deckContentSecurityPolicy(scriptHashes: readonly string[]): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${scriptHashes.join(' ')}`.trim(),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "media-src 'self'",
+    "frame-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
 }
 
 export const escapeHtml = (text: string): string =>
@@ -24,6 +46,9 @@ export function renderPage(deck: RenderedDeck, assets: PageAssets): string {
   const head = [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    assets.contentSecurityPolicy
+      ? `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(assets.contentSecurityPolicy)}">`
+      : '',
     `<title>${escapeHtml(meta.title)}</title>`,
     meta.description ? `<meta name="description" content="${escapeHtml(meta.description)}">` : '',
     meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">` : '',

@@ -4,7 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,10 +15,36 @@ const PACKAGES = ['reveal.js', 'vite', '@fontsource/atkinson-hyperlegible', '@fo
 
 export interface RuntimeBundle {
   dir: string;
-  /** Files relative to `dir`, sorted. */
+  /** Files to copy into a deck's folder, relative to `dir`, sorted. */
   files: string[];
   script: string;
   style: string;
+  /** CSP hashes of the inline scripts the bundle writes itself (reveal.js's speaker view). */
+  scriptHashes: string[];
+}
+
+const META = 'bundle.json';
+
+/**
+ * reveal.js's notes plugin opens the speaker view by writing a page with an inline script into a
+ * new window, which inherits the deck's Content-Security-Policy: that script must be allowed by
+ * its hash. The page is a template literal in the bundle; read it back exactly as it will run.
+ */
+export function speakerViewScriptHashes(bundleSource: string): string[] {
+  const opening = 'document.write(`';
+  const start = bundleSource.indexOf(opening);
+  if (start < 0) throw new Error('runtime bundle: the speaker view page was not found; the notes plugin changed');
+  let end = start + opening.length;
+  while (end < bundleSource.length && bundleSource[end] !== '`') end += bundleSource[end] === '\\' ? 2 : 1;
+  const literal = bundleSource.slice(start + opening.length, end);
+  if (literal.includes('${')) throw new Error('runtime bundle: the speaker view page is no longer a plain template');
+  const html = new Function(`return \`${literal}\`;`)() as string;
+  return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+    (match) =>
+      `'sha256-${createHash('sha256')
+        .update(match[1] ?? '')
+        .digest('base64')}'`,
+  );
 }
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -88,17 +114,21 @@ export async function runtimeBundle(
   cacheRoot = join(TOOLKIT_ROOT, 'node_modules/.cache/deck-runtime'),
 ): Promise<RuntimeBundle> {
   const dir = join(cacheRoot, await cacheKey());
-  if (!existsSync(join(dir, 'deck.js'))) {
+  if (!existsSync(join(dir, META))) {
     // Build beside the cache entry and move it in whole, so a half-written bundle is never used.
     const staging = `${dir}.tmp-${process.pid}`;
     await mkdir(cacheRoot, { recursive: true });
     try {
       await bundle(staging);
+      const scriptHashes = speakerViewScriptHashes(await readFile(join(staging, 'deck.js'), 'utf8'));
+      await writeFile(join(staging, META), JSON.stringify({ scriptHashes }));
       await rm(dir, { recursive: true, force: true });
       await rename(staging, dir);
     } finally {
       await rm(staging, { recursive: true, force: true });
     }
   }
-  return { dir, files: await listFiles(dir), script: 'deck.js', style: 'deck.css' };
+  const meta = JSON.parse(await readFile(join(dir, META), 'utf8')) as { scriptHashes: string[] };
+  const files = (await listFiles(dir)).filter((file) => file !== META);
+  return { dir, files, script: 'deck.js', style: 'deck.css', scriptHashes: meta.scriptHashes };
 }
