@@ -10,6 +10,11 @@ export interface Diagnostic {
   column: number;
 }
 
+export interface SourcePosition {
+  line: number;
+  column: number;
+}
+
 export interface SourceSpan {
   file: string;
   startLine: number;
@@ -23,6 +28,8 @@ export type Attributes = Record<string, string>;
 export interface SourceBlock {
   text: string;
   startLine: number;
+  /** Characters cut from the start of the first line (a `Note:` marker), for true columns. */
+  firstLineOffset?: number;
 }
 
 export interface Slide {
@@ -34,6 +41,8 @@ export interface Slide {
   span: SourceSpan;
   /** From `<!-- .slide: … -->` comments, already validated. */
   attributes: Attributes;
+  /** Where each of those attributes was written. */
+  attributePositions: Record<string, SourcePosition>;
   body: SourceBlock;
   notes?: SourceBlock;
 }

@@ -2,9 +2,6 @@
 //
 // tests/fixtures/bad/<name>.md is a deck an author might write; <name>.expected holds the lines the
 // build prints for it (`path:line:column: severity: message`), in the order compileDecks returns them.
-// <name>.todo holds the lines it *should* print where today's output is wrong (wrong position,
-// unclear message, or no error at all); those cases only have to compile without throwing until
-// the diagnostic is fixed and the file is renamed to .expected.
 //
 // Inputs that cannot live in git as text (not UTF-8, binary, a folder, a missing path, CRLF line
 // endings, a byte order mark) are written to a temporary folder at run time: see RUNTIME_CASES.
@@ -30,7 +27,6 @@ const cases = (ext: string) =>
     .sort();
 const DECKS = cases('.md');
 const EXPECTED = cases('.expected');
-const TODO = cases('.todo');
 
 /** Lines of a text file as an editor numbers them: a final newline does not start another line. */
 function lineCount(text: string): number {
@@ -50,13 +46,8 @@ async function compile(path: string) {
 }
 
 describe('bad deck corpus', () => {
-  it('has a .expected or a .todo file for every deck, and a deck for each of those', () => {
-    for (const name of DECKS) {
-      expect(EXPECTED.includes(name) !== TODO.includes(name), `${name}: needs exactly one of .expected, .todo`).toBe(
-        true,
-      );
-    }
-    for (const name of [...EXPECTED, ...TODO]) expect(DECKS, `${name} has no .md`).toContain(name);
+  it('has a .expected file for every deck, and a deck for each of those', () => {
+    expect(EXPECTED).toEqual(DECKS);
     expect(EXPECTED.length).toBeGreaterThanOrEqual(28);
   });
 
@@ -75,12 +66,6 @@ describe('bad deck corpus', () => {
       expect(d.line, formatDiagnostic(d)).toBeLessThanOrEqual(last);
       expect(d.column, formatDiagnostic(d)).toBeGreaterThanOrEqual(1);
     }
-  });
-});
-
-describe('bad decks whose diagnostics are known to be wrong (.todo)', () => {
-  it.each(TODO)('%s compiles without throwing', async (name) => {
-    await expect(compileDecks([`${BAD}/${name}.md`])).resolves.toBeDefined();
   });
 });
 
@@ -152,16 +137,7 @@ const RUNTIME_CASES: RuntimeCase[] = [
     },
     expected: (path) => [`${path}:2:8: error: front matter "title" must be text`],
   },
-];
-
-/**
- * Run-time inputs whose diagnostics are wrong today. They only have to compile without throwing;
- * `expected` is what they should print.
- */
-const RUNTIME_TODO: RuntimeCase[] = [
   {
-    // Today: 1:4 "looks like a binary file … (it contains a NUL byte)": true, but no help to someone
-    // whose editor saved the deck as UTF-16.
     name: 'UTF-16 text (Windows "Unicode")',
     text: false,
     setup: (dir) => {
@@ -172,8 +148,6 @@ const RUNTIME_TODO: RuntimeCase[] = [
     expected: (path) => [`${path}:1:1: error: is UTF-16 text, not UTF-8; save it as UTF-8`],
   },
   {
-    // Today: 1:1. The byte scan that finds the position accepts encoded surrogates (CESU-8) and
-    // overlong forms that the decoder rejects, and falls back to the start of the file.
     name: 'not UTF-8 (an encoded surrogate)',
     text: false,
     setup: (dir) => {
@@ -187,8 +161,7 @@ const RUNTIME_TODO: RuntimeCase[] = [
     expected: (path) => [`${path}:3:9: error: is not valid UTF-8 text; save it as UTF-8`],
   },
   {
-    // Today: "./tests/fixtures/bad/does-not-exist.md:1:1: …": read errors keep the path as given,
-    // every other diagnostic shows it relative to the working folder.
+    // Diagnostics name a file relative to the working folder, however it was given.
     name: 'a missing path given as ./…',
     text: false,
     setup: () => `./${BAD}/does-not-exist.md`,
@@ -214,10 +187,6 @@ describe('bad inputs made at run time', () => {
       expect(d.line, formatDiagnostic(d)).toBeLessThanOrEqual(last);
       expect(d.column, formatDiagnostic(d)).toBeGreaterThanOrEqual(1);
     }
-  });
-
-  it.each(RUNTIME_TODO.map((c) => [c.name, c] as const))('%s compiles without throwing (todo)', async (_name, c) => {
-    await expect(compileDecks([c.setup(dir)])).resolves.toBeDefined();
   });
 });
 

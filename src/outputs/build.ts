@@ -41,6 +41,7 @@ export interface BuildResult extends CompileResult {
 /** Where diagnostics say a file is: relative to the working folder when inside it. */
 export function displayPath(path: string, cwd = process.cwd()): string {
   const absolute = resolve(path);
+  if (absolute === cwd) return '.';
   return absolute.startsWith(`${cwd}/`) ? absolute.slice(cwd.length + 1) : absolute;
 }
 
@@ -55,7 +56,7 @@ async function checkAssets(deck: CompiledDeck): Promise<Diagnostic[]> {
       if (!info?.isFile()) {
         problems.push({
           severity: 'error',
-          message: `file not found: ${asset.source} (looked in ${displayPath(base) || '.'})`,
+          message: `file not found: ${asset.source} (looked in ${displayPath(base)})`,
           file: deck.rendered.file,
           line: asset.line,
           column: asset.column,
@@ -75,7 +76,7 @@ export async function compileDecks(paths: readonly string[], options: RenderOpti
     const file = displayPath(path);
     const read = await readDeck(path);
     if (!read.ok) {
-      diagnostics.push(read.diagnostic);
+      diagnostics.push({ ...read.diagnostic, file });
       continue;
     }
     const rendered = renderDeck(parseDeck(read.text, file), options);
@@ -85,7 +86,8 @@ export async function compileDecks(paths: readonly string[], options: RenderOpti
       throw new DeckError('USAGE', `two decks would both build to "${deck.name}/": ${displayPath(clash)} and ${file}`);
     }
     names.set(deck.name, deck.path);
-    diagnostics.push(...rendered.diagnostics, ...(await checkAssets(deck)));
+    const found = [...rendered.diagnostics, ...(await checkAssets(deck))];
+    diagnostics.push(...found.sort((a, b) => a.line - b.line || a.column - b.column));
     decks.push(deck);
   }
   return { decks, diagnostics };

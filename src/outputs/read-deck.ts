@@ -24,6 +24,9 @@ export async function readDeck(file: string): Promise<ReadResult> {
     if (code === 'EACCES') return fail('cannot read the file: permission denied');
     return fail(`cannot read the file (${code ?? String(error)})`);
   }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return fail('is UTF-16 text, not UTF-8; save it as UTF-8');
+  }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const { line, column } = positionOf(bytes, nul);
@@ -50,13 +53,27 @@ function positionOf(bytes: Buffer, offset: number): { line: number; column: numb
   return { line, column: offset - lineStart + 1 };
 }
 
-/** Offset of the first byte that does not start or continue a UTF-8 sequence. */
+/** Offset of the first byte that does not begin a well-formed UTF-8 sequence (RFC 3629). */
 function firstInvalidUtf8(bytes: Buffer): number {
   for (let i = 0; i < bytes.length; ) {
     const lead = bytes[i]!;
-    const extra = lead < 0x80 ? 0 : lead >> 5 === 6 ? 1 : lead >> 4 === 14 ? 2 : lead >> 3 === 30 ? 3 : -1;
+    const extra =
+      lead < 0x80
+        ? 0
+        : lead >= 0xc2 && lead <= 0xdf
+          ? 1
+          : lead >= 0xe0 && lead <= 0xef
+            ? 2
+            : lead >= 0xf0 && lead <= 0xf4
+              ? 3
+              : -1;
     if (extra < 0) return i;
-    for (let k = 1; k <= extra; k++) {
+    // The second byte's range rules out overlong forms, UTF-16 surrogates and code points past U+10FFFF.
+    const second = bytes[i + 1] ?? 0;
+    const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+    const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+    if (extra > 0 && (second < low || second > high)) return i;
+    for (let k = 2; k <= extra; k++) {
       if (i + k >= bytes.length || bytes[i + k]! >> 6 !== 2) return i;
     }
     i += extra + 1;

@@ -12,21 +12,32 @@ export interface AttributeProblem {
 
 export interface ParsedAttributes {
   attributes: Attributes;
+  /** 0-based offset of each attribute's name. */
+  offsets: Record<string, number>;
   problems: AttributeProblem[];
 }
 
 const ATTRIBUTE = /\s*([^\s="'<>`/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/y;
+/** `name="value` with no closing quote before the end of the text. */
+const UNCLOSED_QUOTE = /^(\s*)([^\s="'<>`/]+)\s*=\s*(["'])(?![\s\S]*\3)/;
 const ALLOWED_NAME = /^(?:id|class|style|data-[a-z0-9][a-z0-9_.:-]*)$/;
 const SCRIPT_URL = /(?:java|vb)script\s*:|expression\s*\(/i;
 
 export function parseAttributeList(text: string): ParsedAttributes {
   const attributes: Attributes = {};
+  const offsets: Record<string, number> = {};
   const problems: AttributeProblem[] = [];
   let position = 0;
   while (position < text.length) {
     if (text.slice(position).trim() === '') break;
     ATTRIBUTE.lastIndex = position;
     const match = ATTRIBUTE.exec(text);
+    const unclosed = UNCLOSED_QUOTE.exec(text.slice(position));
+    if (unclosed) {
+      const at = position + (unclosed[1]?.length ?? 0);
+      problems.push({ message: `the value of "${unclosed[2]?.toLowerCase()}" has no closing quote`, offset: at });
+      break;
+    }
     if (!match) {
       const offset = position + (text.slice(position).length - text.slice(position).trimStart().length);
       problems.push({ message: `cannot read attribute at "${text.slice(offset, offset + 20)}"`, offset });
@@ -50,8 +61,9 @@ export function parseAttributeList(text: string): ParsedAttributes {
       continue;
     }
     attributes[name] = name === 'class' && attributes.class ? `${attributes.class} ${value}` : value;
+    offsets[name] ??= offset;
   }
-  return { attributes, problems };
+  return { attributes, offsets, problems };
 }
 
 /** Merges attribute sets: later values win, classes accumulate. */

@@ -43,8 +43,20 @@ export function parseFrontMatter(lines: readonly string[], file: string): FrontM
   if (lines.length === 0 || !DELIMITER.test(lines[0] ?? '')) {
     return { values: {}, bodyStartIndex: 0, keyLines: {}, diagnostics };
   }
-  const closeIndex = lines.findIndex((line, i) => i > 0 && CLOSER.test(line));
-  if (closeIndex < 0) {
+  let closeIndex = lines.findIndex((line, i) => i > 0 && CLOSER.test(line));
+  // A slide heading after a blank line is Markdown, not YAML: the closing "---" was forgotten and
+  // a later slide separator closed the front matter instead.
+  const strayHeading = lines.findIndex(
+    (line, i) =>
+      i > 1 && (closeIndex < 0 || i < closeIndex) && /^#{1,6}\s+\S/.test(line) && (lines[i - 1] ?? '').trim() === '',
+  );
+  if (strayHeading > 0) {
+    error(
+      `front matter is not closed: add a line "---" before line ${strayHeading + 1}, which looks like slide content`,
+      1,
+    );
+    closeIndex = strayHeading - 1;
+  } else if (closeIndex < 0) {
     error('front matter is not closed: add a line "---" after it', 1);
     return { values: {}, bodyStartIndex: lines.length, keyLines: {}, diagnostics };
   }
@@ -57,9 +69,12 @@ export function parseFrontMatter(lines: readonly string[], file: string): FrontM
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + 1, column: col };
   };
-  for (const problem of document.errors) {
-    const { line, column } = at(problem.pos[0]);
-    error(`invalid YAML in front matter: ${firstLine(problem.message)}`, line, column);
+  // The first YAML error is the one to fix; the others usually follow from it.
+  const problem = document.errors[0];
+  if (problem) {
+    const { line, col } = lineCounter.linePos(problem.pos[0]);
+    const explained = explainYamlError(lines.slice(1, closeIndex), problem.code, line - 1, col - 1, problem.message);
+    error(`invalid YAML in front matter: ${explained.message}`, explained.index + 2, explained.column + 1);
   }
   if (document.errors.length > 0) return { values: {}, bodyStartIndex: closeIndex + 1, keyLines: {}, diagnostics };
 
@@ -102,4 +117,63 @@ function rangeStart(node: Node | null | undefined): number {
 
 function firstLine(message: string): string {
   return message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? message;
+}
+
+const KEY_VALUE = /^(\s*)([\w.-]+):[ \t]+(.*)$/;
+
+/**
+ * Says what a YAML error means for the usual front matter mistakes (a title with a colon or a
+ * leading bracket, a line indented too far, a list never closed, a tab), and where to look.
+ * `index` and `column` are 0-based within the YAML lines.
+ */
+export function explainYamlError(
+  yaml: readonly string[],
+  code: string,
+  index: number,
+  column: number,
+  message: string,
+): { index: number; column: number; message: string } {
+  const entry = KEY_VALUE.exec(yaml[index] ?? '');
+  if (entry) {
+    const [, indent = '', key = '', value = ''] = entry;
+    const valueColumn =
+      indent.length + key.length + 1 + (entry[0].length - indent.length - key.length - 1 - value.length);
+    const opener = value[0];
+    if ((opener === '[' || opener === '{') && code === 'UNEXPECTED_TOKEN') {
+      const kind = opener === '[' ? 'a list' : 'a map';
+      return {
+        index,
+        column: valueColumn,
+        message: `a value that starts with "${opener}" is read as ${kind}; put the whole ${key} in quotes`,
+      };
+    }
+    if (/:\s/.test(value) && !/^["']/.test(value)) {
+      return { index, column: valueColumn, message: 'a value that contains ": " must be put in quotes' };
+    }
+    const next = KEY_VALUE.exec(yaml[index + 1] ?? '') ?? /^(\s*)([\w.-]+):\s*$/.exec(yaml[index + 1] ?? '');
+    if (next && (next[1] ?? '').length > indent.length) {
+      return {
+        index: index + 1,
+        column: (next[1] ?? '').length,
+        message: `"${next[2]}:" is indented more than the key above it`,
+      };
+    }
+  }
+  if (code === 'BAD_INDENT' || code === 'MISSING_CHAR') {
+    // An unclosed flow list or map is reported where YAML gave up, often lines later.
+    for (let i = Math.min(index, yaml.length - 1); i >= 0; i--) {
+      const line = yaml[i] ?? '';
+      for (const [open, close] of [
+        ['[', ']'],
+        ['{', '}'],
+      ] as const) {
+        const at = line.indexOf(open);
+        if (at >= 0 && line.split(open).length > line.split(close).length) {
+          return { index: i, column: at, message: `this "${open}" is never closed with "${close}"` };
+        }
+      }
+    }
+  }
+  if (code === 'TAB_AS_INDENT') return { index, column, message: 'tabs cannot indent YAML; use spaces' };
+  return { index, column, message: firstLine(message) };
 }

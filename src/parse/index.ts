@@ -1,76 +1,49 @@
 // Source text → Deck model. Pure: no file access, never throws on bad input; author mistakes
 // become diagnostics with their line and column.
 
-import type { Attributes, Deck, DeckMeta, Diagnostic, Slide, SourceBlock } from '../model.js';
+import type { Deck, DeckMeta, Diagnostic, Slide, SourceBlock } from '../model.js';
 import { parseFrontMatter } from './front-matter.js';
-import { inertLines, splitLines } from './lines.js';
+import { type LineScan, scanLines, splitLines } from './lines.js';
 import { findNotesStart, stripNotesMarker } from './notes.js';
-import { takeSlideAttributes } from './slide-attributes.js';
-import { splitSlides } from './split.js';
+import { OPENS_SLIDE_COMMENT, type SlideAttributeSink, takeSlideAttributes } from './slide-attributes.js';
+import { type SlideChunk, splitSlides } from './split.js';
 
 export function parseDeck(source: string, file: string): Deck {
   const lines = splitLines(source.replace(/^\uFEFF/, ''));
-  const inert = inertLines(lines);
+  const scan = scanLines(lines);
   const frontMatter = parseFrontMatter(lines, file);
-  const diagnostics: Diagnostic[] = [...frontMatter.diagnostics];
-  const slides: Slide[] = [];
+  const diagnostics: Diagnostic[] = [
+    ...frontMatter.diagnostics,
+    ...unclosedBlocks(scan, file, frontMatter.bodyStartIndex),
+  ];
+  const error = (message: string, line: number) =>
+    diagnostics.push({ severity: 'error', message, file, line, column: 1 });
 
   const chunks =
     frontMatter.bodyStartIndex >= lines.length && frontMatter.diagnostics.length > 0
       ? []
-      : splitSlides(lines, inert, frontMatter.bodyStartIndex);
+      : splitSlides(lines, scan.inert, frontMatter.bodyStartIndex);
+  const slides: Slide[] = [];
+  const emptySlides: Diagnostic[] = [];
   for (const chunk of chunks) {
-    const attributes: Attributes = {};
-    const take = (i: number) =>
-      inert[i] ? (lines[i] ?? '') : takeSlideAttributes(lines[i] ?? '', { file, line: i + 1 }, attributes, diagnostics);
-    const notesStart = findNotesStart(lines, inert, chunk.startIndex, chunk.endIndex);
-    const bodyEnd = notesStart < 0 ? chunk.endIndex : notesStart;
-    const bodyLines: string[] = [];
-    for (let i = chunk.startIndex; i < bodyEnd; i++) bodyLines.push(take(i));
-    const body: SourceBlock = { text: bodyLines.join('\n'), startLine: chunk.startIndex + 1 };
-    let notes: SourceBlock | undefined;
-    if (notesStart >= 0) {
-      const noteLines = [stripNotesMarker(take(notesStart))];
-      for (let i = notesStart + 1; i < chunk.endIndex; i++) noteLines.push(take(i));
-      notes = { text: noteLines.join('\n'), startLine: notesStart + 1 };
+    const slide = readSlide(lines, scan, chunk, file, diagnostics);
+    if (slide) {
+      slides.push({ ...slide, index: slides.length });
+    } else if (chunks.length > 1) {
+      emptySlides.push({
+        severity: 'warning',
+        message: 'empty slide (two separators with nothing between them)',
+        file,
+        line: Math.min(chunk.startIndex + 1, editorLineCount(lines)),
+        column: 1,
+      });
     }
-    const isEmpty = body.text.trim() === '' && !notes?.text.trim();
-    if (isEmpty && Object.keys(attributes).length === 0) {
-      // A lone trailing separator or a doubled one: nothing to show, so say so.
-      if (chunks.length > 1) {
-        diagnostics.push({
-          severity: 'warning',
-          message: 'empty slide (two separators with nothing between them)',
-          file,
-          line: Math.min(chunk.startIndex + 1, lines.length),
-          column: 1,
-        });
-      }
-      continue;
-    }
-    // The slide "is" at its first line with content: that is where an author looks for it.
-    let first = chunk.startIndex;
-    while (first < chunk.endIndex - 1 && (lines[first] ?? '').trim() === '') first++;
-    slides.push({
-      index: slides.length,
-      h: chunk.h,
-      v: chunk.v,
-      span: { file, startLine: first + 1, endLine: Math.max(chunk.endIndex, first + 1) },
-      attributes,
-      body,
-      ...(notes?.text.trim() ? { notes } : {}),
-    });
   }
   renumber(slides);
-
+  // A deck of nothing but separators has one problem, not one per gap.
+  if (slides.length > 0) diagnostics.push(...emptySlides);
   if (slides.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
-    diagnostics.push({
-      severity: 'error',
-      message: 'the deck has no slides',
-      file,
-      line: Math.min(frontMatter.bodyStartIndex + 1, Math.max(lines.length, 1)),
-      column: 1,
-    });
+    error('the deck has no slides', Math.max(1, Math.min(frontMatter.bodyStartIndex + 1, editorLineCount(lines))));
   }
 
   const meta: DeckMeta = {
@@ -81,6 +54,104 @@ export function parseDeck(source: string, file: string): Deck {
     ...frontMatter.values,
   };
   return { file, meta, metaLines: frontMatter.keyLines, slides, diagnostics };
+}
+
+/** One slide from its chunk of lines, or undefined when the chunk holds nothing. */
+function readSlide(
+  lines: readonly string[],
+  scan: LineScan,
+  chunk: SlideChunk,
+  file: string,
+  diagnostics: Diagnostic[],
+): Omit<Slide, 'index'> | undefined {
+  const sink: SlideAttributeSink = { attributes: {}, positions: {}, diagnostics };
+  const notesStart = findNotesStart(lines, scan.inert, chunk.startIndex, chunk.endIndex);
+  const text = withoutSlideComments(lines, scan.inert, chunk, file, sink);
+  const at = (i: number) => text[i - chunk.startIndex] ?? '';
+
+  const bodyEnd = notesStart < 0 ? chunk.endIndex : notesStart;
+  const bodyLines: string[] = [];
+  for (let i = chunk.startIndex; i < bodyEnd; i++) bodyLines.push(at(i));
+  const body: SourceBlock = { text: bodyLines.join('\n'), startLine: chunk.startIndex + 1 };
+  let notes: SourceBlock | undefined;
+  if (notesStart >= 0) {
+    const marked = at(notesStart);
+    const first = stripNotesMarker(marked);
+    const noteLines = [first];
+    for (let i = notesStart + 1; i < chunk.endIndex; i++) noteLines.push(at(i));
+    notes = { text: noteLines.join('\n'), startLine: notesStart + 1, firstLineOffset: marked.length - first.length };
+  }
+  const hasNotes = Boolean(notes?.text.trim());
+  if (body.text.trim() === '' && !hasNotes && Object.keys(sink.attributes).length === 0) return undefined;
+
+  // The slide "is" at its first line with content: that is where an author looks for it.
+  let first = chunk.startIndex;
+  while (first < chunk.endIndex - 1 && (lines[first] ?? '').trim() === '') first++;
+  return {
+    h: chunk.h,
+    v: chunk.v,
+    span: { file, startLine: first + 1, endLine: Math.max(chunk.endIndex, first + 1) },
+    attributes: sink.attributes,
+    attributePositions: sink.positions,
+    body,
+    ...(hasNotes && notes ? { notes } : {}),
+  };
+}
+
+/** The chunk's lines with slide attribute comments taken out, including ones that span lines. */
+function withoutSlideComments(
+  lines: readonly string[],
+  inert: readonly boolean[],
+  chunk: SlideChunk,
+  file: string,
+  sink: SlideAttributeSink,
+): string[] {
+  const out: string[] = [];
+  for (let i = chunk.startIndex; i < chunk.endIndex; i++) {
+    const line = lines[i] ?? '';
+    if (inert[i] || !line.includes('.slide:')) {
+      out.push(line);
+      continue;
+    }
+    // A comment opened here and closed on a later line of this slide is read as one.
+    let end = i;
+    const opened = OPENS_SLIDE_COMMENT.exec(line);
+    if (opened && !line.slice(opened.index).includes('-->')) {
+      while (end + 1 < chunk.endIndex && !(lines[end] ?? '').slice(end === i ? opened.index : 0).includes('-->')) end++;
+    }
+    const text = lines.slice(i, end + 1).join('\n');
+    out.push(...takeSlideAttributes(text, file, i + 1, sink).split('\n'));
+    i = end;
+  }
+  return out;
+}
+
+function unclosedBlocks(scan: LineScan, file: string, bodyStartIndex: number): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  if (scan.unclosedFence && scan.unclosedFence.index >= bodyStartIndex) {
+    found.push({
+      severity: 'error',
+      message: `code block is not closed: add a line "${scan.unclosedFence.marker}" after it`,
+      file,
+      line: scan.unclosedFence.index + 1,
+      column: 1,
+    });
+  }
+  if (scan.unclosedComment !== undefined && scan.unclosedComment >= bodyStartIndex) {
+    found.push({
+      severity: 'error',
+      message: 'HTML comment is not closed: add "-->" at its end',
+      file,
+      line: scan.unclosedComment + 1,
+      column: 1,
+    });
+  }
+  return found;
+}
+
+/** Lines as an editor numbers them: a final newline does not start another line. */
+function editorLineCount(lines: readonly string[]): number {
+  return lines.length > 1 && lines[lines.length - 1] === '' ? lines.length - 1 : lines.length;
 }
 
 /** Skipped empty slides leave gaps in h/v: close them so reveal.js indices match. */

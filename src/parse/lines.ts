@@ -8,35 +8,45 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
-/** For each line, true when it belongs to a fenced code block or an HTML comment. */
-export function inertLines(lines: readonly string[]): boolean[] {
+export interface LineScan {
+  /** For each line, true when it belongs to a fenced code block or an HTML comment. */
+  inert: boolean[];
+  /** A fence still open at the end of the text: its line index and marker. */
+  unclosedFence?: { index: number; marker: string };
+  /** A comment still open at the end of the text: the index of the line that opened it. */
+  unclosedComment?: number;
+}
+
+export function scanLines(lines: readonly string[]): LineScan {
   const inert: boolean[] = [];
-  let fence: { char: string; length: number } | undefined;
-  let inComment = false;
-  for (const line of lines) {
+  let fence: { char: string; length: number; index: number; marker: string } | undefined;
+  let commentStart: number | undefined;
+  lines.forEach((line, index) => {
     if (fence) {
       inert.push(true);
       const close = /^\s*(`{3,}|~{3,})\s*$/.exec(line);
-      if (close?.[1] && close[1][0] === fence.char && close[1].length >= fence.length) {
-        fence = undefined;
-      }
-      continue;
+      if (close?.[1] && close[1][0] === fence.char && close[1].length >= fence.length) fence = undefined;
+      return;
     }
-    if (inComment) {
+    if (commentStart !== undefined) {
       inert.push(true);
-      if (line.includes('-->')) inComment = !closesAllComments(line.slice(line.indexOf('-->') + 3));
-      continue;
+      if (line.includes('-->') && closesAllComments(line.slice(line.indexOf('-->') + 3))) commentStart = undefined;
+      return;
     }
     const open = FENCE_OPEN.exec(line);
     if (open?.[1] && !(open[1][0] === '`' && (open[2] ?? '').includes('`'))) {
       inert.push(true);
-      fence = { char: open[1][0] as string, length: open[1].length };
-      continue;
+      fence = { char: open[1][0] as string, length: open[1].length, index, marker: open[1] };
+      return;
     }
     inert.push(false);
-    inComment = !closesAllComments(line);
-  }
-  return inert;
+    if (!closesAllComments(line)) commentStart = index;
+  });
+  return {
+    inert,
+    ...(fence ? { unclosedFence: { index: fence.index, marker: fence.marker } } : {}),
+    ...(commentStart !== undefined ? { unclosedComment: commentStart } : {}),
+  };
 }
 
 /** True when every `<!--` on the line is closed on the same line. */

@@ -1,13 +1,15 @@
 // What the markdown-it plugins share while one block of Markdown (a slide body or its notes)
 // renders: where it came from, and what they found.
 
-import type { AssetReference, Attributes, Diagnostic, Severity } from '../model.js';
+import type { AssetReference, Attributes, Diagnostic, Severity, SourceBlock, SourcePosition } from '../model.js';
 
 // A type, not an interface: markdown-it's Env wants an index signature.
 export type RenderEnv = {
   file: string;
   /** 1-based source line of the rendered text's first line. */
   startLine: number;
+  /** Characters cut from the start of the first line before rendering (a `Note:` marker). */
+  firstLineOffset: number;
   /** The rendered text, split into lines, to find columns. */
   lines: string[];
   diagnostics: Diagnostic[];
@@ -20,11 +22,13 @@ export type RenderEnv = {
   sourceLines?: boolean;
 };
 
-export function createEnv(text: string, file: string, startLine: number, idPrefix: string): RenderEnv {
+export function createEnv(block: SourceBlock, file: string, idPrefix: string): RenderEnv {
+  const text = block.text;
   return {
     idPrefix,
     file,
-    startLine,
+    startLine: block.startLine,
+    firstLineOffset: block.firstLineOffset ?? 0,
     lines: text.split('\n'),
     diagnostics: [],
     assets: [],
@@ -33,17 +37,24 @@ export function createEnv(text: string, file: string, startLine: number, idPrefi
 }
 
 /**
- * Source position of `needle` in the rendered text, searched from the 0-based line
- * `fromLine` (a token's map) onwards; the start of that line when it is not found.
+ * Source position of `needle` in the rendered text, searched from the 0-based line `fromLine`
+ * (a token's map) onwards, after `after` when given; the start of that line when not found.
  */
-export function locate(env: RenderEnv, fromLine: number, needle?: string): { line: number; column: number } {
+export function locate(env: RenderEnv, fromLine: number, needle?: string, after?: SourcePosition): SourcePosition {
+  const toSource = (i: number, column: number): SourcePosition => ({
+    line: env.startLine + i,
+    column: column + 1 + (i === 0 ? env.firstLineOffset : 0),
+  });
   if (needle) {
     for (let i = Math.max(fromLine, 0); i < env.lines.length; i++) {
-      const column = (env.lines[i] ?? '').indexOf(needle);
-      if (column >= 0) return { line: env.startLine + i, column: column + 1 };
+      const lineStart = toSource(i, 0);
+      if (after && lineStart.line < after.line) continue;
+      const from = after && lineStart.line === after.line ? after.column - lineStart.column + 1 : 0;
+      const column = (env.lines[i] ?? '').indexOf(needle, Math.max(from, 0));
+      if (column >= 0) return toSource(i, column);
     }
   }
-  return { line: env.startLine + Math.max(fromLine, 0), column: 1 };
+  return toSource(Math.max(fromLine, 0), 0);
 }
 
 export function report(env: RenderEnv, severity: Severity, message: string, fromLine: number, needle?: string): void {
@@ -58,6 +69,7 @@ export function envOf(state: { env: unknown; src: string }): RenderEnv {
   const env = (state.env ?? {}) as Partial<RenderEnv>;
   env.file ??= '';
   env.startLine ??= 1;
+  env.firstLineOffset ??= 0;
   env.lines ??= state.src.split('\n');
   env.diagnostics ??= [];
   env.assets ??= [];

@@ -1,7 +1,7 @@
 // Deck model → reveal.js HTML and config. Pure: the same deck always renders to the same string,
 // and author mistakes found on the way are diagnostics, never exceptions.
 
-import type { Attributes, Deck, Diagnostic, RenderedDeck, RenderedSlide, Slide } from '../model.js';
+import type { Attributes, Deck, Diagnostic, RenderedDeck, RenderedSlide, Slide, SourcePosition } from '../model.js';
 import { assetOutputPath, assetOutputUrl, isLocalUrl, localPath } from './assets.js';
 import { createEnv, type RenderEnv } from './env.js';
 import { markdown } from './markdown.js';
@@ -38,12 +38,12 @@ function renderSlide(deck: Deck, slide: Slide, envs: RenderEnv[], options: Rende
   const md = markdown({ html: deck.meta.html });
   const clean = (html: string) => (deck.meta.html ? sanitize(html) : html);
   const prefix = `s${slide.index + 1}`;
-  const bodyEnv = createEnv(slide.body.text, deck.file, slide.body.startLine, prefix);
+  const bodyEnv = createEnv(slide.body, deck.file, prefix);
   if (options.sourceLines) bodyEnv.sourceLines = true;
   envs.push(bodyEnv);
   let html = clean(md.render(slide.body.text, bodyEnv));
   if (slide.notes) {
-    const notesEnv = createEnv(slide.notes.text, deck.file, slide.notes.startLine, `${prefix}-notes`);
+    const notesEnv = createEnv(slide.notes, deck.file, `${prefix}-notes`);
     envs.push(notesEnv);
     html += `<aside class="notes">\n${clean(md.render(slide.notes.text, notesEnv))}</aside>\n`;
   }
@@ -55,15 +55,15 @@ function renderSlide(deck: Deck, slide: Slide, envs: RenderEnv[], options: Rende
   for (const name of BACKGROUND_URLS) {
     const url = attributes[name];
     if (url === undefined || !isLocalUrl(url)) continue;
-    bodyEnv.assets.push({
-      source: localPath(url),
-      output: assetOutputPath(url),
-      line: slide.span.startLine,
-      column: 1,
-    });
+    bodyEnv.assets.push({ source: localPath(url), output: assetOutputPath(url), ...attributePosition(slide, name) });
     attributes[name] = assetOutputUrl(url);
   }
   return { slide, attributes, html, notesLength: slide.notes?.text.trim().length ?? 0 };
+}
+
+/** Where a slide attribute was written; the slide's first line for ones a plugin set. */
+function attributePosition(slide: Slide, name: string): SourcePosition {
+  return slide.attributePositions[name] ?? { line: slide.span.startLine, column: 1 };
 }
 
 function readTiming(output: SlideOutput, diagnostics: Diagnostic[], file: string): number | undefined {
@@ -75,8 +75,7 @@ function readTiming(output: SlideOutput, diagnostics: Diagnostic[], file: string
       severity: 'error',
       message: `data-timing must be a positive number of seconds, not "${value}"`,
       file,
-      line: output.slide.span.startLine,
-      column: 1,
+      ...attributePosition(output.slide, 'data-timing'),
     });
     return undefined;
   }
@@ -89,16 +88,16 @@ function checkIds(outputs: readonly SlideOutput[], diagnostics: Diagnostic[], fi
     const id = attributes.id;
     if (id === undefined) continue;
     const first = seen.get(id);
+    const here = attributePosition(slide, 'id');
     if (first !== undefined) {
       diagnostics.push({
         severity: 'error',
         message: `slide id "${id}" is already used by the slide at line ${first}`,
         file,
-        line: slide.span.startLine,
-        column: 1,
+        ...here,
       });
     } else {
-      seen.set(id, slide.span.startLine);
+      seen.set(id, here.line);
     }
   }
 }

@@ -63,8 +63,9 @@ reveal:
   it('reports invalid YAML with its line', () => {
     const deck = parse('---\ntitle: T\nauthor: [unclosed\n---\n\n# A');
     expect(deck.diagnostics).toHaveLength(1);
-    expect(deck.diagnostics[0]).toMatchObject({ severity: 'error', line: 3, column: 18 });
-    expect(deck.diagnostics[0]?.message).toMatch(/^invalid YAML in front matter/);
+    expect(brief(deck.diagnostics)).toEqual([
+      '3:9 error invalid YAML in front matter: this "[" is never closed with "]"',
+    ]);
   });
 
   it('reports YAML that is not a map', () => {
@@ -74,8 +75,33 @@ reveal:
   });
 
   it('reports front matter that is never closed', () => {
-    const deck = parse('---\ntitle: T\n\n# Slide');
+    const deck = parse('---\ntitle: T\nauthor: A\n');
     expect(brief(deck.diagnostics)).toEqual(['1:1 error front matter is not closed: add a line "---" after it']);
+  });
+
+  it('reports a forgotten closing line before the first slide, and still reads the slides', () => {
+    const deck = parse('---\ntitle: T\n\n# Slide\n\n---\n\n# Two');
+    expect(brief(deck.diagnostics)).toEqual([
+      '1:1 error front matter is not closed: add a line "---" before line 4, which looks like slide content',
+    ]);
+    expect(deck.meta.title).toBe('T');
+    expect(deck.slides.map((s) => s.body.text.trim())).toEqual(['# Slide', '# Two']);
+  });
+
+  it('explains the usual YAML mistakes where they are', () => {
+    const explain = (yaml: string) => brief(parse(`---\n${yaml}\n---\n\n# A`).diagnostics);
+    expect(explain('title: Leadership: the basics')).toEqual([
+      '2:8 error invalid YAML in front matter: a value that contains ": " must be put in quotes',
+    ]);
+    expect(explain('title: [Draft] Basics')).toEqual([
+      '2:8 error invalid YAML in front matter: a value that starts with "[" is read as a list; put the whole title in quotes',
+    ]);
+    expect(explain('reveal:\n  transition: fade\n    controls: false')).toEqual([
+      '4:5 error invalid YAML in front matter: "controls:" is indented more than the key above it',
+    ]);
+    expect(explain('reveal:\n\tcontrols: false')).toEqual([
+      '3:1 error invalid YAML in front matter: tabs cannot indent YAML; use spaces',
+    ]);
   });
 
   it('reports a duplicate key', () => {

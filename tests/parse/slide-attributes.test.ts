@@ -37,6 +37,21 @@ describe('slide attribute comments', () => {
 
   it('reports a duplicate slide id', () => {
     const deck = render('<!-- .slide: id="x" -->\n# A\n\n---\n\n<!-- .slide: id="x" -->\n# B');
-    expect(brief(deck.diagnostics)).toEqual(['6:1 error slide id "x" is already used by the slide at line 1']);
+    expect(brief(deck.diagnostics)).toEqual(['6:14 error slide id "x" is already used by the slide at line 1']);
+  });
+
+  it('reads a comment that spans lines, keeping line numbers', () => {
+    const deck = parse('# A\n\n---\n\n<!-- .slide: id="b"\n     class="c" onclick="x()" -->\n## B');
+    expect(deck.slides[1]?.attributes).toEqual({ id: 'b', class: 'c' });
+    expect(brief(deck.diagnostics)).toEqual([
+      '6:16 error slide attribute comment: attribute "onclick" is not allowed; use id, class, style or data-*',
+    ]);
+    expect(deck.slides[1]?.body.text.split('\n')[3]).toBe('## B');
+  });
+
+  it('says when a value has no closing quote', () => {
+    expect(brief(parse('<!-- .slide: id="a" class="section -->\n# A').diagnostics)).toEqual([
+      '1:21 error slide attribute comment: the value of "class" has no closing quote',
+    ]);
   });
 });

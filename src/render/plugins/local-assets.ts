@@ -2,6 +2,7 @@
 // build to copy, and its URL rewritten to where the copy will be.
 
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
+import type { SourcePosition } from '../../model.js';
 import { assetOutputPath, assetOutputUrl, isLocalUrl, localPath } from '../assets.js';
 import { envOf, locate, type RenderEnv } from '../env.js';
 
@@ -11,26 +12,45 @@ const ASSET_ATTRIBUTES = ['src', 'href', 'data-src', 'data-background-image', 'd
 const isFileLink = (url: string) =>
   /\.[a-z0-9]{1,8}$/i.test(localPath(url)) && !/\.(?:md|html?)$/i.test(localPath(url));
 
-function rewrite(token: Token, env: RenderEnv, line: number): void {
-  for (const name of ASSET_ATTRIBUTES) {
-    const value = token.attrGet(name);
-    if (value === null) continue;
-    const url = String(value);
-    if (!isLocalUrl(url)) continue;
-    if (name === 'href' && !isFileLink(url)) continue;
+/** Raw HTML attributes that load a file, when a deck allows raw HTML. */
+const HTML_URL = /(\s(?:src|href|poster|data-src|data-background-image|data-background-video)\s*=\s*)(["'])(.*?)\2/gi;
+
+class AssetRecorder {
+  /** Where each URL was last found, so the same file twice is reported at both places. */
+  private readonly found = new Map<string, SourcePosition>();
+  constructor(private readonly env: RenderEnv) {}
+
+  /** Records a local URL and returns the one to write in its place. */
+  record(url: string, line: number, isLink: boolean): string {
+    if (!isLocalUrl(url) || (isLink && !isFileLink(url))) return url;
     const source = localPath(url);
-    env.assets.push({ source, output: assetOutputPath(url), ...locate(env, line, source) });
-    token.attrSet(name, assetOutputUrl(url));
+    const position = locate(this.env, line, source, this.found.get(source));
+    this.found.set(source, position);
+    this.env.assets.push({ source, output: assetOutputPath(url), ...position });
+    return assetOutputUrl(url);
+  }
+
+  rewrite(token: Token, line: number): void {
+    if (token.type === 'html_block' || token.type === 'html_inline') {
+      token.content = token.content.replace(HTML_URL, (_, prefix: string, quote: string, url: string) => {
+        return `${prefix}${quote}${this.record(url, line, /href/i.test(prefix))}${quote}`;
+      });
+      return;
+    }
+    for (const name of ASSET_ATTRIBUTES) {
+      const value = token.attrGet(name);
+      if (value !== null) token.attrSet(name, this.record(String(value), line, name === 'href'));
+    }
   }
 }
 
 function localAssetsRule(state: StateCore): void {
-  const env = envOf(state);
+  const recorder = new AssetRecorder(envOf(state));
   let line = 0;
   for (const token of state.tokens) {
     if (token.map) line = token.map[0];
-    rewrite(token, env, line);
-    for (const child of token.children ?? []) rewrite(child, env, line);
+    recorder.rewrite(token, line);
+    for (const child of token.children ?? []) recorder.rewrite(child, line);
   }
 }
 
