@@ -8,6 +8,7 @@ import { cac } from 'cac';
 import { DeckError, EXIT_CODES } from '../errors.js';
 import { type Diagnostic, formatDiagnostic, hasErrors } from '../model.js';
 import { buildDecks, deckName, displayPath } from '../outputs/build.js';
+import { runInterruptCleanups } from '../outputs/interrupt.js';
 import { pacingTable } from './pacing-table.js';
 
 const SLIDES_DIR = 'slides';
@@ -162,8 +163,23 @@ function createCli() {
   return cli;
 }
 
+/** Ctrl+C or a stop request: undo half-done work (a build's new folder, temp files), then exit. */
+function exitCleanlyOnSignals(): void {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    process.once(signal, () => {
+      if (runInterruptCleanups() > 0)
+        err(`deck: stopped (${signal}); unfinished output removed, earlier output untouched`);
+      process.exit(code);
+    });
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
+  exitCleanlyOnSignals();
   try {
     const cli = createCli();
     cli.parse(argv, { run: false });

@@ -2,14 +2,15 @@
 // plus OUT/index.html listing the decks. The result opens from file:// and needs no network.
 // Nothing is written unless every deck compiles; the new folder replaces the old one whole.
 
-import { existsSync } from 'node:fs';
-import { copyFile, cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { copyFile, cp, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DeckError } from '../errors.js';
 import { type Diagnostic, hasErrors, type RenderedDeck } from '../model.js';
 import { parseDeck } from '../parse/index.js';
 import { type RenderOptions, renderDeck } from '../render/index.js';
 import { type DeckSummary, renderIndexPage } from './index-page.js';
+import { onInterrupt } from './interrupt.js';
 import { deckContentSecurityPolicy, renderPage } from './page.js';
 import { readDeck } from './read-deck.js';
 import { type RuntimeBundle, runtimeBundle } from './runtime-bundle.js';
@@ -156,6 +157,21 @@ async function checkOutDir(outDir: string, decks: readonly CompiledDeck[], publi
 }
 
 /**
+ * Puts `staging` in the place of `outDir`. Synchronous on purpose: a signal handler cannot run
+ * between the two renames, so the output folder is never missing.
+ */
+function swap(staging: string, outDir: string, previous: string): void {
+  const hadPrevious = existsSync(outDir);
+  if (hadPrevious) renameSync(outDir, previous);
+  try {
+    renameSync(staging, outDir);
+  } catch (error) {
+    if (hadPrevious) renameSync(previous, outDir);
+    throw error;
+  }
+}
+
+/**
  * Builds the decks into `outDir`. On any deck error it returns the diagnostics and leaves
  * `outDir` as it was; otherwise the new output replaces it in one rename.
  */
@@ -168,23 +184,24 @@ export async function buildDecks(paths: readonly string[], options: BuildOptions
   const runtime = await runtimeBundle();
   const staging = `${outDir}.tmp-${process.pid}`;
   const previous = `${outDir}.old-${process.pid}`;
+  // Interrupted before the swap: the new files go, the old output stays. After it: only the
+  // leftover old copy goes.
+  const undo = onInterrupt(() => {
+    rmSync(staging, { recursive: true, force: true });
+    if (existsSync(previous) && !existsSync(outDir)) renameSync(previous, outDir);
+    rmSync(previous, { recursive: true, force: true });
+  });
   await rm(staging, { recursive: true, force: true });
   try {
     const decks = [...compiled.decks].sort((a, b) => a.name.localeCompare(b.name));
     for (const deck of decks) await writeDeck(deck, join(staging, deck.name), runtime, options.publicDir);
     await writeFile(join(staging, 'index.html'), renderIndexPage(decks.map(summarize)));
     await writeFile(join(staging, BUILD_MARKER), 'Built by deck build; replaced whole on the next build.\n');
-    const hadPrevious = existsSync(outDir);
-    if (hadPrevious) await rename(outDir, previous);
-    try {
-      await rename(staging, outDir);
-    } catch (error) {
-      if (hadPrevious) await rename(previous, outDir);
-      throw error;
-    }
+    swap(staging, outDir, previous);
     await rm(previous, { recursive: true, force: true });
   } finally {
     await rm(staging, { recursive: true, force: true });
+    undo();
   }
   return { ...compiled, outDir };
 }

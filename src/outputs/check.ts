@@ -4,6 +4,7 @@
 // that do not exist, missing notes, a pacing plan that does not add up, and axe-core's
 // accessibility rules. Each finding points at the source line of the slide or element.
 
+import { rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { type Diagnostic, hasErrors, type RenderedDeck } from '../model.js';
 import { launchBrowser } from './browser.js';
 import { buildDecks, type CompiledDeck } from './build.js';
+import { onInterrupt } from './interrupt.js';
 
 export interface Finding extends Diagnostic {
   /** What found it: `build`, `overflow`, `axe/<rule>`, … */
@@ -299,6 +301,7 @@ async function inspectDeck(browser: Browser, deck: CompiledDeck, folder: string)
 
 export async function checkDecks(paths: readonly string[]): Promise<CheckResult> {
   const folder = await mkdtemp(join(tmpdir(), 'deck-check-'));
+  const undo = onInterrupt(() => rmSync(folder, { recursive: true, force: true }));
   const findings: Finding[] = [];
   try {
     const built = await buildDecks(paths, {
@@ -318,6 +321,7 @@ export async function checkDecks(paths: readonly string[]): Promise<CheckResult>
     }
   } finally {
     await rm(folder, { recursive: true, force: true });
+    undo();
   }
   findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   const errors = findings.filter((f) => f.severity === 'error').length;

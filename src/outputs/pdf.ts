@@ -2,6 +2,7 @@
 // 16:9 page per slide (or per fragment step) at exactly the slide's size; the handout puts each
 // slide beside its notes on portrait paper. Text stays text, shapes stay vector.
 
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,6 +13,7 @@ import { type Diagnostic, hasErrors } from '../model.js';
 import { launchBrowser } from './browser.js';
 import { buildDecks, type CompiledDeck } from './build.js';
 import { HANDOUT_CSS, type HandoutInput, layoutHandout } from './handout-page.js';
+import { onInterrupt } from './interrupt.js';
 
 export type Paper = 'a4' | 'letter';
 
@@ -68,6 +70,7 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
   progress('loading deck');
   // A fresh build beside the system's temp files: never stale, and the user's dist/ is left alone.
   const buildDir = await mkdtemp(join(tmpdir(), 'deck-pdf-'));
+  const undo = onInterrupt(() => rmSync(buildDir, { recursive: true, force: true }));
   try {
     const built = await buildDecks([options.deck], { outDir: join(buildDir, 'dist'), publicDir: 'public' });
     if (hasErrors(built.diagnostics) || !built.decks[0]) return { file: out, pages: 0, diagnostics: built.diagnostics };
@@ -139,6 +142,7 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
     }
   } finally {
     await rm(buildDir, { recursive: true, force: true });
+    undo();
   }
 }
 

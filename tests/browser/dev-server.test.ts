@@ -51,6 +51,15 @@ describe('deck dev', () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
   });
 
+  it('serves nothing from outside the project and the deck', async () => {
+    for (const path of ['/@fs/etc/passwd', '/../../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/@fs/root/.bashrc']) {
+      const response = await fetch(new URL(path, url));
+      const body = await response.text();
+      expect(body, path).not.toMatch(/root:.*:0:0:/);
+      expect([403, 404], path).toContain(response.status);
+    }
+  });
+
   it('swaps in an edit on the same slide without reloading the page', async () => {
     await page.evaluate(() => {
       window.deck!.slide(1, 0);

@@ -1,0 +1,87 @@
+// A deck full of known script-injection payloads, with raw HTML allowed: the build sanitizes it
+// and the page's Content-Security-Policy backs that up, so none of them runs, on screen, in the
+// speaker view or when links and elements are clicked and hovered.
+
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDecks } from '../../src/outputs/build.js';
+import { render } from '../helpers.js';
+import { openBrowser, openDeck } from './harness.js';
+
+let browser: Browser;
+let page: string;
+beforeAll(async () => {
+  browser = await openBrowser();
+  const out = join(mkdtempSync(join(tmpdir(), 'deck-xss-')), 'dist');
+  const result = await buildDecks(['tests/fixtures/decks/xss.md'], { outDir: out });
+  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  page = join(out, 'xss/index.html');
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('script injection', () => {
+  it('runs none of the payloads, wherever they are', async () => {
+    const { page: tab, errors } = await openDeck(browser, page);
+    const dialogs: string[] = [];
+    tab.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const total = await tab.evaluate(() => window.deck!.getTotalSlides());
+    for (let i = 0; i < total; i++) {
+      await tab.evaluate((h) => window.deck!.slide(h, 0, 99), i);
+      for (const element of await tab.$$('.reveal .slides section.present *')) {
+        await element.hover({ force: true, timeout: 200 }).catch(() => undefined);
+      }
+      for (const link of await tab.$$('.reveal .slides section.present a')) {
+        await link.click({ force: true, timeout: 500, noWaitAfter: true }).catch(() => undefined);
+      }
+    }
+    const [speaker] = await Promise.all([tab.waitForEvent('popup'), tab.keyboard.press('s')]);
+    await speaker.waitForTimeout(1500);
+    expect(await speaker.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
+    expect(await tab.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(
+      errors.filter((e) => !/Content Security Policy|net::ERR_FILE_NOT_FOUND|Failed to load resource/.test(e)),
+    ).toEqual([]);
+  });
+
+  it('leaves no script, handler or script URL in the built page', async () => {
+    const { page: tab } = await openDeck(browser, page);
+    const found = await tab.evaluate(() => {
+      const slides = document.querySelector('.reveal .slides')!;
+      const elements = [...slides.querySelectorAll('*')];
+      return {
+        scripts: slides.querySelectorAll('script, iframe, object, embed').length,
+        handlers: elements.flatMap((e) =>
+          [...e.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${e.tagName} ${a.name}`),
+        ),
+        urls: elements.flatMap((e) =>
+          [...e.attributes]
+            .filter((a) => /^\s*(javascript|vbscript|data:text)/i.test(a.value))
+            .map((a) => `${e.tagName} ${a.name}=${a.value}`),
+        ),
+        title: document.title,
+      };
+    });
+    expect(found).toMatchObject({ scripts: 0, handlers: [], urls: [] });
+    expect(found.title).toContain("</title><script>window.__xss='title'</script>");
+  });
+
+  it('rejects payloads in attribute comments at build time', () => {
+    const deck = render(
+      '# A\n\n<!-- .slide: onload="x()" -->\n\nText <!-- .element: onclick="x()" href="javascript:y" -->',
+    );
+    expect(deck.diagnostics.map((d) => d.message)).toEqual([
+      'slide attribute comment: attribute "onload" is not allowed; use id, class, style or data-*',
+      'element attribute comment: attribute "onclick" is not allowed; use id, class, style or data-*',
+      'element attribute comment: attribute "href" is not allowed; use id, class, style or data-*',
+    ]);
+  });
+});
