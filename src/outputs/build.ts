@@ -94,12 +94,7 @@ export async function compileDecks(paths: readonly string[], options: RenderOpti
   return { decks, diagnostics };
 }
 
-async function writeDeck(
-  deck: CompiledDeck,
-  folder: string,
-  runtime: Awaited<ReturnType<typeof runtimeBundle>>,
-  publicDir?: string,
-) {
+async function writeDeck(deck: CompiledDeck, folder: string, runtime: RuntimeBundle, publicDir?: string) {
   await mkdir(folder, { recursive: true });
   if (publicDir && existsSync(publicDir)) {
     await cp(publicDir, folder, { recursive: true, filter: (source) => !basename(source).startsWith('.') });
