@@ -1,0 +1,498 @@
+// Benchmarks deck-toolkit against reveal-md and Marp CLI on the same 24-slide deck.
+// Run from the project root with `npm run bench`. Progress goes to stderr; the Markdown report
+// goes to stdout and to bench/results.md. Nothing here asserts a time: it measures, it does not test.
+
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { measureDeckBytes } from './lib/bytes.mjs';
+import { compareInProcess, loadMainMarkdownIt, repeatDeck } from './lib/compile.mjs';
+import { measureHotReload } from './lib/hot-reload.mjs';
+import { freePort, measurePeakMemory, runProcess } from './lib/processes.mjs';
+import {
+  formatBytes,
+  formatMs,
+  formatRange,
+  formatRatio,
+  median,
+  pairedRatios,
+  plural,
+  summarize,
+} from './lib/stats.mjs';
+
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const ROOT = dirname(BENCH);
+const WORK = join(BENCH, 'work');
+const RUNTIME_CACHE = join(ROOT, 'node_modules/.cache/deck-runtime');
+const CHROMIUM = '/usr/bin/chromium';
+const ROUNDS = 5;
+const HOT_RELOAD_EDITS = 20;
+
+// Every child gets the system Chromium and is told never to download a browser.
+const ENV = {
+  ...process.env,
+  CHROME_PATH: CHROMIUM,
+  PUPPETEER_EXECUTABLE_PATH: CHROMIUM,
+  PUPPETEER_SKIP_DOWNLOAD: '1',
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+};
+
+const progress = (line) => process.stderr.write(`[bench] ${line}\n`);
+const rel = (path) => path.slice(ROOT.length + 1);
+const localBin = (name) => join(BENCH, 'node_modules/.bin', name);
+/** Things that could not run, with the reason, for the report. */
+const problems = [];
+
+// ---------------------------------------------------------------------------------------------
+// Jobs: one whole-process run of one tool. `prepare` runs untimed before each run; `output` is a
+// file the run must (re)write, so a tool that exits 0 without doing its work counts as failed.
+
+const deck = (name) => join(BENCH, 'decks', name);
+const WARM_COPY = join(WORK, 'warm', 'ours.md');
+const WARM_WORDS = ['short', 'brief', 'quick']; // the one word the warm build changes each run
+let warmEdits = 0;
+
+function writeWarmCopy() {
+  const source = readFileSync(deck('ours.md'), 'utf8');
+  const word = WARM_WORDS[warmEdits++ % WARM_WORDS.length];
+  writeFileSync(WARM_COPY, source.replace('A short session', `A ${word} session`));
+}
+
+const nodeJob = (args) => ({ command: process.execPath, args, cwd: ROOT, env: ENV });
+const binJob = (name, args) => ({ command: localBin(name), args, cwd: ROOT, env: ENV });
+
+const BUILD_JOBS = {
+  oursCold: {
+    label: 'deck build, cold (runtime cache deleted)',
+    ...nodeJob(['bin/deck.js', 'build', 'bench/decks/ours.md', '--out', 'bench/work/ours-dist']),
+    prepare: () => rmSync(RUNTIME_CACHE, { recursive: true, force: true }),
+    output: join(WORK, 'ours-dist/ours/index.html'),
+  },
+  revealMd: {
+    label: 'reveal-md --static',
+    ...binJob('reveal-md', ['bench/decks/reveal-md.md', '--static', 'bench/work/revealmd-dist']),
+    output: join(WORK, 'revealmd-dist/index.html'),
+  },
+  oursWarm: {
+    label: 'deck build, warm (one word edited)',
+    ...nodeJob(['bin/deck.js', 'build', 'bench/work/warm/ours.md', '--out', 'bench/work/ours-warm-dist']),
+    prepare: writeWarmCopy,
+    output: join(WORK, 'ours-warm-dist/ours/index.html'),
+  },
+  marp: {
+    label: 'marp (HTML)',
+    ...binJob('marp', ['bench/decks/marp.md', '-o', 'bench/work/marp/index.html']),
+    output: join(WORK, 'marp/index.html'),
+  },
+};
+
+const PDF_JOBS = {
+  ours: {
+    label: 'deck pdf',
+    ...nodeJob(['bin/deck.js', 'pdf', 'bench/decks/ours.md', '--out', 'bench/work/ours.pdf']),
+    output: join(WORK, 'ours.pdf'),
+  },
+  marp: {
+    label: 'marp --pdf',
+    ...binJob('marp', ['bench/decks/marp.md', '--pdf', '--browser-path', CHROMIUM, '-o', 'bench/work/marp.pdf']),
+    output: join(WORK, 'marp.pdf'),
+  },
+  revealMd: {
+    label: 'reveal-md --print',
+    // reveal-md serves the deck on a port before printing; pick a free one each run. Chromium
+    // refuses to start sandboxed as root, and reveal-md (unlike the other two) does not add
+    // --no-sandbox itself, so it is passed here.
+    ...binJob('reveal-md', []),
+    prepare: async (job) => {
+      job.args = [
+        'bench/decks/reveal-md.md',
+        '--print',
+        'bench/work/revealmd.pdf',
+        '--port',
+        String(await freePort()),
+        '--puppeteer-chromium-executable',
+        CHROMIUM,
+        '--puppeteer-launch-args=--no-sandbox',
+      ];
+    },
+    output: join(WORK, 'revealmd.pdf'),
+  },
+};
+
+const mtime = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
+
+/** One run of a job; resolves with its result (wall time in `ms`), or throws with the tool's output if it failed. */
+async function runJob(job, run = runProcess) {
+  await job.prepare?.(job);
+  const before = mtime(job.output);
+  const result = await run(job);
+  if (result.code !== 0) throw new Error(`exit code ${result.code}: ${lastLines(result.output)}`);
+  if (mtime(job.output) <= before)
+    throw new Error(`exit code 0 but ${rel(job.output)} was not written: ${lastLines(result.output)}`);
+  return result;
+}
+
+const lastLines = (text) => text.trim().split('\n').slice(-3).join(' / ').slice(0, 300);
+
+/**
+ * A warm-up run of every job, then ROUNDS rounds running each job once in a fixed order, so our
+ * tool and each peer alternate (A B A B …) and slow drift of the machine affects both alike. A job
+ * that fails is dropped, and why goes into the report.
+ */
+async function compareProcesses(section, jobs) {
+  const samples = Object.fromEntries(Object.keys(jobs).map((key) => [key, []]));
+  const failed = new Set();
+  for (let round = 0; round <= ROUNDS; round++) {
+    const warmUp = round === 0;
+    for (const [key, job] of Object.entries(jobs)) {
+      if (failed.has(key)) continue;
+      try {
+        const { ms } = await runJob(job);
+        if (!warmUp) samples[key].push(ms);
+        progress(`${section} ${warmUp ? 'warm-up' : `round ${round}/${ROUNDS}`}: ${job.label} ${formatMs(ms)}`);
+      } catch (error) {
+        failed.add(key);
+        problems.push({ what: `${section}: ${job.label}`, why: error.message });
+        progress(`${section}: ${job.label} FAILED: ${error.message}`);
+      }
+    }
+  }
+  return samples;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections
+
+function compileProject() {
+  progress('compiling lib/ (npm run compile)');
+  try {
+    execFileSync('npm', ['run', '--silent', 'compile'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    // tsc still writes lib/ when it reports type errors (other work in progress); go on if it exists.
+    const output = `${error.stdout ?? ''}${error.stderr ?? ''}`;
+    progress(
+      `npm run compile reported errors; using the lib/ it wrote:\n${output.trim().split('\n').slice(0, 5).join('\n')}`,
+    );
+    if (!existsSync(join(ROOT, 'lib/parse/index.js'))) throw error;
+  }
+}
+
+async function measureCompile() {
+  const { parseDeck } = await import(pathToFileURL(join(ROOT, 'lib/parse/index.js')).href);
+  const { renderDeck } = await import(pathToFileURL(join(ROOT, 'lib/render/index.js')).href);
+  const markdownIt = await loadMainMarkdownIt(ROOT);
+  const oursSource = readFileSync(deck('ours.md'), 'utf8');
+  const decks = [
+    { name: 'slides/leadership-vs-management.md', file: join(ROOT, 'slides/leadership-vs-management.md') },
+    { name: 'bench/decks/ours.md', file: deck('ours.md') },
+    {
+      name: '1,000 slides (ours.md repeated)',
+      file: 'generated.md',
+      source: repeatDeck(oursSource, 1000),
+      large: true,
+    },
+  ];
+  const rows = [];
+  for (const entry of decks) {
+    const source = entry.source ?? readFileSync(entry.file, 'utf8');
+    const rendered = renderDeck(parseDeck(source, entry.file));
+    const errors = rendered.diagnostics.filter((d) => d.severity === 'error').length;
+    if (errors > 0) problems.push({ what: `compile: ${entry.name}`, why: `${errors} errors in the deck` });
+    progress(`compile: ${entry.name} (${rendered.slides.length} slides)`);
+    const result = compareInProcess({
+      ours: () => renderDeck(parseDeck(source, entry.file)),
+      floor: () => markdownIt().render(source),
+      iterations: entry.large ? 20 : 200,
+      warmUp: entry.large ? 3 : 20,
+    });
+    rows.push({ ...entry, slides: rendered.slides.length, bytes: Buffer.byteLength(source), ...result });
+  }
+  return rows;
+}
+
+async function measureMemory(jobs) {
+  const rows = [];
+  for (const job of jobs) {
+    try {
+      const result = await runJob(job, measurePeakMemory);
+      rows.push({ label: job.label, main: result.mainPeakBytes, tree: result.treePeakBytes });
+      progress(
+        `memory: ${job.label} main ${formatBytes(result.mainPeakBytes)}, tree ${formatBytes(result.treePeakBytes)}`,
+      );
+    } catch (error) {
+      rows.push({ label: job.label, error: error.message });
+      progress(`memory: ${job.label} FAILED: ${error.message}`);
+    }
+  }
+  return rows;
+}
+
+/** Page count of each job's PDF (a tool may split a tall slide over two pages). */
+async function countPdfPages(jobs) {
+  const require = createRequire(join(ROOT, 'package.json'));
+  const pdfLib = await import(pathToFileURL(require.resolve('pdf-lib')).href);
+  const { PDFDocument } = pdfLib.default ?? pdfLib; // a CommonJS build: its exports arrive as default
+  const pages = {};
+  for (const [key, job] of Object.entries(jobs)) {
+    if (!existsSync(job.output)) continue;
+    const pdf = await PDFDocument.load(readFileSync(job.output), { updateMetadata: false });
+    pages[key] = pdf.getPageCount();
+  }
+  return pages;
+}
+
+function measureBytes() {
+  const outputs = [
+    {
+      label: 'ours (deck build folder)',
+      html: join(WORK, 'ours-dist/ours/index.html'),
+      folder: join(WORK, 'ours-dist/ours'),
+    },
+    {
+      label: 'reveal-md --static folder',
+      html: join(WORK, 'revealmd-dist/index.html'),
+      folder: join(WORK, 'revealmd-dist'),
+    },
+    { label: 'Marp single HTML', html: join(WORK, 'marp/index.html'), folder: join(WORK, 'marp') },
+  ];
+  return outputs.map((output) =>
+    existsSync(output.html)
+      ? { ...output, ...measureDeckBytes(output.html, output.folder) }
+      : { ...output, error: `${rel(output.html)} was not built` },
+  );
+}
+
+async function measureHotReloadSection() {
+  const hotDir = join(WORK, 'hot');
+  mkdirSync(hotDir, { recursive: true });
+  const deckFile = join(hotDir, 'ours.md');
+  copyFileSync(deck('ours.md'), deckFile);
+  try {
+    return await measureHotReload({
+      root: ROOT,
+      env: ENV,
+      deckFile,
+      marker: '- Expertise carries a manager a long way',
+      word: 'long',
+      edits: HOT_RELOAD_EDITS,
+      progress,
+    });
+  } catch (error) {
+    problems.push({ what: 'hot reload', why: error.message });
+    progress(`hot reload FAILED: ${error.message}`);
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+const versionOf = (packageDir) => {
+  try {
+    return JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')).version;
+  } catch {
+    return 'not installed';
+  }
+};
+
+const loadAverage = () => loadavg()[0].toFixed(1);
+const LOAD_AT_START = loadAverage();
+
+function machineLines() {
+  let chromiumVersion = 'unknown';
+  try {
+    chromiumVersion = execFileSync(CHROMIUM, ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {}
+  return [
+    `- Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${formatBytes(totalmem())} RAM; Node ${process.version}; ${chromiumVersion}`,
+    `- Tools: deck-toolkit ${versionOf(ROOT)}, reveal-md ${versionOf(join(BENCH, 'node_modules/reveal-md'))}, @marp-team/marp-cli ${versionOf(join(BENCH, 'node_modules/@marp-team/marp-cli'))}`,
+    `- Run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; 1-minute load average ${LOAD_AT_START} at the start, ${loadAverage()} at the end (other work on the machine shows here)`,
+  ];
+}
+
+function table(header, rows) {
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ];
+}
+
+function processTable(jobs, samples) {
+  return table(
+    ['tool', 'median', 'min – max', 'runs'],
+    Object.entries(jobs).map(([key, job]) => {
+      const summary = summarize(samples[key]);
+      return summary.runs > 0
+        ? [job.label, formatMs(summary.median), formatRange(summary), String(summary.runs)]
+        : [job.label, 'did not run', '–', '0'];
+    }),
+  );
+}
+
+function ratioTable(pairs, samples) {
+  return table(
+    ['pair (ours / peer)', 'median of per-round ratios'],
+    pairs.map(([ours, peer, label]) => {
+      const ratios = pairedRatios(samples[ours], samples[peer]);
+      return [label, ratios.length > 0 ? formatRatio(median(ratios)) : 'peer did not run'];
+    }),
+  );
+}
+
+function buildReport({ compileRows, buildSamples, pdfSamples, pdfPages, bytesRows, hotReload, memoryRows }) {
+  const lines = ['# Benchmark results', '', ...machineLines(), ''];
+
+  lines.push('## 1. Compile step, in process (parse + render)', '');
+  lines.push(
+    ...table(
+      ['deck', 'slides', 'source', 'ours (median)', 'markdown-it alone (median)', 'ours / markdown-it', 'runs'],
+      compileRows.map((row) => [
+        row.name,
+        String(row.slides),
+        formatBytes(row.bytes),
+        formatMs(row.oursMs),
+        formatMs(row.floorMs),
+        formatRatio(row.ratio),
+        String(row.iterations),
+      ]),
+    ),
+    '',
+  );
+
+  lines.push(`## 2. Build, whole process (1 warm-up, then ${ROUNDS} alternating rounds)`, '');
+  lines.push(...processTable(BUILD_JOBS, buildSamples), '');
+  lines.push(
+    ...ratioTable(
+      [
+        ['oursCold', 'revealMd', 'deck build cold / reveal-md --static'],
+        ['oursCold', 'marp', 'deck build cold / marp'],
+        ['oursWarm', 'revealMd', 'deck build warm / reveal-md --static'],
+        ['oursWarm', 'marp', 'deck build warm / marp'],
+      ],
+      buildSamples,
+    ),
+    '',
+  );
+
+  lines.push(`## 3. PDF export, whole process (1 warm-up, then ${ROUNDS} alternating rounds)`, '');
+  lines.push(...processTable(PDF_JOBS, pdfSamples), '');
+  lines.push(
+    `Pages in the last PDF of each: ${Object.entries(PDF_JOBS)
+      .map(([key, job]) => `${job.label} ${pdfPages[key] ?? '–'}`)
+      .join(', ')} (the deck has 24 slides).`,
+    '',
+  );
+  lines.push(
+    ...ratioTable(
+      [
+        ['ours', 'marp', 'deck pdf / marp --pdf'],
+        ['ours', 'revealMd', 'deck pdf / reveal-md --print'],
+      ],
+      pdfSamples,
+    ),
+    '',
+  );
+
+  lines.push('## 4. Bytes the built deck loads', '');
+  lines.push(
+    ...table(
+      ['output', 'JS+CSS raw', 'JS+CSS gzip', 'fonts', 'whole folder', 'referenced but missing'],
+      bytesRows.map((row) =>
+        row.error
+          ? [row.label, row.error, '–', '–', '–', '–']
+          : [
+              row.label,
+              `${formatBytes(row.jsCssRawBytes)} (${plural(row.jsCssFiles, 'file')}, ${row.inlineBlocks} inline)`,
+              formatBytes(row.jsCssGzipBytes),
+              `${formatBytes(row.fontBytes)} (${plural(row.fontFiles, 'file')})`,
+              `${formatBytes(row.folderBytes)} (${plural(row.folderFiles, 'file')})`,
+              row.missing.length > 0 ? row.missing.map((file) => rel(file)).join(', ') : 'none',
+            ],
+      ),
+    ),
+    '',
+  );
+
+  lines.push(`## 5. Hot reload (deck dev, ${HOT_RELOAD_EDITS} edits of one word on slide 5)`, '');
+  if (hotReload) {
+    const summary = summarize(hotReload.times);
+    lines.push(
+      ...table(
+        ['save → new word on screen (median)', 'min – max', 'stayed on slide 5'],
+        [[formatMs(summary.median), formatRange(summary), `${hotReload.stayed}/${summary.runs}`]],
+      ),
+      '',
+    );
+  } else {
+    lines.push('Did not run; see below.', '');
+  }
+
+  lines.push('## 6. Peak memory (one run each, after the timed runs)', '');
+  lines.push(
+    ...table(
+      ['job', 'main process (GNU time %M)', 'process tree (sum of RSS, sampled every 50 ms)'],
+      memoryRows.map((row) =>
+        row.error
+          ? [row.label, `failed: ${row.error}`, '–']
+          : [row.label, formatBytes(row.main), formatBytes(row.tree)],
+      ),
+    ),
+    '',
+  );
+
+  lines.push('## Could not run', '');
+  if (problems.length === 0) lines.push('Everything ran.');
+  for (const problem of problems) lines.push(`- **${problem.what}**: ${problem.why.replace(/\s+/g, ' ')}`);
+  lines.push(
+    '',
+    '## Notes',
+    '',
+    '- Compile: both sides run alternately in one Node process after a warm-up (20 runs, 3 for 1,000 slides); the ratio is the median of the per-run ratios. markdown-it alone renders the whole file, notes and front matter included, with a fresh instance each run.',
+    '- Times are wall-clock, from spawning the process to its exit, including Node start-up.',
+    '- "cold" deletes `node_modules/.cache/deck-runtime` first, so reveal.js, the runtime and the theme are bundled again; "warm" builds a copy of the deck with one word changed.',
+    '- reveal-md --static writes the Markdown into the page and converts it in the browser; Marp and deck-toolkit convert at build time.',
+    '- PDF: reveal-md needs `--puppeteer-launch-args=--no-sandbox` here because the benchmark runs as root; deck-toolkit and Marp pass it on their own. reveal-md waits for network idle (0 connections for 500 ms) before printing.',
+    "- Bytes: JS+CSS counts the local scripts and stylesheets the page references (following CSS `@import`) and inline `<script>`/`<style>` blocks, each gzipped on its own (zlib level 6). Fonts count every font file in the output folder plus base64 fonts in the page or its CSS; a browser may fetch fewer. Marp's default theme uses the system's fonts, so it ships none.",
+    '- Memory: GNU time reports the peak RSS of the process it ran (Linux folds in the largest child that process waited for). The tree figure sums RSS of all descendants every 50 ms from /proc; pages shared between Chromium processes are counted once per process, so it overstates, and spikes under 50 ms can be missed.',
+    '',
+  );
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  mkdirSync(join(WORK, 'warm'), { recursive: true });
+  mkdirSync(join(WORK, 'marp'), { recursive: true });
+  for (const name of ['reveal-md', 'marp']) {
+    if (!existsSync(localBin(name))) {
+      throw new Error(`${name} is not installed in bench/: run cd bench && PUPPETEER_SKIP_DOWNLOAD=1 npm ci`);
+    }
+  }
+  compileProject();
+
+  const compileRows = await measureCompile();
+  const buildSamples = await compareProcesses('build', BUILD_JOBS);
+  const pdfSamples = await compareProcesses('pdf', PDF_JOBS);
+  const pdfPages = await countPdfPages(PDF_JOBS);
+  const bytesRows = measureBytes();
+  const hotReload = await measureHotReloadSection();
+  const memoryRows = await measureMemory([...Object.values(BUILD_JOBS), ...Object.values(PDF_JOBS)]);
+
+  const report = buildReport({ compileRows, buildSamples, pdfSamples, pdfPages, bytesRows, hotReload, memoryRows });
+  writeFileSync(join(BENCH, 'results.md'), report);
+  process.stdout.write(report);
+  progress('wrote bench/results.md');
+}
+
+main().catch((error) => {
+  progress(`failed: ${error.stack ?? error}`);
+  process.exitCode = 1;
+});
