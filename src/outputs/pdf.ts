@@ -7,17 +7,16 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PDFDocument } from 'pdf-lib';
 import { DeckError } from '../errors.js';
 import { type Diagnostic, hasErrors } from '../model.js';
-import { launchBrowser } from './browser.js';
 import { buildDecks, type CompiledDeck } from './build.js';
+import { openTab } from './chromium.js';
 import { HANDOUT_CSS, type HandoutInput, layoutHandout } from './handout-page.js';
 import { onInterrupt } from './interrupt.js';
 
 export type Paper = 'a4' | 'letter';
 
-export interface PdfOptions {
+export interface ExportOptions {
   /** The deck's Markdown file. */
   deck: string;
   out: string;
@@ -49,6 +48,7 @@ function deckFacts(deck: CompiledDeck): string[] {
 }
 
 async function setMetadata(
+  { PDFDocument }: typeof import('pdf-lib'),
   bytes: Uint8Array,
   deck: CompiledDeck,
   handout: boolean,
@@ -64,47 +64,53 @@ async function setMetadata(
   return { bytes: await pdf.save(), pages: pdf.getPageCount() };
 }
 
-export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
+const MM = 1 / 25.4;
+const PAPER_INCHES = { A4: { width: 210 * MM, height: 297 * MM }, Letter: { width: 8.5, height: 11 } } as const;
+
+/** Set up before the deck's own scripts: a promise for reveal.js's `pdf-ready` event. */
+const READY_SCRIPT =
+  "window.deckPdfReady = new Promise((done) => document.addEventListener('pdf-ready', () => done(), { once: true }));";
+
+/** Waits in the page for the print layout and the fonts; returns the number of pages laid out. */
+function printLayoutReady(timeout: number): Promise<number> {
+  const ready = (window as unknown as { deckPdfReady: Promise<void> }).deckPdfReady;
+  const late = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no pdf-ready event')), timeout));
+  return Promise.race([ready, late])
+    .then(() => document.fonts.ready)
+    .then(() => document.querySelectorAll('.reveal .slides .pdf-page').length);
+}
+
+export async function exportPdf(options: ExportOptions): Promise<PdfResult> {
   const progress = options.progress ?? (() => {});
   const out = resolve(options.out);
   progress('loading deck');
   // A fresh build beside the system's temp files: never stale, and the user's dist/ is left alone.
   const buildDir = await mkdtemp(join(tmpdir(), 'deck-pdf-'));
   const undo = onInterrupt(() => rmSync(buildDir, { recursive: true, force: true }));
+  // The browser starts while the deck builds; most of the wait is the browser's.
+  const starting = openTab({ width: 1280, height: 720 });
+  starting.catch(() => undefined);
+  // So is the PDF library, needed at the very end.
+  const pdfLib = import('pdf-lib');
   try {
     const built = await buildDecks([options.deck], { outDir: join(buildDir, 'dist'), publicDir: 'public' });
-    if (hasErrors(built.diagnostics) || !built.decks[0]) return { file: out, pages: 0, diagnostics: built.diagnostics };
     const deck = built.decks[0];
+    if (hasErrors(built.diagnostics) || !deck) {
+      void starting.then((tab) => tab.close());
+      return { file: out, pages: 0, diagnostics: built.diagnostics };
+    }
     const page = pathToFileURL(join(built.outDir, deck.name, 'index.html'));
-    const { width, height } = deck.rendered.revealConfig as { width: number; height: number };
     page.search = `?print-pdf&margin=0&pdfSeparateFragments=${options.fragments && !options.handout ? 'true' : 'false'}`;
-
-    const browser = await launchBrowser();
+    const tab = await starting;
     try {
-      const tab = await browser.newPage({ viewport: { width: Number(width), height: Number(height) } });
-      const errors: string[] = [];
-      tab.on('pageerror', (error) => errors.push(String(error)));
-      await tab.addInitScript(() => {
-        const ready = new Promise<void>((done) => document.addEventListener('pdf-ready', () => done(), { once: true }));
-        (window as unknown as { deckPdfReady: Promise<void> }).deckPdfReady = ready;
+      await tab.beforeEachPage(READY_SCRIPT);
+      await tab.open(page.href);
+      const count = await tab.call(printLayoutReady, READY_TIMEOUT).catch((error: unknown) => {
+        throw new DeckError(
+          'IO',
+          `reveal.js did not finish its print layout: ${error instanceof Error ? error.message : error}`,
+        );
       });
-      await tab.goto(page.href);
-      await tab
-        .waitForFunction(
-          () => (window as unknown as { deckPdfReady: Promise<void> }).deckPdfReady.then(() => true),
-          undefined,
-          {
-            timeout: READY_TIMEOUT,
-          },
-        )
-        .catch(() => {
-          throw new DeckError(
-            'IO',
-            `reveal.js did not finish its print layout within ${READY_TIMEOUT / 1000} s${errors.length ? `: ${errors[0]}` : ''}`,
-          );
-        });
-      await tab.evaluate(() => document.fonts.ready.then(() => undefined));
-      const count = await tab.evaluate(() => document.querySelectorAll('.reveal .slides .pdf-page').length);
       progress(
         `laying out ${count} ${options.handout ? 'slides with notes' : options.fragments ? 'pages (fragment steps)' : 'slides'}`,
       );
@@ -120,25 +126,28 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
           css: HANDOUT_CSS,
         };
         if (deck.rendered.meta.description) input.description = deck.rendered.meta.description;
-        await tab.evaluate(layoutHandout, input);
-        await tab.evaluate(() => document.fonts.ready.then(() => undefined));
+        await tab.call(layoutHandout, input);
+        await tab.call(() => document.fonts.ready.then(() => true), undefined);
         bytes = await tab.pdf({
-          format: paper,
-          printBackground: true,
+          paperWidth: PAPER_INCHES[paper].width,
+          paperHeight: PAPER_INCHES[paper].height,
+          marginTop: 14 * MM,
+          marginBottom: 16 * MM,
+          marginLeft: 15 * MM,
+          marginRight: 15 * MM,
           displayHeaderFooter: true,
           headerTemplate: '<span></span>',
           footerTemplate: footer(deck.rendered.meta.title),
-          margin: { top: '14mm', bottom: '16mm', left: '15mm', right: '15mm' },
         });
       } else {
-        bytes = await tab.pdf({ preferCSSPageSize: true, printBackground: true });
+        bytes = await tab.pdf({ preferCSSPageSize: true });
       }
       progress(`writing ${out}`);
-      const final = await setMetadata(bytes, deck, options.handout ?? false);
+      const final = await setMetadata(await pdfLib, bytes, deck, options.handout ?? false);
       await writeFile(out, final.bytes);
       return { file: out, pages: final.pages, diagnostics: built.diagnostics };
     } finally {
-      await browser.close();
+      tab.close();
     }
   } finally {
     await rm(buildDir, { recursive: true, force: true });

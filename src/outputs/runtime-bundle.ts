@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const TOOLKIT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -109,10 +109,14 @@ async function bundle(outDir: string): Promise<void> {
   });
 }
 
-/** The runtime bundle for the current sources, built now if the cache does not have it. */
-export async function runtimeBundle(
-  cacheRoot = join(TOOLKIT_ROOT, 'node_modules/.cache/deck-runtime'),
-): Promise<RuntimeBundle> {
+/**
+ * Where bundles live: beside the compiled toolkit, so that `npm install` (which compiles) leaves
+ * one ready and a deck build never waits for Vite unless the runtime or theme changed.
+ */
+export const RUNTIME_ROOT = join(TOOLKIT_ROOT, 'lib/runtime');
+
+/** The runtime bundle for the current sources, built now if there is none for them yet. */
+export async function runtimeBundle(cacheRoot = RUNTIME_ROOT): Promise<RuntimeBundle> {
   const dir = join(cacheRoot, await cacheKey());
   if (!existsSync(join(dir, META))) {
     // Build beside the cache entry and move it in whole, so a half-written bundle is never used.
@@ -122,8 +126,15 @@ export async function runtimeBundle(
       await bundle(staging);
       const scriptHashes = speakerViewScriptHashes(await readFile(join(staging, 'deck.js'), 'utf8'));
       await writeFile(join(staging, META), JSON.stringify({ scriptHashes }));
-      await rm(dir, { recursive: true, force: true });
-      await rename(staging, dir);
+      // Finished bundles of earlier sources are of no more use (another process's work in progress is left alone).
+      for (const old of await readdir(cacheRoot)) {
+        if (/^[0-9a-f]{16}$/.test(old) && old !== basename(dir))
+          await rm(join(cacheRoot, old), { recursive: true, force: true });
+      }
+      // Another process may have finished the same bundle first; theirs is as good as ours.
+      await rename(staging, dir).catch((error: unknown) => {
+        if (!existsSync(join(dir, META))) throw error;
+      });
     } finally {
       await rm(staging, { recursive: true, force: true });
     }

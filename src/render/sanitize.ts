@@ -2,7 +2,17 @@
 // scripts, no event handlers, no script URLs, whatever the author (or a pasted snippet) wrote.
 // <section> is not allowed: reveal.js would take a nested one for a slide of its own.
 
-import sanitizeHtml from 'sanitize-html';
+import { createRequire } from 'node:module';
+import type sanitizeHtmlType from 'sanitize-html';
+
+type SanitizeHtml = typeof sanitizeHtmlType;
+// Loaded on first use: most decks never allow raw HTML, and the sanitizer costs a fifth of a
+// second of start-up.
+let sanitizer: SanitizeHtml | undefined;
+const loadSanitizer = (): SanitizeHtml => {
+  sanitizer ??= createRequire(import.meta.url)('sanitize-html') as SanitizeHtml;
+  return sanitizer;
+};
 
 const SVG_TAGS = [
   'svg',
@@ -49,7 +59,7 @@ const SVG_ATTRIBUTES = [
 
 const SCRIPT_URL = /(?:java|vb)script:|data:text\/html/i;
 
-const OPTIONS: sanitizeHtml.IOptions = {
+const options = (sanitizeHtml: SanitizeHtml): sanitizeHtmlType.IOptions => ({
   allowedTags: [
     ...sanitizeHtml.defaults.allowedTags.filter((tag) => tag !== 'section'),
     'img',
@@ -94,8 +104,12 @@ const OPTIONS: sanitizeHtml.IOptions = {
       ),
     }),
   },
-};
+});
+
+let resolvedOptions: sanitizeHtmlType.IOptions | undefined;
 
 export function sanitize(html: string): string {
-  return sanitizeHtml(html, OPTIONS);
+  const sanitizeHtml = loadSanitizer();
+  resolvedOptions ??= options(sanitizeHtml);
+  return sanitizeHtml(html, resolvedOptions);
 }
