@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { Deck, Diagnostic, RenderedDeck } from '../src/model.js';
 import { parseDeck } from '../src/parse/index.js';
 import { renderDeck } from '../src/render/index.js';
@@ -21,4 +24,18 @@ export function brief(diagnostics: readonly Diagnostic[]): string[] {
 export function sectionHtml(deck: RenderedDeck, index: number): string {
   const sections = deck.sectionsHtml.split(/(?=<section)/).filter((s) => s.startsWith('<section'));
   return sections[index] ?? '';
+}
+
+/** Every file under a folder with the hash of its bytes, to compare whole output trees. */
+export function fileTree(root: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files[relative(root, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+    }
+  };
+  walk(root);
+  return files;
 }

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DeckError } from '../../src/errors.js';
 import { buildDecks } from '../../src/outputs/build.js';
-import { brief } from '../helpers.js';
+import { brief, fileTree } from '../helpers.js';
 
 let dir: string;
 beforeEach(() => {
@@ -17,20 +16,6 @@ function write(path: string, content: string | Buffer): string {
   mkdirSync(join(full, '..'), { recursive: true });
   writeFileSync(full, content);
   return full;
-}
-
-/** Every file under a folder with its hash, to compare whole trees. */
-function tree(root: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder)) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files[relative(root, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-    }
-  };
-  walk(root);
-  return files;
 }
 
 const DECK =
@@ -45,7 +30,7 @@ describe('static build', () => {
     write('public/.gitkeep', '');
     const result = await buildDecks([deck], { outDir: join(dir, 'out'), publicDir: join(dir, 'public') });
     expect(result.diagnostics).toEqual([]);
-    const files = Object.keys(tree(join(dir, 'out'))).sort();
+    const files = Object.keys(fileTree(join(dir, 'out'))).sort();
     expect(files).toEqual(
       expect.arrayContaining([
         '.deck-build',
@@ -74,7 +59,7 @@ describe('static build', () => {
     write('files/sheet.txt', 'x');
     await buildDecks([deck], { outDir: join(dir, 'a') });
     await buildDecks([deck], { outDir: join(dir, 'b') });
-    expect(tree(join(dir, 'a'))).toEqual(tree(join(dir, 'b')));
+    expect(fileTree(join(dir, 'a'))).toEqual(fileTree(join(dir, 'b')));
   });
 
   it('reports a missing image at its line and writes nothing', async () => {
@@ -90,11 +75,11 @@ describe('static build', () => {
     write('img/logo.svg', '<svg/>');
     write('files/sheet.txt', 'x');
     await buildDecks([deck], { outDir: join(dir, 'out') });
-    const before = tree(join(dir, 'out'));
+    const before = fileTree(join(dir, 'out'));
     write('talk.md', `${DECK}\n---\n\n<!-- .slide: onclick="x()" -->\n# Broken`);
     const result = await buildDecks([deck], { outDir: join(dir, 'out') });
     expect(result.diagnostics.some((d) => d.severity === 'error')).toBe(true);
-    expect(tree(join(dir, 'out'))).toEqual(before);
+    expect(fileTree(join(dir, 'out'))).toEqual(before);
   });
 
   it('replaces the previous output whole on success', async () => {

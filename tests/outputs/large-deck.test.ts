@@ -2,12 +2,12 @@
 // SIGTERM at any moment leaves the previous output exactly as it was (or the new one whole).
 
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildDecks } from '../../src/outputs/build.js';
+import { fileTree } from '../helpers.js';
 
 const BIN = resolve('bin/deck.js');
 const dir = mkdtempSync(join(tmpdir(), 'deck-large-'));
@@ -23,19 +23,6 @@ function largeDeck(count: number, word: string): string {
       : `## Slide ${i + 1}: ${word}\n\n- ${paragraph.slice(0, 300)}\n- second point ${i}\n\n${paragraph}\n\nNote: ${paragraph}${paragraph}`,
   );
   return `---\ntitle: Large deck\nduration: 900\n---\n\n${slides.join('\n\n---\n\n')}\n`;
-}
-
-function tree(root: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder)) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files[relative(root, path)] = createHash('sha1').update(readFileSync(path)).digest('hex');
-    }
-  };
-  walk(root);
-  return files;
 }
 
 describe('a large deck', () => {
@@ -64,10 +51,10 @@ describe('an interrupted build', () => {
   beforeAll(async () => {
     writeFileSync(deck, largeDeck(2000, 'The new leader'));
     await buildDecks([deck], { outDir: join(dir, 'new-output') });
-    after = tree(join(dir, 'new-output'));
+    after = fileTree(join(dir, 'new-output'));
     writeFileSync(deck, largeDeck(2000, 'The old leader'));
     await buildDecks([deck], { outDir: oldCopy });
-    before = tree(oldCopy);
+    before = fileTree(oldCopy);
     writeFileSync(deck, largeDeck(2000, 'The new leader'));
   });
 
@@ -91,7 +78,7 @@ describe('an interrupted build', () => {
     child.kill(signal);
     const code = await exited;
     codes.push(code);
-    const now = tree(out);
+    const now = fileTree(out);
     if (code === 0) {
       expect(now).toEqual(after);
     } else {
