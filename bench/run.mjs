@@ -26,7 +26,7 @@ import {
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(BENCH);
 const WORK = join(BENCH, 'work');
-const RUNTIME_CACHE = join(ROOT, 'node_modules/.cache/deck-runtime');
+const RUNTIME_BUNDLES = join(ROOT, 'lib/runtime');
 const CHROMIUM = '/usr/bin/chromium';
 const ROUNDS = 5;
 const HOT_RELOAD_EDITS = 20;
@@ -66,10 +66,16 @@ const binJob = (name, args) => ({ command: localBin(name), args, cwd: ROOT, env:
 
 const BUILD_JOBS = {
   oursCold: {
-    label: 'deck build, cold (runtime cache deleted)',
+    label: 'deck build, cold (no earlier output)',
     ...nodeJob(['bin/deck.js', 'build', 'bench/decks/ours.md', '--out', 'bench/work/ours-dist']),
-    prepare: () => rmSync(RUNTIME_CACHE, { recursive: true, force: true }),
+    prepare: () => rmSync(join(WORK, 'ours-dist'), { recursive: true, force: true }),
     output: join(WORK, 'ours-dist/ours/index.html'),
+  },
+  oursRebundle: {
+    label: 'deck build, runtime re-bundled (as after editing the theme)',
+    ...nodeJob(['bin/deck.js', 'build', 'bench/decks/ours.md', '--out', 'bench/work/ours-rebundle-dist']),
+    prepare: () => rmSync(RUNTIME_BUNDLES, { recursive: true, force: true }),
+    output: join(WORK, 'ours-rebundle-dist/ours/index.html'),
   },
   revealMd: {
     label: 'reveal-md --static',
@@ -373,6 +379,7 @@ function buildReport({ compileRows, buildSamples, pdfSamples, pdfPages, bytesRow
       [
         ['oursCold', 'revealMd', 'deck build cold / reveal-md --static'],
         ['oursCold', 'marp', 'deck build cold / marp'],
+        ['oursRebundle', 'revealMd', 'deck build re-bundling the runtime / reveal-md --static'],
         ['oursWarm', 'revealMd', 'deck build warm / reveal-md --static'],
         ['oursWarm', 'marp', 'deck build warm / marp'],
       ],
@@ -456,7 +463,7 @@ function buildReport({ compileRows, buildSamples, pdfSamples, pdfPages, bytesRow
     '',
     '- Compile: both sides run alternately in one Node process after a warm-up (20 runs, 3 for 1,000 slides); the ratio is the median of the per-run ratios. markdown-it alone renders the whole file, notes and front matter included, with a fresh instance each run.',
     '- Times are wall-clock, from spawning the process to its exit, including Node start-up.',
-    '- "cold" deletes `node_modules/.cache/deck-runtime` first, so reveal.js, the runtime and the theme are bundled again; "warm" builds a copy of the deck with one word changed.',
+    '- "cold" builds into an output folder that does not exist yet, in a new process, as the first build after `npm install` does (install bundles reveal.js, the runtime and the theme once, as reveal-md ships reveal.js prebuilt); "re-bundled" also deletes that bundle (`lib/runtime/`), as after editing the theme, so Vite bundles it again; "warm" builds a copy of the deck with one word changed.',
     '- reveal-md --static writes the Markdown into the page and converts it in the browser; Marp and deck-toolkit convert at build time.',
     '- PDF: reveal-md needs `--puppeteer-launch-args=--no-sandbox` here because the benchmark runs as root; deck-toolkit and Marp pass it on their own. reveal-md waits for network idle (0 connections for 500 ms) before printing.',
     "- Bytes: JS+CSS counts the local scripts and stylesheets the page references (following CSS `@import`) and inline `<script>`/`<style>` blocks, each gzipped on its own (zlib level 6). Fonts count every font file in the output folder plus base64 fonts in the page or its CSS; a browser may fetch fewer. Marp's default theme uses the system's fonts, so it ships none.",
