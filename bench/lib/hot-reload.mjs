@@ -5,17 +5,10 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 // Resolves to the main project's node_modules (bench/ does not install playwright-core).
 import { chromium } from 'playwright-core';
+// The same quiet, offline flags the toolkit launches Chromium with (lib/ is compiled by run.mjs).
+import { CHROMIUM_ARGS } from '../../lib/outputs/browser.js';
 import { freePort, sleep } from './processes.mjs';
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 const SLIDE_INDEX = 4; // slide 5, counted from 0 as reveal.js does
 const PAUSE_BETWEEN_EDITS_MS = 300; // an editor's saves are never milliseconds apart
 const WARM_UP_EDITS = 2; // the first edits also warm Vite's module graph; not counted
