@@ -2,18 +2,12 @@
 // print view the PDF comes from; step reveals in reading order.
 
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILT, openBrowser, openDeck } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { BUILT, openDeck, useBrowser } from './harness.js';
 
 const DECK = join(BUILT, '../fixtures/compare/index.html');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 interface Box {
   top: number;
@@ -86,7 +80,7 @@ function expectInLine(heading: string, columns: Box[], slide: Layout['slide']): 
 
 describe('comparison layouts in the browser', () => {
   it('lays columns side by side on screen', async () => {
-    const { page, errors } = await openDeck(browser, DECK);
+    const { page, errors } = await openDeck(browser(), DECK);
     const layouts: Layout[] = [];
     for (let h = 0; h < 4; h++) {
       await page.evaluate((i) => window.deck!.slide(i, 0, 99), h);
@@ -100,7 +94,7 @@ describe('comparison layouts in the browser', () => {
   });
 
   it('keeps the same columns in the print view', async () => {
-    const { page, errors } = await openDeck(browser, DECK, '?print-pdf');
+    const { page, errors } = await openDeck(browser(), DECK, '?print-pdf');
     const layouts = await columnLayouts(page, '.pdf-page > section');
     expect(layouts.map((l) => l.columns.length)).toEqual([2, 3, 4, 2]);
     for (const layout of layouts) expectSideBySide(layout);
@@ -125,7 +119,7 @@ describe('comparison layouts in the browser', () => {
   });
 
   it('reveals paired rows and Venn items one step at a time, in reading order', async () => {
-    const { page } = await openDeck(browser, DECK);
+    const { page } = await openDeck(browser(), DECK);
     await page.evaluate(() => window.deck!.slide(3, 0));
     const rows: number[] = [];
     for (let step = 0; step < 4; step++) {

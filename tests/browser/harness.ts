@@ -3,6 +3,7 @@
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser } from '../../src/outputs/browser.js';
 
 /** Built by tests/global-setup.ts. */
@@ -11,6 +12,21 @@ export const FLAGSHIP = join(BUILT, 'leadership-vs-management/index.html');
 
 export async function openBrowser(): Promise<Browser> {
   return launchBrowser();
+}
+
+/** One browser for the whole test file: started before its tests, closed after them. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is not started yet');
+    return browser;
+  };
 }
 
 export interface OpenedDeck {

@@ -2,17 +2,11 @@
 // and no text on it is smaller than the theme's minimum.
 
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILT, FLAGSHIP, openBrowser, openDeck } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { BUILT, FLAGSHIP, openDeck, useBrowser } from './harness.js';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 interface SlideMeasure {
   slide: number;
@@ -67,7 +61,7 @@ function measureSections(page: Page, selector: string): Promise<SlideMeasure[]> 
 const THEME_MIN_FONT = 20;
 
 async function measureScreen(file: string): Promise<{ measures: SlideMeasure[]; errors: string[] }> {
-  const { page, errors } = await openDeck(browser, file);
+  const { page, errors } = await openDeck(browser(), file);
   const measures: SlideMeasure[] = [];
   const slides = await page.evaluate(() => window.deck!.getSlides().map((s) => window.deck!.getIndices(s)));
   for (const { h, v } of slides) {
@@ -100,7 +94,7 @@ describe('flagship deck layout', () => {
   });
 
   it('fits every page of the print view', async () => {
-    const { page, errors } = await openDeck(browser, FLAGSHIP, '?print-pdf');
+    const { page, errors } = await openDeck(browser(), FLAGSHIP, '?print-pdf');
     const measures = await measureSections(page, '.pdf-page > section');
     expect(measures).toHaveLength(21);
     for (const m of measures) {

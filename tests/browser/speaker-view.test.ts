@@ -1,21 +1,11 @@
-// Speaker view from the static build opened as file://: it opens on `s`, shows the current
-// slide's notes and timers, and follows the deck.
-
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { FLAGSHIP, openBrowser, openDeck } from './harness.js';
+import { expect, it } from 'vitest';
+import { FLAGSHIP, openDeck, useBrowser } from './harness.js';
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-let browser: Browser;
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 it('opens speaker view with the notes of the current slide and follows the deck', async () => {
-  const { page } = await openDeck(browser, FLAGSHIP);
+  const { page } = await openDeck(browser(), FLAGSHIP);
   const [speaker] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
   const notes = () =>
     speaker.evaluate(() => document.querySelector('.speaker-controls-notes .value')?.textContent ?? '');

@@ -1,20 +1,13 @@
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FLAGSHIP, openBrowser, openDeck } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { FLAGSHIP, openDeck, useBrowser } from './harness.js';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('the built flagship deck, opened from file://', () => {
   it('starts reveal.js with every slide, its fonts and no errors', async () => {
-    const { page, errors } = await openDeck(browser, FLAGSHIP);
+    const { page, errors } = await openDeck(browser(), FLAGSHIP);
     const state = await page.evaluate(() => ({
       ready: document.querySelector('.reveal')?.classList.contains('ready'),
       total: window.deck?.getTotalSlides(),
@@ -31,7 +24,7 @@ describe('the built flagship deck, opened from file://', () => {
   });
 
   it('steps through every slide and fragment to the end', async () => {
-    const { page, errors } = await openDeck(browser, FLAGSHIP);
+    const { page, errors } = await openDeck(browser(), FLAGSHIP);
     const seen: string[] = [];
     for (let step = 0; step < 200; step++) {
       const { heading, last } = await page.evaluate(() => {
@@ -52,7 +45,7 @@ describe('the built flagship deck, opened from file://', () => {
   });
 
   it('asks for nothing outside its own folder', async () => {
-    const { page, requests } = await openDeck(browser, FLAGSHIP);
+    const { page, requests } = await openDeck(browser(), FLAGSHIP);
     await page.evaluate(async () => {
       for (const slide of window.deck!.getSlides()) {
         const { h, v } = window.deck!.getIndices(slide);
