@@ -1,6 +1,6 @@
 // dist/index.html: one line per deck, so a folder of decks opens like a table of contents.
 
-import { escapeHtml } from './page.js';
+import { escapeHtml } from '../escape.js';
 
 export interface DeckSummary {
   /** Folder name inside the output folder. */

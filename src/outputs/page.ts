@@ -1,5 +1,6 @@
 // The HTML page around a rendered deck, for the static build and the dev server alike.
 
+import { escapeHtml } from '../escape.js';
 import type { RenderedDeck } from '../model.js';
 
 export interface PageAssets {
@@ -30,9 +31,6 @@ export function deckContentSecurityPolicy(scriptHashes: readonly string[]): stri
     "form-action 'none'",
   ].join('; ');
 }
-
-export const escapeHtml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** JSON that is safe inside a <script> element: no `</script>` or comment openers survive. */
 export const scriptJson = (value: unknown): string =>

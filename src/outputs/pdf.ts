@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DeckError } from '../errors.js';
+import { escapeHtml } from '../escape.js';
 import { type Diagnostic, hasErrors } from '../model.js';
 import { buildDecks, type CompiledDeck } from './build.js';
 import { openTab } from './chromium.js';
@@ -156,6 +157,6 @@ export async function exportPdf(options: ExportOptions): Promise<PdfResult> {
 }
 
 function footer(title: string): string {
-  const safe = title.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const safe = escapeHtml(title);
   return `<div style="font: 8pt Arial, sans-serif; color: #4a5361; width: 100%; margin: 0 15mm; display: flex; justify-content: space-between;"><span>${safe}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
 }

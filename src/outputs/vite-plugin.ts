@@ -5,9 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
+import { escapeHtml } from '../escape.js';
 import { formatDiagnostic, hasErrors, type RenderedDeck } from '../model.js';
 import { compileDecks } from './build.js';
-import { escapeHtml, renderPage } from './page.js';
+import { renderPage } from './page.js';
 import { RUNTIME_ENTRY } from './runtime-bundle.js';
 
 export interface DeckPluginOptions {

@@ -1,6 +1,7 @@
 // Deck model → reveal.js HTML and config. Pure: the same deck always renders to the same string,
 // and author mistakes found on the way are diagnostics, never exceptions.
 
+import { escapeHtml } from '../escape.js';
 import type { Attributes, Deck, Diagnostic, RenderedDeck, RenderedSlide, Slide, SourcePosition } from '../model.js';
 import { assetOutputPath, assetOutputUrl, isLocalUrl, localPath } from './assets.js';
 import { createEnv, type RenderEnv } from './env.js';
@@ -9,16 +10,11 @@ import { planTimings } from './pacing.js';
 import { revealConfig } from './reveal-config.js';
 import { sanitize } from './sanitize.js';
 
-const escapeAttribute = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 const BACKGROUND_URLS = ['data-background-image', 'data-background-video'];
 
 function renderAttributes(attributes: Attributes): string {
   return Object.entries(attributes)
-    .map(([name, value]) =>
-      value === '' && name.startsWith('data-') ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`,
-    )
+    .map(([name, value]) => (value === '' && name.startsWith('data-') ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`))
     .join('');
 }
 

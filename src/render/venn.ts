@@ -2,6 +2,8 @@
 // the left lens, shared items in the overlap, the rest on the right. Text stays real SVG text.
 // The font size and the overlap are chosen together so the longest item fits its region.
 
+import { escapeHtml } from '../escape.js';
+
 export interface VennInput {
   id: string;
   leftLabel: string;
@@ -23,9 +25,6 @@ const GLYPH = 0.56;
 const MAX_FONT = 28;
 const MIN_FONT = 12;
 const SEPARATIONS = [420, 400, 380, 360, 340, 320, 300, 280, 260, 240, 220];
-
-const escapeXml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Half-width of the ellipse at vertical offset `d` from its centre. */
 const halfWidth = (d: number) => RX * Math.sqrt(Math.max(0, 1 - (d / RY) ** 2));
@@ -102,7 +101,7 @@ export function renderVenn(input: VennInput): string {
   const region = (items: string[], x: number, name: string) => {
     offsets(items.length, font).forEach((d, i) => {
       lines.push(
-        `<text class="venn-item venn-item-${name}${fragment}" x="${round(x)}" y="${round(cy + d)}" font-size="${font}" text-anchor="middle" dominant-baseline="central">${escapeXml(items[i]!)}</text>`,
+        `<text class="venn-item venn-item-${name}${fragment}" x="${round(x)}" y="${round(cy + d)}" font-size="${font}" text-anchor="middle" dominant-baseline="central">${escapeHtml(items[i]!)}</text>`,
       );
     });
   };
@@ -119,12 +118,12 @@ export function renderVenn(input: VennInput): string {
   const labelFont = Math.max(font + 4, 24);
   return [
     `<div class="compare compare-venn"><svg class="venn" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${titleId} ${descId}" xmlns="http://www.w3.org/2000/svg">`,
-    `<title id="${titleId}">${escapeXml(`Venn diagram: ${input.leftLabel} and ${input.rightLabel}`)}</title>`,
-    `<desc id="${descId}">${escapeXml(description)}</desc>`,
+    `<title id="${titleId}">${escapeHtml(`Venn diagram: ${input.leftLabel} and ${input.rightLabel}`)}</title>`,
+    `<desc id="${descId}">${escapeHtml(description)}</desc>`,
     `<ellipse class="venn-set venn-set-left" cx="${cx1}" cy="${cy}" rx="${RX}" ry="${RY}"/>`,
     `<ellipse class="venn-set venn-set-right" cx="${cx2}" cy="${cy}" rx="${RX}" ry="${RY}"/>`,
-    `<text class="venn-label venn-label-left" x="${cx1 - RX / 3}" y="${labelY}" font-size="${labelFont}" text-anchor="middle">${escapeXml(input.leftLabel)}</text>`,
-    `<text class="venn-label venn-label-right" x="${cx2 + RX / 3}" y="${labelY}" font-size="${labelFont}" text-anchor="middle">${escapeXml(input.rightLabel)}</text>`,
+    `<text class="venn-label venn-label-left" x="${cx1 - RX / 3}" y="${labelY}" font-size="${labelFont}" text-anchor="middle">${escapeHtml(input.leftLabel)}</text>`,
+    `<text class="venn-label venn-label-right" x="${cx2 + RX / 3}" y="${labelY}" font-size="${labelFont}" text-anchor="middle">${escapeHtml(input.rightLabel)}</text>`,
     ...lines,
     '</svg></div>',
     '',

@@ -5,6 +5,7 @@
 
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import container from 'markdown-it-container';
+import { escapeHtml } from '../../escape.js';
 import { envOf, type RenderEnv, report } from '../env.js';
 import { renderVenn, type VennInput } from '../venn.js';
 
@@ -327,9 +328,6 @@ function compareRule(state: StateCore): void {
     i += b.out.length - 1;
   }
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function compare(md: MarkdownIt): void {
   md.use(container, COMPARE, { validate: (params) => params.trim().split(/\s+/)[0] === COMPARE });
