@@ -33,7 +33,7 @@ export function deckContentSecurityPolicy(scriptHashes: readonly string[]): stri
 }
 
 /** JSON that is safe inside a <script> element: no `</script>` or comment openers survive. */
-export const scriptJson = (value: unknown): string =>
+const scriptJson = (value: unknown): string =>
   JSON.stringify(value)
     .replace(/</g, '\\u003c')
     .replace(/\u2028/g, '\\u2028')

@@ -30,7 +30,7 @@ const META = 'bundle.json';
  * new window, which inherits the deck's Content-Security-Policy: that script must be allowed by
  * its hash. The page is a template literal in the bundle; read it back exactly as it will run.
  */
-export function speakerViewScriptHashes(bundleSource: string): string[] {
+function speakerViewScriptHashes(bundleSource: string): string[] {
   const opening = 'document.write(`';
   const start = bundleSource.indexOf(opening);
   if (start < 0) throw new Error('runtime bundle: the speaker view page was not found; the notes plugin changed');

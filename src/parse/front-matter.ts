@@ -126,7 +126,7 @@ const KEY_VALUE = /^(\s*)([\w.-]+):[ \t]+(.*)$/;
  * leading bracket, a line indented too far, a list never closed, a tab), and where to look.
  * `index` and `column` are 0-based within the YAML lines.
  */
-export function explainYamlError(
+function explainYamlError(
   yaml: readonly string[],
   code: string,
   index: number,
