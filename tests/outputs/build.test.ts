@@ -52,7 +52,9 @@ describe('static build', () => {
     expect(page).toContain('<script src="deck.js"></script>');
     // Only its own files: scripts from its folder plus the speaker view's inline script, by hash.
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(page)?.[1] ?? '';
-    expect(csp).toMatch(/^default-src 'self'; script-src 'self' 'sha256-[A-Za-z0-9+/]+=*'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;/);
+    expect(csp).toMatch(
+      /^default-src 'self'; script-src 'self' 'sha256-[A-Za-z0-9+/]+=*'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;/,
+    );
     expect(csp).toContain("object-src 'none'");
     expect(page).not.toMatch(/type="module"|crossorigin|https?:\/\//);
   });
