@@ -20,6 +20,25 @@ export interface DeckPluginOptions {
 
 const RUNTIME_URL = `/@fs${RUNTIME_ENTRY}`;
 
+/** Browsers sniff most images, but an SVG is shown only when served as one. */
+const CONTENT_TYPES: Record<string, string> = {
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  mp4: 'video/mp4',
+  webm: 'video/webm',
+  mp3: 'audio/mpeg',
+  pdf: 'application/pdf',
+  txt: 'text/plain; charset=utf-8',
+};
+
+const contentType = (path: string) =>
+  CONTENT_TYPES[path.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
+
 function errorPage(lines: string[]): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Deck errors</title></head>
 <body style="font: 18px/1.5 monospace; padding: 2rem"><h1>The deck has errors</h1><pre>${escapeHtml(lines.join('\n'))}</pre>
@@ -95,7 +114,9 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
         const asset = lastGood?.assets.find((a) => `/${a.output}` === decodeURI(url.pathname));
         if (asset) {
           try {
-            res.end(await readFile(join(dirname(file), asset.source)));
+            const body = await readFile(join(dirname(file), asset.source));
+            res.setHeader('Content-Type', contentType(asset.source));
+            res.end(body);
           } catch {
             res.statusCode = 404;
             res.end();

@@ -1,7 +1,7 @@
 // The dev server: a saved edit shows up in the browser without a reload, on the same slide;
 // a broken deck shows its error and keeps the last good slides up.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -13,7 +13,7 @@ import { openBrowser } from './harness.js';
 const dir = mkdtempSync(join(tmpdir(), 'deck-dev-'));
 const file = join(dir, 'talk.md');
 const deckText = (second: string) =>
-  `---\ntitle: Live\n---\n\n# First\n\n---\n\n## Second\n\n${second}\n\n---\n\n## Third\n`;
+  `---\ntitle: Live\n---\n\n# First\n\n![Chart](img/chart.svg)\n\n---\n\n## Second\n\n${second}\n\n---\n\n## Third\n`;
 const log: string[] = [];
 
 let browser: Browser;
@@ -22,6 +22,8 @@ let url: string;
 let page: Page;
 
 beforeAll(async () => {
+  mkdirSync(join(dir, 'img'));
+  writeFileSync(join(dir, 'img/chart.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
   writeFileSync(file, deckText('Original text'));
   ({ server, url } = await startDevServer({ file, port: 0, log: (line) => log.push(line) }));
   browser = await openBrowser();
@@ -49,6 +51,15 @@ describe('deck dev', () => {
     const address = server.httpServer?.address();
     expect(typeof address === 'object' && address?.address).toBe('127.0.0.1');
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it('serves the files the slides refer to from beside the deck', async () => {
+    const response = await fetch(new URL('assets/img/chart.svg', url));
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<svg');
+    await page.waitForFunction(
+      () => (document.querySelector('img[alt="Chart"]') as HTMLImageElement | null)?.naturalWidth === 10,
+    );
   });
 
   it('serves nothing from outside the project and the deck', async () => {
@@ -84,8 +95,8 @@ describe('deck dev', () => {
     const overlay = await page.evaluate(
       () => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '',
     );
-    expect(overlay).toContain('talk.md:17:14: error: slide attribute comment: attribute "onclick" is not allowed');
-    expect(log.some((line) => line.includes('talk.md:17:14: error'))).toBe(true);
+    expect(overlay).toContain('talk.md:19:14: error: slide attribute comment: attribute "onclick" is not allowed');
+    expect(log.some((line) => line.includes('talk.md:19:14: error'))).toBe(true);
     expect(await presentText()).toContain('Edited text');
 
     await save(deckText('Fixed text'));
