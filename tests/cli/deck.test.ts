@@ -120,3 +120,20 @@ describe('deck check', () => {
     expect(report.errors).toBe(report.findings.filter((f) => f.severity === 'error').length);
   });
 });
+
+describe('deck pdf without a browser', () => {
+  it('prints one line and exits 1', () => {
+    write('slides/t.md', '# T\n\nNote: hi');
+    const result = spawnSync(process.execPath, [BIN, 'pdf', 'slides/t.md'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, CHROME_PATH: '/no/such/chrome' },
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n').at(-1)).toBe(
+      'deck: CHROME_PATH points to /no/such/chrome, which does not exist',
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(dir, 't.pdf'))).toBe(false);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { DeckError } from '../../src/errors.js';
+import { findBrowser } from '../../src/outputs/browser.js';
+
+describe('finding a browser', () => {
+  it('uses CHROME_PATH when it points at a file', () => {
+    expect(findBrowser({ CHROME_PATH: process.execPath }, 'linux')).toBe(process.execPath);
+  });
+
+  it('says so in one line when CHROME_PATH is wrong', () => {
+    expect(() => findBrowser({ CHROME_PATH: '/no/such/chrome' }, 'linux')).toThrow(
+      new DeckError('BROWSER', 'CHROME_PATH points to /no/such/chrome, which does not exist'),
+    );
+  });
+
+  it('says how to install one when none is found, and never downloads one', () => {
+    let error: unknown;
+    try {
+      findBrowser({}, 'sunos');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(DeckError);
+    expect((error as DeckError).code).toBe('BROWSER');
+    expect((error as DeckError).message).toBe(
+      'no Chrome or Chromium found: set CHROME_PATH to a Chrome or Chromium executable',
+    );
+  });
+
+  it('finds the system Chromium on Linux', () => {
+    expect(findBrowser({}, 'linux')).toMatch(/chrom/);
+  });
+});
