@@ -25,6 +25,15 @@ async function slideFiles(): Promise<string[]> {
     .map((name) => join(SLIDES_DIR, name));
 }
 
+/** The deck named on the command line, else the flagship deck, else the first in slides/. */
+async function oneDeck(file: string | undefined, purpose: string): Promise<string> {
+  const deck = file ?? (existsSync(DEFAULT_DECK) ? DEFAULT_DECK : (await slideFiles())[0]);
+  if (!deck) throw new DeckError('USAGE', `no deck to ${purpose}: name a Markdown file or add one to ${SLIDES_DIR}/`);
+  return deck;
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
 function report(diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) err(formatDiagnostic(d));
 }
@@ -43,7 +52,7 @@ async function build(files: string[], flags: BuildFlags): Promise<void> {
   report(result.diagnostics);
   if (hasErrors(result.diagnostics)) {
     const count = result.diagnostics.filter((d) => d.severity === 'error').length;
-    throw new DeckError('DECK', `build failed: ${count} error${count === 1 ? '' : 's'}; nothing was written`);
+    throw new DeckError('DECK', `build failed: ${plural(count, 'error')}; nothing was written`);
   }
   for (const deck of result.decks) {
     const page = relative(process.cwd(), join(result.outDir, deck.name, 'index.html'));
@@ -51,7 +60,7 @@ async function build(files: string[], flags: BuildFlags): Promise<void> {
     if (flags.verbose) out(pacingTable(deck.rendered));
   }
   out(
-    `built ${result.decks.length} deck${result.decks.length === 1 ? '' : 's'} into ${displayPath(result.outDir)}/ in ${Math.round(performance.now() - started)} ms`,
+    `built ${plural(result.decks.length, 'deck')} into ${displayPath(result.outDir)}/ in ${Math.round(performance.now() - started)} ms`,
   );
 }
 
@@ -61,8 +70,7 @@ interface DevFlags {
 }
 
 async function dev(file: string | undefined, flags: DevFlags): Promise<void> {
-  const deck = file ?? (existsSync(DEFAULT_DECK) ? DEFAULT_DECK : (await slideFiles())[0]);
-  if (!deck) throw new DeckError('USAGE', `no deck to serve: name a Markdown file or add one to ${SLIDES_DIR}/`);
+  const deck = await oneDeck(file, 'serve');
   if (flags.port !== undefined && (!Number.isInteger(flags.port) || flags.port < 0 || flags.port > 65535)) {
     throw new DeckError('USAGE', `--port must be a port number, not "${flags.port}"`);
   }
@@ -85,8 +93,7 @@ interface PdfFlags {
 }
 
 async function pdf(file: string | undefined, flags: PdfFlags): Promise<void> {
-  const deck = file ?? (existsSync(DEFAULT_DECK) ? DEFAULT_DECK : (await slideFiles())[0]);
-  if (!deck) throw new DeckError('USAGE', `no deck to export: name a Markdown file or add one to ${SLIDES_DIR}/`);
+  const deck = await oneDeck(file, 'export');
   const paper = (flags.paper ?? 'a4').toLowerCase();
   if (paper !== 'a4' && paper !== 'letter')
     throw new DeckError('USAGE', `--paper must be a4 or letter, not "${flags.paper}"`);
@@ -119,7 +126,7 @@ async function check(files: string[], flags: CheckFlags): Promise<void> {
     throw new DeckError('USAGE', `no decks to check: name a Markdown file or add one to ${SLIDES_DIR}/`);
   const { checkDecks } = await import('../outputs/check.js');
   const result = await checkDecks(decks);
-  const summary = `${result.errors} error${result.errors === 1 ? '' : 's'}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}`;
+  const summary = `${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')}`;
   if (flags.json) {
     out(JSON.stringify({ findings: result.findings, errors: result.errors, warnings: result.warnings }, null, 2));
   } else {
