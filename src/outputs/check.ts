@@ -262,20 +262,11 @@ async function inspectDeck(browser: Browser, deck: CompiledDeck, folder: string)
     }
 
     const print = await context.newPage();
-    await print.addInitScript(() => {
-      (window as unknown as { deckPdfReady: Promise<void> }).deckPdfReady = new Promise((done) =>
-        document.addEventListener('pdf-ready', () => done(), { once: true }),
-      );
-    });
     url.search = '?print-pdf&margin=0';
     await print.goto(url.href);
-    await print.waitForFunction(
-      () => (window as unknown as { deckPdfReady: Promise<void> }).deckPdfReady.then(() => true),
-      undefined,
-      {
-        timeout: 30_000,
-      },
-    );
+    await print.waitForFunction(() => document.documentElement.dataset.printReady === 'true', undefined, {
+      timeout: 30_000,
+    });
     await print.evaluate(() => document.fonts.ready.then(() => undefined));
     const numbers = indices.map((_, i) => i + 1);
     const input: InspectInput = { selector: '.pdf-page > section', layout: 'print', numbers };

@@ -30,8 +30,6 @@ export interface PrintOptions {
 }
 
 export interface Tab {
-  /** Runs `script` before any script of every page this tab loads. */
-  beforeEachPage(script: string): Promise<void>;
   /** Loads `url` and waits for its load event. */
   open(url: string): Promise<void>;
   /** Calls a self-contained function in the page with a JSON argument and returns its JSON result. */
@@ -153,9 +151,6 @@ export async function openTab(viewport: { width: number; height: number }): Prom
     await send('Page.enable');
     await send('Emulation.setDeviceMetricsOverride', { ...viewport, deviceScaleFactor: 1, mobile: false });
     return {
-      async beforeEachPage(script) {
-        await send('Page.addScriptToEvaluateOnNewDocument', { source: script });
-      },
       async open(url) {
         const loaded = connection.next('Page.loadEventFired');
         const { errorText } = (await send('Page.navigate', { url })) as { errorText?: string };

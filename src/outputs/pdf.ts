@@ -68,15 +68,20 @@ async function setMetadata(
 const MM = 1 / 25.4;
 const PAPER_INCHES = { A4: { width: 210 * MM, height: 297 * MM }, Letter: { width: 8.5, height: 11 } } as const;
 
-/** Set up before the deck's own scripts: a promise for reveal.js's `pdf-ready` event. */
-const READY_SCRIPT =
-  "window.deckPdfReady = new Promise((done) => document.addEventListener('pdf-ready', () => done(), { once: true }));";
-
-/** Waits in the page for the print layout and the fonts; returns the number of pages laid out. */
+/**
+ * Waits in the page until reveal.js has laid out the print view (the runtime marks it on
+ * `pdf-ready`) and the fonts are in; returns the number of pages.
+ */
 function printLayoutReady(timeout: number): Promise<number> {
-  const ready = (window as unknown as { deckPdfReady: Promise<void> }).deckPdfReady;
-  const late = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no pdf-ready event')), timeout));
-  return Promise.race([ready, late])
+  const started = Date.now();
+  return new Promise<void>((done, fail) => {
+    const poll = () => {
+      if (document.documentElement.dataset.printReady) done();
+      else if (Date.now() - started > timeout) fail(new Error('reveal.js never reported pdf-ready'));
+      else setTimeout(poll, 10);
+    };
+    poll();
+  })
     .then(() => document.fonts.ready)
     .then(() => document.querySelectorAll('.reveal .slides .pdf-page').length);
 }
@@ -104,7 +109,6 @@ export async function exportPdf(options: ExportOptions): Promise<PdfResult> {
     page.search = `?print-pdf&margin=0&pdfSeparateFragments=${options.fragments && !options.handout ? 'true' : 'false'}`;
     const tab = await starting;
     try {
-      await tab.beforeEachPage(READY_SCRIPT);
       await tab.open(page.href);
       const count = await tab.call(printLayoutReady, READY_TIMEOUT).catch((error: unknown) => {
         throw new DeckError(

@@ -24,6 +24,10 @@ const root = document.querySelector<HTMLElement>('.reveal');
 if (root) {
   const deck = new Reveal(root, { ...config, plugins: [Notes] });
   window.deck = deck;
+  // Print view (?print-pdf): tells PDF export and `deck check` that every page is laid out.
+  deck.on('pdf-ready', () => {
+    document.documentElement.dataset.printReady = 'true';
+  });
   void deck.initialize();
 
   if (import.meta.hot) {

@@ -52,7 +52,7 @@ export async function openDeck(
   page.on('request', (request) => requests.push(request.url()));
   await page.goto(pathToFileURL(file).href + query);
   if (query.includes('print-pdf')) {
-    await page.waitForFunction(() => document.querySelectorAll('.pdf-page').length > 0);
+    await page.waitForFunction(() => document.documentElement.dataset.printReady === 'true');
   } else {
     await page.waitForFunction(() => window.deck?.isReady() === true);
   }
