@@ -177,8 +177,7 @@ function exitCleanlyOnSignals(): void {
     ['SIGTERM', 143],
   ] as const) {
     process.once(signal, () => {
-      if (runInterruptCleanups() > 0)
-        err(`deck: stopped (${signal}); unfinished output removed, earlier output untouched`);
+      if (runInterruptCleanups() > 0) err(`deck: stopped (${signal}); no half-written output left behind`);
       process.exit(code);
     });
   }

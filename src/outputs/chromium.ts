@@ -6,12 +6,13 @@
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { DeckError } from '../errors.js';
 import { CHROMIUM_ARGS, findBrowser } from './browser.js';
+import { onInterrupt } from './interrupt.js';
 
 const START_TIMEOUT = 20_000;
 
@@ -35,7 +36,8 @@ export interface Tab {
   /** Calls a self-contained function in the page with a JSON argument and returns its JSON result. */
   call<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<Awaited<R>>;
   pdf(options: PrintOptions): Promise<Uint8Array>;
-  close(): void;
+  /** Stops the browser, all its processes, and removes its profile. */
+  close(): Promise<void>;
 }
 
 interface Message {
@@ -114,17 +116,39 @@ function startBrowser(profile: string): ChildProcess {
       '--hide-scrollbars',
       'about:blank',
     ],
-    // Chromium reads commands on fd 3 and writes replies on fd 4.
-    { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
+    // Chromium reads commands on fd 3 and writes replies on fd 4. Its own process group (off
+    // Windows) lets one signal stop the renderers and helpers with it.
+    { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' },
   );
+}
+
+/** Kills the browser and every process it started, then waits until it is gone. */
+function stopBrowser(browser: ChildProcess): Promise<void> {
+  if (browser.exitCode !== null || browser.signalCode !== null || browser.pid === undefined) return Promise.resolve();
+  const exited = new Promise<void>((done) => browser.once('exit', () => done()));
+  try {
+    if (process.platform === 'win32') browser.kill('SIGKILL');
+    else process.kill(-browser.pid, 'SIGKILL');
+  } catch {
+    browser.kill('SIGKILL');
+  }
+  return exited;
 }
 
 export async function openTab(viewport: { width: number; height: number }): Promise<Tab> {
   const profile = await mkdtemp(join(tmpdir(), 'deck-chromium-'));
   const browser = startBrowser(profile);
-  const close = () => {
-    browser.kill('SIGKILL');
+  // Its own process group does not get the terminal's Ctrl+C: stop it when we are stopped.
+  const undo = onInterrupt(() => {
+    if (browser.pid !== undefined && process.platform !== 'win32') process.kill(-browser.pid, 'SIGKILL');
+    else browser.kill('SIGKILL');
     rmSync(profile, { recursive: true, force: true });
+  });
+  const close = async () => {
+    undo();
+    await stopBrowser(browser);
+    // A helper process may still be letting go of its files for a moment.
+    await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   };
   const connection = new Connection(browser.stdio[3] as Writable, browser.stdio[4] as Readable, () => undefined);
   browser.on('error', (error) =>
@@ -139,10 +163,12 @@ export async function openTab(viewport: { width: number; height: number }): Prom
       targetInfos: { targetId: string; type: string }[];
     };
     clearTimeout(timer);
-    const page = targetInfos.find((target) => target.type === 'page');
-    if (!page) throw new DeckError('BROWSER', 'Chromium started without a tab');
+    // The first tab may not exist yet when Chromium first answers; then open one.
+    const targetId =
+      targetInfos.find((target) => target.type === 'page')?.targetId ??
+      ((await connection.send('Target.createTarget', { url: 'about:blank' })) as { targetId: string }).targetId;
     const { sessionId } = (await connection.send('Target.attachToTarget', {
-      targetId: page.targetId,
+      targetId,
       flatten: true,
     })) as {
       sessionId: string;
@@ -176,7 +202,7 @@ export async function openTab(viewport: { width: number; height: number }): Prom
     };
   } catch (error) {
     clearTimeout(timer);
-    close();
+    await close();
     throw error;
   }
 }

@@ -102,7 +102,7 @@ export async function exportPdf(options: ExportOptions): Promise<PdfResult> {
     const built = await buildDecks([options.deck], { outDir: join(buildDir, 'dist'), publicDir: 'public' });
     const deck = built.decks[0];
     if (hasErrors(built.diagnostics) || !deck) {
-      void starting.then((tab) => tab.close());
+      await starting.then((tab) => tab.close()).catch(() => undefined);
       return { file: out, pages: 0, diagnostics: built.diagnostics };
     }
     const page = pathToFileURL(join(built.outDir, deck.name, 'index.html'));
@@ -152,7 +152,7 @@ export async function exportPdf(options: ExportOptions): Promise<PdfResult> {
       await writeFile(out, final.bytes);
       return { file: out, pages: final.pages, diagnostics: built.diagnostics };
     } finally {
-      tab.close();
+      await tab.close();
     }
   } finally {
     await rm(buildDir, { recursive: true, force: true });
