@@ -55,6 +55,7 @@ export interface DeckMeta {
   description?: string;
   /** Planned length of the talk in minutes. */
   duration?: number;
+  /** `default`, or a CSS file next to the deck that is loaded after the default theme. */
   theme?: string;
   /** Allows raw HTML in slides; it is sanitized either way. */
   html: boolean;
@@ -97,6 +98,8 @@ export interface RenderedDeck {
   metaLines: Partial<Record<keyof DeckMeta, number>>;
   /** The `<section>` elements that go inside `.reveal .slides`. */
   sectionsHtml: string;
+  /** Stylesheets of the deck's own (its theme file), as URLs relative to the deck's page. */
+  styles: string[];
   revealConfig: Record<string, unknown>;
   slides: RenderedSlide[];
   assets: AssetReference[];

@@ -109,7 +109,7 @@ async function writeDeck(deck: CompiledDeck, folder: string, runtime: RuntimeBun
     await copyFile(join(base, asset.source), join(folder, asset.output));
   }
   const html = renderPage(deck.rendered, {
-    styles: [runtime.style],
+    styles: [runtime.style, ...deck.rendered.styles],
     script: { src: runtime.script, module: false },
     contentSecurityPolicy: deckContentSecurityPolicy(runtime.scriptHashes),
   });

@@ -22,6 +22,7 @@ const RUNTIME_URL = `/@fs${RUNTIME_ENTRY}`;
 
 /** Browsers sniff most images, but an SVG is shown only when served as one. */
 const CONTENT_TYPES: Record<string, string> = {
+  css: 'text/css; charset=utf-8',
   svg: 'image/svg+xml',
   png: 'image/png',
   jpg: 'image/jpeg',
@@ -102,7 +103,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
           const html = lastGood
             ? await server.transformIndexHtml(
                 url.pathname,
-                renderPage(lastGood, { styles: [], script: { src: RUNTIME_URL, module: true } }),
+                renderPage(lastGood, { styles: lastGood.styles, script: { src: RUNTIME_URL, module: true } }),
               )
             : errorPage(lastErrors);
           res.setHeader('Content-Type', 'text/html; charset=utf-8');

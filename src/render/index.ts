@@ -2,7 +2,16 @@
 // and author mistakes found on the way are diagnostics, never exceptions.
 
 import { escapeHtml } from '../escape.js';
-import type { Attributes, Deck, Diagnostic, RenderedDeck, RenderedSlide, Slide, SourcePosition } from '../model.js';
+import type {
+  AssetReference,
+  Attributes,
+  Deck,
+  Diagnostic,
+  RenderedDeck,
+  RenderedSlide,
+  Slide,
+  SourcePosition,
+} from '../model.js';
 import { assetOutputPath, assetOutputUrl, isLocalUrl, localPath } from './assets.js';
 import { createEnv, type RenderEnv } from './env.js';
 import { markdown } from './markdown.js';
@@ -98,9 +107,31 @@ function checkIds(outputs: readonly SlideOutput[], diagnostics: Diagnostic[], fi
   }
 }
 
+/** A `theme:` other than the default names a CSS file next to the deck, copied like an image. */
+function themeStyles(deck: Deck, diagnostics: Diagnostic[]): { styles: string[]; assets: AssetReference[] } {
+  const theme = deck.meta.theme;
+  if (theme === undefined || theme === 'default') return { styles: [], assets: [] };
+  const line = deck.metaLines.theme ?? 1;
+  if (!/\.css$/i.test(localPath(theme)) || !isLocalUrl(theme)) {
+    diagnostics.push({
+      severity: 'error',
+      message: `theme must be "default" or a .css file next to the deck, not "${theme}"`,
+      file: deck.file,
+      line,
+      column: 1,
+    });
+    return { styles: [], assets: [] };
+  }
+  return {
+    styles: [assetOutputUrl(theme)],
+    assets: [{ source: localPath(theme), output: assetOutputPath(theme), line, column: 1 }],
+  };
+}
+
 export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDeck {
   const envs: RenderEnv[] = [];
   const diagnostics: Diagnostic[] = [...deck.diagnostics];
+  const theme = themeStyles(deck, diagnostics);
   const outputs = deck.slides.map((slide) => renderSlide(deck, slide, envs, options));
   checkIds(outputs, diagnostics, deck.file);
 
@@ -142,9 +173,10 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
     meta: deck.meta,
     metaLines: deck.metaLines,
     sectionsHtml: sections.join(''),
+    styles: theme.styles,
     revealConfig: revealConfig(deck.meta.reveal),
     slides,
-    assets: envs.flatMap((env) => env.assets),
+    assets: [...theme.assets, ...envs.flatMap((env) => env.assets)],
     diagnostics,
   };
 }

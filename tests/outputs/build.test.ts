@@ -59,6 +59,16 @@ describe('static build', () => {
     expect(page).not.toMatch(/type="module"|crossorigin|https?:\/\//);
   });
 
+  it("links a deck's own theme file after the default theme", async () => {
+    const deck = write('talk.md', '---\ntheme: brand.css\n---\n\n# Hello');
+    write('brand.css', '.reveal h1 { color: #123456; }');
+    const result = await buildDecks([deck], { outDir: join(dir, 'out') });
+    expect(result.diagnostics).toEqual([]);
+    const page = readFileSync(join(dir, 'out/talk/index.html'), 'utf8');
+    expect(page).toContain('<link rel="stylesheet" href="deck.css">\n<link rel="stylesheet" href="assets/brand.css">');
+    expect(readFileSync(join(dir, 'out/talk/assets/brand.css'), 'utf8')).toContain('#123456');
+  });
+
   it('is deterministic: the same input gives byte-identical output', async () => {
     const deck = write('talk.md', DECK);
     write('img/logo.svg', '<svg/>');
