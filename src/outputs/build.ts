@@ -48,11 +48,33 @@ export function displayPath(path: string, cwd = process.cwd()): string {
 
 export const deckName = (path: string) => basename(path).replace(/\.(?:md|markdown)$/i, '');
 
+/** Whether `path` is `folder` or inside it. */
+const isInside = (path: string, folder: string) => path === folder || path.startsWith(`${folder}/`);
+
 async function checkAssets(deck: CompiledDeck): Promise<Diagnostic[]> {
   const problems: Diagnostic[] = [];
   const base = dirname(deck.path);
+  const project = process.cwd();
+  const sourceOf = new Map<string, string>();
+  const problem = (asset: RenderedDeck['assets'][number], message: string) =>
+    problems.push({ severity: 'error', message, file: deck.rendered.file, line: asset.line, column: asset.column });
+  const assets = deck.rendered.assets.filter((asset) => {
+    // A deck may use files from its own folder or the project, never from elsewhere on the disk.
+    const source = resolve(base, asset.source);
+    if (!isInside(source, base) && !isInside(source, project)) {
+      problem(asset, `${asset.source} is outside the project folder; copy it next to the deck`);
+      return false;
+    }
+    const other = sourceOf.get(asset.output);
+    if (other !== undefined && other !== source) {
+      problem(asset, `${asset.source} and ${displayPath(other)} would both be copied to ${asset.output}; rename one`);
+      return false;
+    }
+    sourceOf.set(asset.output, source);
+    return true;
+  });
   await Promise.all(
-    deck.rendered.assets.map(async (asset) => {
+    assets.map(async (asset) => {
       const info = await stat(join(base, asset.source)).catch(() => undefined);
       if (!info?.isFile()) {
         problems.push({
@@ -131,8 +153,6 @@ export function summarize(deck: CompiledDeck): DeckSummary {
 /** Marks a folder as build output, so that a later build may replace it. */
 const BUILD_MARKER = '.deck-build';
 
-const isInside = (path: string, folder: string) => path === folder || path.startsWith(`${folder}/`);
-
 /** The output folder is replaced whole: never let that be a folder holding sources or other files. */
 async function checkOutDir(outDir: string, decks: readonly CompiledDeck[], publicDir?: string): Promise<void> {
   const protectedPaths = [process.cwd(), ...decks.map((d) => d.path), ...(publicDir ? [resolve(publicDir)] : [])];
@@ -142,7 +162,11 @@ async function checkOutDir(outDir: string, decks: readonly CompiledDeck[], publi
       'USAGE',
       `--out ${displayPath(outDir)} would replace ${displayPath(clash) || 'the current folder'}; choose a separate output folder`,
     );
-  const entries = await readdir(outDir).catch(() => [] as string[]);
+  const info = await stat(outDir).catch(() => undefined);
+  if (info && !info.isDirectory()) {
+    throw new DeckError('USAGE', `--out ${displayPath(outDir)} is a file, not a folder; choose a folder for the build`);
+  }
+  const entries = info ? await readdir(outDir) : [];
   if (entries.length > 0 && !entries.includes(BUILD_MARKER)) {
     throw new DeckError(
       'USAGE',

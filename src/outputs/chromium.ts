@@ -105,9 +105,9 @@ class Connection {
   }
 }
 
-function startBrowser(profile: string): ChildProcess {
+function startBrowser(executable: string, profile: string): ChildProcess {
   return spawn(
-    findBrowser(),
+    executable,
     [
       ...CHROMIUM_ARGS,
       '--headless',
@@ -136,8 +136,9 @@ function stopBrowser(browser: ChildProcess): Promise<void> {
 }
 
 export async function openTab(viewport: { width: number; height: number }): Promise<Tab> {
+  const executable = findBrowser();
   const profile = await mkdtemp(join(tmpdir(), 'deck-chromium-'));
-  const browser = startBrowser(profile);
+  const browser = startBrowser(executable, profile);
   // Its own process group does not get the terminal's Ctrl+C: stop it when we are stopped.
   const undo = onInterrupt(() => {
     if (browser.pid !== undefined && process.platform !== 'win32') process.kill(-browser.pid, 'SIGKILL');

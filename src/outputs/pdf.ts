@@ -96,65 +96,68 @@ export async function exportPdf(options: ExportOptions): Promise<PdfResult> {
   // The browser starts while the deck builds; most of the wait is the browser's.
   const starting = openTab({ width: 1280, height: 720 });
   starting.catch(() => undefined);
+  let closed = false;
+  const closeBrowser = async () => {
+    if (closed) return;
+    closed = true;
+    await starting.then((tab) => tab.close()).catch(() => undefined);
+  };
   // So is the PDF library, needed at the very end.
   const pdfLib = import('pdf-lib');
   try {
     const built = await buildDecks([options.deck], { outDir: join(buildDir, 'dist'), publicDir: 'public' });
     const deck = built.decks[0];
-    if (hasErrors(built.diagnostics) || !deck) {
-      await starting.then((tab) => tab.close()).catch(() => undefined);
-      return { file: out, pages: 0, diagnostics: built.diagnostics };
-    }
+    if (hasErrors(built.diagnostics) || !deck) return { file: out, pages: 0, diagnostics: built.diagnostics };
     const page = pathToFileURL(join(built.outDir, deck.name, 'index.html'));
     page.search = `?print-pdf&margin=0&pdfSeparateFragments=${options.fragments && !options.handout ? 'true' : 'false'}`;
     const tab = await starting;
-    try {
-      await tab.open(page.href);
-      const count = await tab.call(printLayoutReady, READY_TIMEOUT).catch((error: unknown) => {
-        throw new DeckError(
-          'IO',
-          `reveal.js did not finish its print layout: ${error instanceof Error ? error.message : error}`,
-        );
-      });
-      progress(
-        `laying out ${count} ${options.handout ? 'slides with notes' : options.fragments ? 'pages (fragment steps)' : 'slides'}`,
+    await tab.open(page.href);
+    const count = await tab.call(printLayoutReady, READY_TIMEOUT).catch((error: unknown) => {
+      throw new DeckError(
+        'IO',
+        `reveal.js did not finish its print layout: ${error instanceof Error ? error.message : error}`,
       );
+    });
+    progress(
+      `laying out ${count} ${options.handout ? 'slides with notes' : options.fragments ? 'pages (fragment steps)' : 'slides'}`,
+    );
 
-      let bytes: Uint8Array;
-      if (options.handout) {
-        const paper = options.paper === 'letter' ? 'Letter' : 'A4';
-        const input: HandoutInput & { css: string } = {
-          title: deck.rendered.meta.title,
-          facts: deckFacts(deck),
-          slideWidthMm: 96,
-          paper,
-          css: HANDOUT_CSS,
-        };
-        if (deck.rendered.meta.description) input.description = deck.rendered.meta.description;
-        await tab.call(layoutHandout, input);
-        await tab.call(() => document.fonts.ready.then(() => true), undefined);
-        bytes = await tab.pdf({
-          paperWidth: PAPER_INCHES[paper].width,
-          paperHeight: PAPER_INCHES[paper].height,
-          marginTop: 14 * MM,
-          marginBottom: 16 * MM,
-          marginLeft: 15 * MM,
-          marginRight: 15 * MM,
-          displayHeaderFooter: true,
-          headerTemplate: '<span></span>',
-          footerTemplate: footer(deck.rendered.meta.title),
-        });
-      } else {
-        bytes = await tab.pdf({ preferCSSPageSize: true });
-      }
-      progress(`writing ${out}`);
-      const final = await setMetadata(await pdfLib, bytes, deck, options.handout ?? false);
-      await writeFile(out, final.bytes);
-      return { file: out, pages: final.pages, diagnostics: built.diagnostics };
-    } finally {
-      await tab.close();
+    let bytes: Uint8Array;
+    if (options.handout) {
+      const paper = options.paper === 'letter' ? 'Letter' : 'A4';
+      const input: HandoutInput & { css: string } = {
+        title: deck.rendered.meta.title,
+        facts: deckFacts(deck),
+        slideWidthMm: 96,
+        paper,
+        css: HANDOUT_CSS,
+      };
+      if (deck.rendered.meta.description) input.description = deck.rendered.meta.description;
+      await tab.call(layoutHandout, input);
+      await tab.call(() => document.fonts.ready.then(() => true), undefined);
+      bytes = await tab.pdf({
+        paperWidth: PAPER_INCHES[paper].width,
+        paperHeight: PAPER_INCHES[paper].height,
+        marginTop: 14 * MM,
+        marginBottom: 16 * MM,
+        marginLeft: 15 * MM,
+        marginRight: 15 * MM,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: footer(deck.rendered.meta.title),
+      });
+    } else {
+      bytes = await tab.pdf({ preferCSSPageSize: true });
     }
+    progress(`writing ${out}`);
+    const final = await setMetadata(await pdfLib, bytes, deck, options.handout ?? false);
+    await writeFile(out, final.bytes).catch((error: NodeJS.ErrnoException) => {
+      throw new DeckError('IO', `cannot write ${out}: ${error.code ?? error.message}`);
+    });
+    return { file: out, pages: final.pages, diagnostics: built.diagnostics };
   } finally {
+    // Whatever happened above, the browser goes: a live child process would keep us running.
+    await closeBrowser();
     await rm(buildDir, { recursive: true, force: true });
     undo();
   }

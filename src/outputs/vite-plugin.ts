@@ -3,6 +3,7 @@
 // with errors shows them in the terminal and in Vite's overlay while the last good deck stays up.
 
 import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { escapeHtml } from '../escape.js';
@@ -37,6 +38,15 @@ const CONTENT_TYPES: Record<string, string> = {
   txt: 'text/plain; charset=utf-8',
 };
 
+/** A request path decoded, or undefined when it is not valid percent-encoding. */
+function safeDecode(path: string): string | undefined {
+  try {
+    return decodeURI(path);
+  } catch {
+    return undefined;
+  }
+}
+
 const contentType = (path: string) =>
   CONTENT_TYPES[path.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
 
@@ -50,6 +60,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
   const file = resolve(options.file);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   let lastGood: RenderedDeck | undefined;
+  let updates = Promise.resolve();
   let lastErrors: string[] = [];
 
   async function compile(): Promise<{ deck?: RenderedDeck; errors: string[] }> {
@@ -95,9 +106,16 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
       lastErrors = first.errors;
       server.watcher.add(file);
       server.watcher.on('change', (changed) => {
-        if (resolve(changed) === file) void update(server);
+        // One update at a time, in the order of the saves, so an older version never wins.
+        if (resolve(changed) === file) {
+          updates = updates
+            .then(() => update(server))
+            .catch((error: unknown) => log(`deck: could not update: ${String(error)}`));
+        }
       });
-      server.middlewares.use(async (req, res, next) => {
+      // Errors while answering go to Vite's error handler instead of ending the server.
+      server.middlewares.use((req, res, next) => void serve(req, res, next).catch(next));
+      const serve = async (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => {
         const url = new URL(req.url ?? '/', 'http://localhost');
         if (url.pathname === '/' || url.pathname === '/index.html') {
           const html = lastGood
@@ -112,7 +130,8 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
           return;
         }
         // Files the slides refer to are served from beside the deck, at the path the build uses.
-        const asset = lastGood?.assets.find((a) => `/${a.output}` === decodeURI(url.pathname));
+        const path = safeDecode(url.pathname);
+        const asset = path === undefined ? undefined : lastGood?.assets.find((a) => `/${a.output}` === path);
         if (asset) {
           try {
             const body = await readFile(join(dirname(file), asset.source));
@@ -125,7 +144,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
           return;
         }
         next();
-      });
+      };
     },
     handleHotUpdate(context) {
       // The deck file is handled above; Vite must not reload the page for it.

@@ -44,11 +44,18 @@ export function parseFrontMatter(lines: readonly string[], file: string): FrontM
     return { values: {}, bodyStartIndex: 0, keyLines: {}, diagnostics };
   }
   let closeIndex = lines.findIndex((line, i) => i > 0 && CLOSER.test(line));
-  // A slide heading after a blank line is Markdown, not YAML: the closing "---" was forgotten and
-  // a later slide separator closed the front matter instead.
+  // A slide heading after a blank line, with no YAML key after it, is Markdown: the closing "---"
+  // was forgotten and a later slide separator closed the front matter instead. (A YAML comment
+  // line is followed by more keys.)
+  const end = closeIndex < 0 ? lines.length : closeIndex;
+  const isKey = (line: string) => /^\s*[\w.-]+\s*:/.test(line);
   const strayHeading = lines.findIndex(
     (line, i) =>
-      i > 1 && (closeIndex < 0 || i < closeIndex) && /^#{1,6}\s+\S/.test(line) && (lines[i - 1] ?? '').trim() === '',
+      i > 1 &&
+      i < end &&
+      /^#{1,6}\s+\S/.test(line) &&
+      (lines[i - 1] ?? '').trim() === '' &&
+      !lines.slice(i + 1, end).some(isKey),
   );
   if (strayHeading > 0) {
     error(
@@ -88,7 +95,7 @@ export function parseFrontMatter(lines: readonly string[], file: string): FrontM
     for (const pair of contents.items as Pair<Node, Node>[]) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       const keyPos = at(rangeStart(pair.key));
-      const check = KEYS[key as keyof DeckMeta];
+      const check = Object.hasOwn(KEYS, key) ? KEYS[key as keyof DeckMeta] : undefined;
       if (!check) {
         error(
           `unknown front matter key "${key}"; known keys: ${Object.keys(KEYS).join(', ')}`,

@@ -49,6 +49,21 @@ reveal:
     ]);
   });
 
+  it('treats names of built-in object members as unknown keys', () => {
+    const deck = parse('---\n__proto__: 1\nhasOwnProperty: 1\ntoString: x\n---\n\n# A');
+    expect(deck.diagnostics.map((d) => `${d.line} ${d.message.split(';')[0]}`)).toEqual([
+      '2 unknown front matter key "__proto__"',
+      '3 unknown front matter key "hasOwnProperty"',
+      '4 unknown front matter key "toString"',
+    ]);
+  });
+
+  it('keeps YAML comments, even after a blank line', () => {
+    const deck = parse('---\ntitle: T\n\n# reveal.js settings\nreveal:\n  transition: fade\n---\n\n# Slide');
+    expect(deck.diagnostics).toEqual([]);
+    expect(deck.meta.reveal).toEqual({ transition: 'fade' });
+  });
+
   it('reports wrong types at the value', () => {
     const deck = parse('---\ntitle: T\nduration: forty\nlang: 12\nreveal: [1]\nhtml: yes\n---\n\n# A');
     expect(brief(deck.diagnostics)).toEqual([
