@@ -62,6 +62,12 @@ describe('deck dev', () => {
     );
   });
 
+  it('survives a request with broken percent-encoding', async () => {
+    const response = await fetch(new URL('assets/%E0%A4%A', url));
+    expect(response.status).toBe(404);
+    expect((await fetch(url)).status).toBe(200);
+  });
+
   it('serves nothing from outside the project and the deck', async () => {
     for (const path of ['/@fs/etc/passwd', '/../../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/@fs/root/.bashrc']) {
       const response = await fetch(new URL(path, url));

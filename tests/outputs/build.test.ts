@@ -108,6 +108,33 @@ describe('static build', () => {
     expect(readdirSync(dir).filter((name) => name.includes('.tmp-') || name.includes('.old-'))).toEqual([]);
   });
 
+  it('refuses an output path that is a file, and leaves the file alone', async () => {
+    const deck = write('talk.md', '# One');
+    write('notes.txt', 'keep me');
+    await expect(buildDecks([deck], { outDir: join(dir, 'notes.txt') })).rejects.toThrow(/is a file, not a folder/);
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('keep me');
+  });
+
+  it('reports files from outside the project, and two files that would land in one place', async () => {
+    const deck = write(
+      'slides/talk.md',
+      '# T\n\n![x](../../../../../../etc/hostname)\n\n![a](_up/a.png) ![b](../a.png)',
+    );
+    write('slides/_up/a.png', 'a');
+    write('a.png', 'b');
+    const previous = process.cwd();
+    process.chdir(dir);
+    try {
+      const result = await buildDecks([deck], { outDir: join(dir, 'out') });
+      expect(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+        '3:6 ../../../../../../etc/hostname is outside the project folder; copy it next to the deck',
+        '5:22 ../a.png and slides/_up/a.png would both be copied to assets/_up/a.png; rename one',
+      ]);
+    } finally {
+      process.chdir(previous);
+    }
+  });
+
   it('refuses an output folder that holds the sources or was not made by a build', async () => {
     const deck = write('slides/talk.md', '# One');
     await expect(buildDecks([deck], { outDir: join(dir, 'slides') })).rejects.toThrow(DeckError);
