@@ -203,6 +203,12 @@ export async function main(argv: string[]): Promise<number> {
       err(`deck: ${error.message}`);
       return EXIT_CODES[error.code];
     }
+    // The disk said no (a folder that does not exist, no permission, no space): not a bug.
+    const io = error as NodeJS.ErrnoException;
+    if (io?.syscall && io.code) {
+      err(`deck: cannot ${io.syscall} ${io.path ?? ''}: ${io.code}`.replace('  ', ' '));
+      return EXIT_CODES.IO;
+    }
     if (error instanceof Error && error.name === 'CACError') {
       err(`deck: ${error.message}; see deck --help`);
       return EXIT_CODES.USAGE;

@@ -157,7 +157,13 @@ function inspectSlides(input: InspectInput): PageProblem[] {
     }
     for (const link of section.querySelectorAll('a[href^="#"]')) {
       const href = link.getAttribute('href') ?? '';
-      const target = decodeURIComponent(href.replace(/^#\/?/, '').split('/')[0] ?? '');
+      const raw = href.replace(/^#\/?/, '').split('/')[0] ?? '';
+      let target = raw;
+      try {
+        target = decodeURIComponent(raw);
+      } catch {
+        // Not valid percent-encoding: compare it as written.
+      }
       if (target === '' || /^\d+$/.test(target)) continue;
       if (!ids.has(target) && !document.getElementById(target)) {
         problems.push({

@@ -62,7 +62,6 @@ class Connection {
   constructor(
     private readonly output: Writable,
     input: Readable,
-    private readonly onClose: () => void,
   ) {
     input.on('data', (chunk: Buffer) => this.receive(chunk.toString('utf8')));
     input.on('close', () => this.failAll(new DeckError('BROWSER', 'Chromium closed the connection')));
@@ -84,7 +83,6 @@ class Connection {
   failAll(error: Error): void {
     for (const reply of this.replies.values()) reply.reject(error);
     this.replies.clear();
-    this.onClose();
   }
 
   private receive(text: string): void {
@@ -151,7 +149,7 @@ export async function openTab(viewport: { width: number; height: number }): Prom
     // A helper process may still be letting go of its files for a moment.
     await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   };
-  const connection = new Connection(browser.stdio[3] as Writable, browser.stdio[4] as Readable, () => undefined);
+  const connection = new Connection(browser.stdio[3] as Writable, browser.stdio[4] as Readable);
   browser.on('error', (error) =>
     connection.failAll(new DeckError('BROWSER', `cannot start Chromium: ${error.message}`)),
   );

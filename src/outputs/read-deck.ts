@@ -41,6 +41,7 @@ export async function readDeck(file: string): Promise<ReadResult> {
   }
 }
 
+/** Line and column (in characters, as an editor counts them) of a byte offset. */
 function positionOf(bytes: Buffer, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
@@ -50,7 +51,8 @@ function positionOf(bytes: Buffer, offset: number): { line: number; column: numb
       lineStart = i + 1;
     }
   }
-  return { line, column: offset - lineStart + 1 };
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset));
+  return { line, column: [...before].length + 1 };
 }
 
 /** Offset of the first byte that does not begin a well-formed UTF-8 sequence (RFC 3629). */

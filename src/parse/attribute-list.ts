@@ -21,7 +21,8 @@ const ATTRIBUTE = /\s*([^\s="'<>`/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>
 /** `name="value` with no closing quote before the end of the text. */
 const UNCLOSED_QUOTE = /^(\s*)([^\s="'<>`/]+)\s*=\s*(["'])(?![\s\S]*\3)/;
 const ALLOWED_NAME = /^(?:id|class|style|data-[a-z0-9][a-z0-9_.:-]*)$/;
-const SCRIPT_URL = /(?:java|vb)script\s*:|expression\s*\(/i;
+/** Values that would run code: script URLs, HTML documents as data URLs, old IE CSS expressions. */
+export const SCRIPT_URL = /(?:java|vb)script\s*:|data\s*:\s*text\/html|expression\s*\(/i;
 
 export function parseAttributeList(text: string): ParsedAttributes {
   const attributes: Attributes = {};

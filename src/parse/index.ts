@@ -172,9 +172,15 @@ function renumber(slides: Slide[]): void {
   }
 }
 
+/** The first ATX heading of the first slide, outside code blocks. */
 function firstHeading(slides: readonly Slide[]): string | undefined {
-  const match = /^#{1,6}\s+(.+?)\s*#*\s*$/m.exec(slides[0]?.body.text ?? '');
-  return match?.[1]?.replace(/[*_`]/g, '');
+  const lines = splitLines(slides[0]?.body.text ?? '');
+  const { inert } = scanLines(lines);
+  for (const [i, line] of lines.entries()) {
+    const match = inert[i] ? null : /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(line);
+    if (match?.[1]) return match[1].replace(/[*_`]/g, '');
+  }
+  return undefined;
 }
 
 function baseName(file: string): string {

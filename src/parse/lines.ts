@@ -49,8 +49,31 @@ export function scanLines(lines: readonly string[]): LineScan {
   };
 }
 
+/**
+ * The text with the inside of inline code spans (`like this`) blanked out, same length, so that
+ * comment markers in code are not taken for comments.
+ */
+export function maskCodeSpans(text: string): string {
+  const runs = [...text.matchAll(/`+/g)].map((run) => ({ start: run.index, length: run[0].length }));
+  let masked = '';
+  let position = 0;
+  for (let i = 0; i < runs.length; i++) {
+    const open = runs[i]!;
+    // A code span ends at the next run of backticks of exactly the same length.
+    const j = runs.findIndex((run, k) => k > i && run.length === open.length);
+    if (j < 0) continue;
+    const close = runs[j]!;
+    const inside = open.start + open.length;
+    masked += text.slice(position, inside) + text.slice(inside, close.start).replace(/[^\n]/g, ' ');
+    position = close.start;
+    i = j;
+  }
+  return masked + text.slice(position);
+}
+
 /** True when every `<!--` on the line is closed on the same line. */
-function closesAllComments(line: string): boolean {
+function closesAllComments(rawLine: string): boolean {
+  const line = maskCodeSpans(rawLine);
   let position = 0;
   for (;;) {
     const open = line.indexOf('<!--', position);

@@ -4,6 +4,7 @@
 
 import type { Attributes, Diagnostic, SourcePosition } from '../model.js';
 import { mergeAttributes, parseAttributeList } from './attribute-list.js';
+import { maskCodeSpans } from './lines.js';
 
 const COMMENT = /<!--\s*\.slide:([\s\S]*?)-->/g;
 export const OPENS_SLIDE_COMMENT = /<!--\s*\.slide:/;
@@ -26,7 +27,22 @@ export function takeSlideAttributes(text: string, file: string, line: number, si
     const newlines = before.split('\n').length - 1;
     return { line: line + newlines, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
   };
-  return text.replace(COMMENT, (comment, list: string, offset: number) => {
+  // Comment markers inside inline code are code: look for comments in the text with code masked.
+  const masked = maskCodeSpans(text);
+  let result = '';
+  let last = 0;
+  for (const match of masked.matchAll(COMMENT)) {
+    const offset = match.index;
+    const comment = text.slice(offset, offset + match[0].length);
+    const listStart = match[0].indexOf(match[1] ?? '');
+    result +=
+      text.slice(last, offset) +
+      replace(comment, comment.slice(listStart, listStart + (match[1] ?? '').length), offset);
+    last = offset + comment.length;
+  }
+  return result + text.slice(last);
+
+  function replace(comment: string, list: string, offset: number): string {
     const parsed = parseAttributeList(list);
     mergeAttributes(sink.attributes, parsed.attributes);
     const listOffset = offset + comment.indexOf(list);
@@ -40,5 +56,5 @@ export function takeSlideAttributes(text: string, file: string, line: number, si
       });
     }
     return '\n'.repeat(comment.split('\n').length - 1);
-  });
+  }
 }

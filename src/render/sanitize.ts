@@ -4,6 +4,7 @@
 
 import { createRequire } from 'node:module';
 import type sanitizeHtmlType from 'sanitize-html';
+import { SCRIPT_URL } from '../parse/attribute-list.js';
 
 type SanitizeHtml = typeof sanitizeHtmlType;
 // Loaded on first use: most decks never allow raw HTML, and the sanitizer costs a fifth of a
@@ -56,8 +57,6 @@ const SVG_ATTRIBUTES = [
   'focusable',
   'role',
 ];
-
-const SCRIPT_URL = /(?:java|vb)script:|data:text\/html/i;
 
 const options = (sanitizeHtml: SanitizeHtml): sanitizeHtmlType.IOptions => ({
   allowedTags: [

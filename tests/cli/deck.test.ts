@@ -137,3 +137,14 @@ describe('deck pdf without a browser', () => {
     expect(existsSync(join(dir, 't.pdf'))).toBe(false);
   });
 });
+
+describe('a file the disk refuses', () => {
+  it('is an error of its own, not a bug report', () => {
+    write('slides/t.md', '# T');
+    write('out-file', 'not a folder');
+    const { code, stderr } = deck('build', '--out', 'out-file/inside');
+    expect(code).toBe(1);
+    expect(stderr.trim()).toMatch(/^deck: cannot \w+ .*out-file.*: (ENOTDIR|EEXIST|ENOENT)$/);
+    expect(stderr).not.toContain('bug');
+  });
+});

@@ -32,6 +32,11 @@ describe('reading a deck file', () => {
     expect(await problem(join(dir, 'latin1.md'))).toBe('3:4 is not valid UTF-8 text; save it as UTF-8');
   });
 
+  it('counts the column in characters, not bytes', async () => {
+    writeFileSync(join(dir, 'accents.md'), Buffer.concat([Buffer.from('# Café éé '), Buffer.from([0xff])]));
+    expect(await problem(join(dir, 'accents.md'))).toBe('1:11 is not valid UTF-8 text; save it as UTF-8');
+  });
+
   it('reports a binary file', async () => {
     writeFileSync(join(dir, 'image.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]));
     expect(await problem(join(dir, 'image.md'))).toBe(

@@ -38,6 +38,10 @@ reveal:
     expect(deck.meta.title).toBe('From the heading');
   });
 
+  it('does not take a title from a code block', () => {
+    expect(parse('```sh\n# install\nnpm i\n```\n\n# Real title').meta.title).toBe('Real title');
+  });
+
   it('falls back to the file name for the title', () => {
     expect(parse('Just text').meta.title).toBe('deck');
   });

@@ -68,3 +68,19 @@ describe('slide separators', () => {
     expect(brief(parse('').diagnostics)).toEqual(['1:1 error the deck has no slides']);
   });
 });
+
+describe('comment markers in inline code', () => {
+  it('are code, not comments', () => {
+    expect(bodies('# One\n\nType `<!--` to start a comment.\n\n---\n\n# Two')).toEqual([
+      '# One\n\nType `<!--` to start a comment.',
+      '# Two',
+    ]);
+    expect(brief(parse('# One\n\nUse ``<!-- x`` and `-->`.').diagnostics)).toEqual([]);
+  });
+
+  it('do not set slide attributes', () => {
+    const deck = parse('# One\n\nWrite `<!-- .slide: class="quote" -->` on the slide.');
+    expect(deck.slides[0]?.attributes).toEqual({});
+    expect(deck.slides[0]?.body.text).toContain('`<!-- .slide: class="quote" -->`');
+  });
+});

@@ -34,20 +34,16 @@ function openerOf(tokens: readonly Token[], index: number): Token | undefined {
 }
 
 /** The element before `index` among siblings, or the parent; `undefined` at the top level. */
-function previousElement(
-  tokens: readonly Token[],
-  index: number,
-  skip: (token: Token) => boolean,
-): { token?: Token; isParent: boolean } {
+function previousElement(tokens: readonly Token[], index: number, skip: (token: Token) => boolean): Token | undefined {
   const level = tokens[index]!.level;
   for (let i = index - 1; i >= 0; i--) {
     const token = tokens[i]!;
-    if (token.level < level) return { token, isParent: true };
+    if (token.level < level) return token;
     if (token.level > level || skip(token)) continue;
-    if (token.nesting === -1) return { token: openerOf(tokens, i), isParent: false };
-    if (token.nesting === 0) return { token, isParent: false };
+    if (token.nesting === -1) return openerOf(tokens, i);
+    if (token.nesting === 0) return token;
   }
-  return { isParent: true };
+  return undefined;
 }
 
 /** The block an inline token belongs to; a tight list's hidden paragraph yields its list item. */
@@ -82,7 +78,7 @@ function elementAttributesRule(state: StateCore): void {
       const attributes = read(token, token.map?.[0] ?? 0);
       if (!attributes) continue;
       const target = previousElement(tokens, i, (t) => t.type === 'deck_comment');
-      applyAttributes(target.token, attributes, env);
+      applyAttributes(target, attributes, env);
       continue;
     }
     if (token.type !== 'inline' || !token.children) continue;
@@ -93,7 +89,7 @@ function elementAttributesRule(state: StateCore): void {
       const attributes = read(child, token.map?.[0] ?? 0);
       if (!attributes) continue;
       const target = previousElement(children, c, isInlineFiller);
-      applyAttributes(target.token ?? enclosingBlock(tokens, i), attributes, env);
+      applyAttributes(target ?? enclosingBlock(tokens, i), attributes, env);
     }
   }
 }

@@ -24,7 +24,9 @@ class AssetRecorder {
   record(url: string, line: number, isLink: boolean): string {
     if (!isLocalUrl(url) || (isLink && !isFileLink(url))) return url;
     const source = localPath(url);
-    const position = locate(this.env, line, source, this.found.get(source));
+    // Where the author wrote it: decoded (my pic.png) or as a URL (my%20pic.png).
+    const written = this.env.lines.some((text) => text.includes(source)) ? source : url.replace(/[?#].*$/, '');
+    const position = locate(this.env, line, written, this.found.get(source));
     this.found.set(source, position);
     this.env.assets.push({ source, output: assetOutputPath(url), ...position });
     return assetOutputUrl(url);

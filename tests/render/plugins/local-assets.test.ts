@@ -39,3 +39,10 @@ describe('local files', () => {
     expect(assetOutputPath('a/b.png?v=2#frag')).toBe('assets/a/b.png');
   });
 });
+
+describe('where a local file is reported', () => {
+  it('finds a path written with percent-encoding', () => {
+    const deck = render('# T\n\n![x](my%20pic.png)');
+    expect(deck.assets).toEqual([{ source: 'my pic.png', output: 'assets/my pic.png', line: 3, column: 6 }]);
+  });
+});
