@@ -61,7 +61,7 @@ export function parseAttributeList(text: string): ParsedAttributes {
       problems.push({ message: `attribute "${name}" contains a script URL`, offset });
       continue;
     }
-    attributes[name] = name === 'class' && attributes.class ? `${attributes.class} ${value}` : value;
+    mergeAttributes(attributes, { [name]: value });
     offsets[name] ??= offset;
   }
   return { attributes, offsets, problems };

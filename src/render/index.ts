@@ -12,6 +12,7 @@ import type {
   Slide,
   SourcePosition,
 } from '../model.js';
+import { mergeAttributes } from '../parse/attribute-list.js';
 import { assetOutputPath, assetOutputUrl, isLocalUrl, localPath } from './assets.js';
 import { createEnv, type RenderEnv } from './env.js';
 import { markdown } from './markdown.js';
@@ -54,9 +55,7 @@ function renderSlide(deck: Deck, slide: Slide, envs: RenderEnv[], options: Rende
   }
   const attributes: Attributes = { ...bodyEnv.sectionAttributes };
   if (options.sourceLines) attributes['data-line'] = String(slide.span.startLine);
-  for (const [name, value] of Object.entries(slide.attributes)) {
-    attributes[name] = name === 'class' && attributes.class ? `${attributes.class} ${value}` : value;
-  }
+  mergeAttributes(attributes, slide.attributes);
   for (const name of BACKGROUND_URLS) {
     const url = attributes[name];
     if (url === undefined || !isLocalUrl(url)) continue;

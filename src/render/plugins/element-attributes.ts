@@ -5,17 +5,18 @@
 
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import type { Attributes } from '../../model.js';
-import { parseAttributeList } from '../../parse/attribute-list.js';
+import { mergeAttributes, parseAttributeList } from '../../parse/attribute-list.js';
 import { envOf, type RenderEnv, report } from '../env.js';
 
 const ELEMENT_COMMENT = /^<!--\s*\.element:([\s\S]*?)-->$/;
 
 function applyAttributes(token: Token | undefined, attributes: Attributes, env: RenderEnv): void {
+  if (!token) {
+    mergeAttributes(env.sectionAttributes, attributes);
+    return;
+  }
   for (const [name, value] of Object.entries(attributes)) {
-    if (!token) {
-      const current = env.sectionAttributes[name];
-      env.sectionAttributes[name] = name === 'class' && current ? `${current} ${value}` : value;
-    } else if (name === 'class') {
+    if (name === 'class') {
       token.attrJoin('class', value);
     } else {
       token.attrSet(name, value);
