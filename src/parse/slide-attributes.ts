@@ -55,6 +55,11 @@ export function takeSlideAttributes(text: string, file: string, line: number, si
         ...positionOf(listOffset + problem.offset),
       });
     }
-    return '\n'.repeat(comment.split('\n').length - 1);
+    const breaks = comment.split('\n').length - 1;
+    // After other text on its line, blanks keep the columns of what follows true; at the start of
+    // a line they would indent it into a code block, so there the comment simply goes.
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    const afterText = breaks === 0 && text.slice(lineStart, offset).trim() !== '';
+    return afterText ? ' '.repeat(comment.length) : '\n'.repeat(breaks);
   }
 }

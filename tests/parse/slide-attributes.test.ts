@@ -14,7 +14,8 @@ describe('slide attribute comments', () => {
   it('works anywhere in the slide, also inline', () => {
     const deck = parse('# Hello\n\nText <!-- .slide: class="x" --> more');
     expect(deck.slides[0]?.attributes).toEqual({ class: 'x' });
-    expect(deck.slides[0]?.body.text).toContain('Text  more');
+    expect(deck.slides[0]?.body.text).toMatch(/Text +more/);
+    expect(deck.slides[0]?.body.text).not.toContain('.slide:');
   });
 
   it('applies to its own slide only', () => {
@@ -53,5 +54,12 @@ describe('slide attribute comments', () => {
     expect(brief(parse('<!-- .slide: id="a" class="section -->\n# A').diagnostics)).toEqual([
       '1:21 error slide attribute comment: the value of "class" has no closing quote',
     ]);
+  });
+});
+
+describe('columns after a slide attribute comment', () => {
+  it('stay true for what follows the comment on its line', () => {
+    const deck = render('# T\n\nText <!-- .slide: class="quote" --> ![x](missing.png)');
+    expect(deck.assets.map((a) => `${a.line}:${a.column}`)).toEqual(['3:42']);
   });
 });
