@@ -111,4 +111,14 @@ describe('deck dev', () => {
     );
     expect(await page.evaluate(() => document.querySelector('vite-error-overlay'))).toBeNull();
   });
+  it("opens speaker view with the current slide's notes", async () => {
+    await save(`${deckText('Spoken text')}\nNote: Say the third thing.\n`);
+    await page.waitForFunction(() => document.body.textContent?.includes('Spoken text'));
+    await page.evaluate(() => window.deck!.slide(2, 0));
+    const [speaker] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
+    await speaker.waitForFunction(() =>
+      document.querySelector('.speaker-controls-notes .value')?.textContent?.includes('Say the third thing.'),
+    );
+    await speaker.close();
+  });
 });
