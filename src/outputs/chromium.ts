@@ -124,13 +124,18 @@ function startBrowser(executable: string, profile: string): ChildProcess {
 function stopBrowser(browser: ChildProcess): Promise<void> {
   if (browser.exitCode !== null || browser.signalCode !== null || browser.pid === undefined) return Promise.resolve();
   const exited = new Promise<void>((done) => browser.once('exit', () => done()));
+  killBrowser(browser);
+  return exited;
+}
+
+/** Sends the kill to the browser's whole process group (renderers and helpers too). */
+function killBrowser(browser: ChildProcess): void {
   try {
-    if (process.platform === 'win32') browser.kill('SIGKILL');
+    if (process.platform === 'win32' || browser.pid === undefined) browser.kill('SIGKILL');
     else process.kill(-browser.pid, 'SIGKILL');
   } catch {
     browser.kill('SIGKILL');
   }
-  return exited;
 }
 
 export async function openTab(viewport: { width: number; height: number }): Promise<Tab> {
@@ -139,8 +144,7 @@ export async function openTab(viewport: { width: number; height: number }): Prom
   const browser = startBrowser(executable, profile);
   // Its own process group does not get the terminal's Ctrl+C: stop it when we are stopped.
   const undo = onInterrupt(() => {
-    if (browser.pid !== undefined && process.platform !== 'win32') process.kill(-browser.pid, 'SIGKILL');
-    else browser.kill('SIGKILL');
+    killBrowser(browser);
     rmSync(profile, { recursive: true, force: true });
   });
   const close = async () => {

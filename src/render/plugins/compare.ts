@@ -7,6 +7,7 @@ import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import container from 'markdown-it-container';
 import { escapeHtml } from '../../escape.js';
 import { envOf, type RenderEnv, report } from '../env.js';
+import { closingIndex } from '../tokens.js';
 import { renderVenn, type VennInput } from '../venn.js';
 
 export const COMPARE = 'compare';
@@ -48,16 +49,6 @@ function plainText(inline: Token | undefined): string {
     .join('');
 }
 
-/** Index of the token that closes the one opened at `index`. */
-function matchingClose(tokens: readonly Token[], index: number): number {
-  let depth = 0;
-  for (let i = index; i < tokens.length; i++) {
-    depth += tokens[i]!.nesting;
-    if (depth === 0) return i;
-  }
-  return tokens.length - 1;
-}
-
 function listsOf(column: Column): ListInfo[] {
   const lists: ListInfo[] = [];
   const body = column.body;
@@ -65,12 +56,12 @@ function listsOf(column: Column): ListInfo[] {
     const token = body[i]!;
     if (token.type !== 'bullet_list_open' && token.type !== 'ordered_list_open') continue;
     if (token.level !== body[0]!.level) continue;
-    const close = matchingClose(body, i);
+    const close = closingIndex(body, i);
     const list: ListInfo = { open: token, items: [] };
     for (let j = i + 1; j < close; j++) {
       const item = body[j]!;
       if (item.type !== 'list_item_open' || item.level !== token.level + 1) continue;
-      const itemClose = matchingClose(body, j);
+      const itemClose = closingIndex(body, j);
       const content = body.slice(j + 1, itemClose);
       const text = plainText(content.find((t) => t.type === 'inline'));
       list.items.push({ open: item, content, key: itemKey(text), text });
@@ -108,7 +99,7 @@ function splitColumns(inner: Token[], env: RenderEnv, line: number): Column[] | 
   for (let i = 0; i < inner.length; i++) {
     const token = inner[i]!;
     if (token.level === level && token.type === 'heading_open' && token.tag === 'h3') {
-      const close = matchingClose(inner, i);
+      const close = closingIndex(inner, i);
       columns.push({ heading: inner.slice(i, close + 1), body: [], line: token.map?.[0] ?? line });
       i = close;
       continue;
@@ -305,7 +296,7 @@ function compareRule(state: StateCore): void {
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i]!.type !== `container_${COMPARE}_open`) continue;
     const open = tokens[i]!;
-    const close = matchingClose(tokens, i);
+    const close = closingIndex(tokens, i);
     const line = open.map?.[0] ?? 0;
     count += 1;
     const id = `${env.idPrefix}-compare-${count}`;

@@ -7,6 +7,7 @@ import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import type { Attributes } from '../../model.js';
 import { mergeAttributes, parseAttributeList } from '../../parse/attribute-list.js';
 import { envOf, type RenderEnv, report } from '../env.js';
+import { openingToken } from '../tokens.js';
 
 const ELEMENT_COMMENT = /^<!--\s*\.element:([\s\S]*?)-->$/;
 
@@ -24,16 +25,6 @@ function applyAttributes(token: Token | undefined, attributes: Attributes, env: 
   }
 }
 
-/** The opening token matching the closing token at `index`, searching backwards. */
-function openerOf(tokens: readonly Token[], index: number): Token | undefined {
-  let depth = 0;
-  for (let i = index; i >= 0; i--) {
-    depth += tokens[i]!.nesting;
-    if (depth === 0) return tokens[i];
-  }
-  return undefined;
-}
-
 /** The element before `index` among siblings, or the parent; `undefined` at the top level. */
 function previousElement(tokens: readonly Token[], index: number, skip: (token: Token) => boolean): Token | undefined {
   const level = tokens[index]!.level;
@@ -41,7 +32,7 @@ function previousElement(tokens: readonly Token[], index: number, skip: (token: 
     const token = tokens[i]!;
     if (token.level < level) return token;
     if (token.level > level || skip(token)) continue;
-    if (token.nesting === -1) return openerOf(tokens, i);
+    if (token.nesting === -1) return openingToken(tokens, i);
     if (token.nesting === 0) return token;
   }
   return undefined;
