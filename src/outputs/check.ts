@@ -1,20 +1,12 @@
-// `deck check`: everything the build reports, plus what only a browser can see, before a trainer
-// meets it in the room: content past the slide's edge (on screen and in print), text below the
-// theme's minimum, broken or undescribed images, resources that need the network, links to slides
-// that do not exist, missing notes, a pacing plan that does not add up, and axe-core's
-// accessibility rules. Each finding points at the source line of the slide or element.
-
-import { rmSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { type Diagnostic, hasErrors, type RenderedDeck } from '../model.js';
 import { launchBrowser } from './browser.js';
 import { buildDecks, type CompiledDeck } from './build.js';
-import { onInterrupt } from './interrupt.js';
+import { withTemporaryFolder } from './interrupt.js';
 
 export interface Finding extends Diagnostic {
   /** What found it: `build`, `overflow`, `axe/<rule>`, … */
@@ -297,10 +289,8 @@ async function inspectDeck(browser: Browser, deck: CompiledDeck, folder: string)
 }
 
 export async function checkDecks(paths: readonly string[]): Promise<CheckResult> {
-  const folder = await mkdtemp(join(tmpdir(), 'deck-check-'));
-  const undo = onInterrupt(() => rmSync(folder, { recursive: true, force: true }));
   const findings: Finding[] = [];
-  try {
+  await withTemporaryFolder('deck-check-', async (folder) => {
     const built = await buildDecks(paths, {
       outDir: join(folder, 'dist'),
       publicDir: 'public',
@@ -316,10 +306,7 @@ export async function checkDecks(paths: readonly string[]): Promise<CheckResult>
         await browser.close();
       }
     }
-  } finally {
-    await rm(folder, { recursive: true, force: true });
-    undo();
-  }
+  });
   findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   const errors = findings.filter((f) => f.severity === 'error').length;
   return { findings, errors, warnings: findings.length - errors };

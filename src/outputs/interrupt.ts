@@ -1,3 +1,8 @@
+import { rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 // Work that must be undone if the user presses Ctrl+C (or the process is told to stop) halfway:
 // outputs register a synchronous clean-up, and the CLI runs them before it exits.
 
@@ -21,4 +26,16 @@ export function runInterruptCleanups(): number {
   }
   cleanups.clear();
   return count;
+}
+
+/** Runs `work` in a new temporary folder, removed afterwards, also when the process is stopped. */
+export async function withTemporaryFolder<T>(prefix: string, work: (folder: string) => Promise<T>): Promise<T> {
+  const folder = await mkdtemp(join(tmpdir(), prefix));
+  const undo = onInterrupt(() => rmSync(folder, { recursive: true, force: true }));
+  try {
+    return await work(folder);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+    undo();
+  }
 }

@@ -1,10 +1,4 @@
-// PDF export through reveal.js's print view: one browser launch, one print. Slides come out one
-// 16:9 page per slide (or per fragment step) at exactly the slide's size; the handout puts each
-// slide beside its notes on portrait paper. Text stays text, shapes stay vector.
-
-import { rmSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DeckError } from '../errors.js';
@@ -13,7 +7,7 @@ import { type Diagnostic, hasErrors } from '../model.js';
 import { buildDecks, type CompiledDeck } from './build.js';
 import { openTab } from './chromium.js';
 import { HANDOUT_CSS, type HandoutInput, layoutHandout } from './handout-page.js';
-import { onInterrupt } from './interrupt.js';
+import { withTemporaryFolder } from './interrupt.js';
 
 export type Paper = 'a4' | 'letter';
 
@@ -91,17 +85,18 @@ export async function exportPdf(options: ExportOptions): Promise<PdfResult> {
   const out = resolve(options.out);
   progress('loading deck');
   // A fresh build beside the system's temp files: never stale, and the user's dist/ is left alone.
-  const buildDir = await mkdtemp(join(tmpdir(), 'deck-pdf-'));
-  const undo = onInterrupt(() => rmSync(buildDir, { recursive: true, force: true }));
+  return withTemporaryFolder('deck-pdf-', (buildDir) => printDeck(options, out, buildDir, progress));
+}
+
+async function printDeck(
+  options: ExportOptions,
+  out: string,
+  buildDir: string,
+  progress: (line: string) => void,
+): Promise<PdfResult> {
   // The browser starts while the deck builds; most of the wait is the browser's.
   const starting = openTab({ width: 1280, height: 720 });
   starting.catch(() => undefined);
-  let closed = false;
-  const closeBrowser = async () => {
-    if (closed) return;
-    closed = true;
-    await starting.then((tab) => tab.close()).catch(() => undefined);
-  };
   // So is the PDF library, needed at the very end.
   const pdfLib = import('pdf-lib');
   try {
@@ -151,15 +146,11 @@ export async function exportPdf(options: ExportOptions): Promise<PdfResult> {
     }
     progress(`writing ${out}`);
     const final = await setMetadata(await pdfLib, bytes, deck, options.handout ?? false);
-    await writeFile(out, final.bytes).catch((error: NodeJS.ErrnoException) => {
-      throw new DeckError('IO', `cannot write ${out}: ${error.code ?? error.message}`);
-    });
+    await writeFile(out, final.bytes);
     return { file: out, pages: final.pages, diagnostics: built.diagnostics };
   } finally {
     // Whatever happened above, the browser goes: a live child process would keep us running.
-    await closeBrowser();
-    await rm(buildDir, { recursive: true, force: true });
-    undo();
+    await starting.then((tab) => tab.close()).catch(() => undefined);
   }
 }
 
