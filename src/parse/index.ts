@@ -28,7 +28,8 @@ export function parseDeck(source: string, file: string): Deck {
   for (const chunk of chunks) {
     const slide = readSlide(lines, scan, chunk, file, diagnostics);
     if (slide) {
-      slides.push({ ...slide, index: slides.length });
+      slide.index = slides.length;
+      slides.push(slide);
     } else if (chunks.length > 1) {
       emptySlides.push({
         severity: 'warning',
@@ -56,14 +57,14 @@ export function parseDeck(source: string, file: string): Deck {
   return { file, meta, metaLines: frontMatter.keyLines, slides, diagnostics };
 }
 
-/** One slide from its chunk of lines, or undefined when the chunk holds nothing. */
+/** One slide from its chunk of lines (its index still to be set), or undefined when the chunk holds nothing. */
 function readSlide(
   lines: readonly string[],
   scan: LineScan,
   chunk: SlideChunk,
   file: string,
   diagnostics: Diagnostic[],
-): Omit<Slide, 'index'> | undefined {
+): Slide | undefined {
   const sink: SlideAttributeSink = { attributes: {}, positions: {}, diagnostics };
   const notesStart = findNotesStart(lines, scan.inert, chunk.startIndex, chunk.endIndex);
   const text = withoutSlideComments(lines, scan.inert, chunk, file, sink);
@@ -87,15 +88,18 @@ function readSlide(
   // The slide "is" at its first line with content: that is where an author looks for it.
   let first = chunk.startIndex;
   while (first < chunk.endIndex - 1 && (lines[first] ?? '').trim() === '') first++;
-  return {
+  // Built with one shape (no conditional spreads): V8 keeps such objects fast.
+  const slide: Slide = {
+    index: 0,
     h: chunk.h,
     v: chunk.v,
     span: { file, startLine: first + 1, endLine: Math.max(chunk.endIndex, first + 1) },
     attributes: sink.attributes,
     attributePositions: sink.positions,
     body,
-    ...(hasNotes && notes ? { notes } : {}),
   };
+  if (hasNotes && notes) slide.notes = notes;
+  return slide;
 }
 
 /** The chunk's lines with slide attribute comments taken out, including ones that span lines. */

@@ -5,7 +5,8 @@
 const FENCE_OPEN = /^\s*(`{3,}|~{3,})(.*)$/;
 
 export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
+  // Splitting on a string is several times faster than on a pattern, and most files have no \r.
+  return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
 }
 
 export interface LineScan {
@@ -54,6 +55,7 @@ export function scanLines(lines: readonly string[]): LineScan {
  * comment markers in code are not taken for comments.
  */
 export function maskCodeSpans(text: string): string {
+  if (!text.includes('`')) return text;
   const runs = [...text.matchAll(/`+/g)].map((run) => ({ start: run.index, length: run[0].length }));
   let masked = '';
   let position = 0;
@@ -73,6 +75,7 @@ export function maskCodeSpans(text: string): string {
 
 /** True when every `<!--` on the line is closed on the same line. */
 function closesAllComments(rawLine: string): boolean {
+  if (!rawLine.includes('<!--')) return true;
   const line = maskCodeSpans(rawLine);
   let position = 0;
   for (;;) {

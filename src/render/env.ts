@@ -10,8 +10,10 @@ export type RenderEnv = {
   startLine: number;
   /** Characters cut from the start of the first line before rendering (a `Note:` marker). */
   firstLineOffset: number;
-  /** The rendered text, split into lines, to find columns. */
-  lines: string[];
+  /** The rendered text, to find columns. */
+  text: string;
+  /** `text` split into lines: made by `sourceLine` when first needed, as most blocks never are. */
+  lines?: string[];
   diagnostics: Diagnostic[];
   assets: AssetReference[];
   /** Attributes that plugins move onto the slide's <section>. */
@@ -29,7 +31,8 @@ export function createEnv(block: SourceBlock, file: string, idPrefix: string): R
     file,
     startLine: block.startLine,
     firstLineOffset: block.firstLineOffset ?? 0,
-    lines: text.split('\n'),
+    text,
+    lines: undefined,
     diagnostics: [],
     assets: [],
     sectionAttributes: {},
@@ -46,15 +49,22 @@ export function locate(env: RenderEnv, fromLine: number, needle?: string, after?
     column: column + 1 + (i === 0 ? env.firstLineOffset : 0),
   });
   if (needle) {
-    for (let i = Math.max(fromLine, 0); i < env.lines.length; i++) {
+    const lines = sourceLines(env);
+    for (let i = Math.max(fromLine, 0); i < lines.length; i++) {
       const lineStart = toSource(i, 0);
       if (after && lineStart.line < after.line) continue;
       const from = after && lineStart.line === after.line ? after.column - lineStart.column + 1 : 0;
-      const column = (env.lines[i] ?? '').indexOf(needle, Math.max(from, 0));
+      const column = (lines[i] ?? '').indexOf(needle, Math.max(from, 0));
       if (column >= 0) return toSource(i, column);
     }
   }
   return toSource(Math.max(fromLine, 0), 0);
+}
+
+/** The rendered text's lines. */
+export function sourceLines(env: RenderEnv): string[] {
+  env.lines ??= env.text.split('\n');
+  return env.lines;
 }
 
 export function report(env: RenderEnv, severity: Severity, message: string, fromLine: number, needle?: string): void {
@@ -70,7 +80,7 @@ export function envOf(state: { env: unknown; src: string }): RenderEnv {
   env.file ??= '';
   env.startLine ??= 1;
   env.firstLineOffset ??= 0;
-  env.lines ??= state.src.split('\n');
+  env.text ??= state.src;
   env.diagnostics ??= [];
   env.assets ??= [];
   env.sectionAttributes ??= {};

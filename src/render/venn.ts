@@ -32,7 +32,9 @@ const halfWidth = (d: number) => RX * Math.sqrt(Math.max(0, 1 - (d / RY) ** 2));
 /** Vertical offsets of the baselines' centres for `n` lines of `font` px, centred on 0. */
 function offsets(n: number, font: number): number[] {
   const step = font * LINE;
-  return Array.from({ length: n }, (_, i) => (i - (n - 1) / 2) * step);
+  const result = new Array<number>(n);
+  for (let i = 0; i < n; i++) result[i] = (i - (n - 1) / 2) * step;
+  return result;
 }
 
 const textWidth = (text: string, font: number) => text.length * GLYPH * font;
@@ -48,8 +50,8 @@ interface Geometry {
  * as a column. Between the outer edge at the block's tallest line and the inner edge at the middle.
  */
 function sideCentre(items: readonly string[], g: Geometry, side: 'left' | 'right'): number {
-  const ds = offsets(items.length, g.font);
-  const reach = Math.max(0, ...ds.map((d) => Math.abs(d) + g.font / 2));
+  // The outermost lines are the first and the last, (n - 1) / 2 line steps from the centre.
+  const reach = items.length > 0 ? ((items.length - 1) / 2) * g.font * LINE + g.font / 2 : 0;
   return side === 'left' ? (g.cx1 - halfWidth(reach) + g.cx2 - RX) / 2 : (g.cx2 + halfWidth(reach) + g.cx1 + RX) / 2;
 }
 

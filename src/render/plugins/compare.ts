@@ -23,7 +23,7 @@ interface Column {
 interface ListInfo {
   open: Token;
   /** Tokens of each item, without the list item's own open and close tokens. */
-  items: { open: Token; content: Token[]; key: string; text: string }[];
+  items: { open: Token; content: Token[]; text: string }[];
 }
 
 const SHARED_MARK =
@@ -42,11 +42,12 @@ export function itemKey(text: string): string {
 function plainText(inline: Token | undefined): string {
   if (!inline) return '';
   if (!inline.children) return inline.content;
-  return inline.children
-    .map((child) =>
-      child.type === 'text' || child.type === 'code_inline' ? child.content : child.type === 'softbreak' ? ' ' : '',
-    )
-    .join('');
+  let text = '';
+  for (const child of inline.children) {
+    if (child.type === 'text' || child.type === 'code_inline') text += child.content;
+    else if (child.type === 'softbreak') text += ' ';
+  }
+  return text;
 }
 
 function listsOf(column: Column): ListInfo[] {
@@ -64,7 +65,7 @@ function listsOf(column: Column): ListInfo[] {
       const itemClose = closingIndex(body, j);
       const content = body.slice(j + 1, itemClose);
       const text = plainText(content.find((t) => t.type === 'inline'));
-      list.items.push({ open: item, content, key: itemKey(text), text });
+      list.items.push({ open: item, content, text });
       j = itemClose;
     }
     lists.push(list);
@@ -147,18 +148,22 @@ function headingOf(column: Column): { inline: Token | undefined; text: string } 
 
 function buildColumns(b: Builder, columns: Column[], options: Set<Option>, idBase: string): boolean {
   const lists = columns.map(listsOf);
-  const columnsOf = new Map<string, Set<number>>();
-  lists.forEach((columnLists, c) => {
-    for (const list of columnLists) {
-      for (const item of list.items) {
-        if (!item.key) continue;
-        const seen = columnsOf.get(item.key) ?? new Set<number>();
-        seen.add(c);
-        columnsOf.set(item.key, seen);
-      }
-    }
-  });
   const markShared = !options.has('noshared');
+  // Which columns each item key occurs in; only needed when shared items are marked.
+  const columnsOf = new Map<string, Set<number>>();
+  if (markShared) {
+    lists.forEach((columnLists, c) => {
+      for (const list of columnLists) {
+        for (const item of list.items) {
+          const key = itemKey(item.text);
+          if (!key) continue;
+          const seen = columnsOf.get(key) ?? new Set<number>();
+          seen.add(c);
+          columnsOf.set(key, seen);
+        }
+      }
+    });
+  }
   let anyShared = false;
   b.push('deck_compare_open', 'div', 1, [
     ['class', `compare compare-cols-${columns.length}${options.has('step') ? ' compare-step' : ''}`],
@@ -172,7 +177,7 @@ function buildColumns(b: Builder, columns: Column[], options: Set<Option>, idBas
       list.open.attrSet('aria-labelledby', headingId);
       for (const item of list.items) {
         if (options.has('step')) item.open.attrJoin('class', 'fragment');
-        if (!markShared || (columnsOf.get(item.key)?.size ?? 0) < 2) continue;
+        if (!markShared || (columnsOf.get(itemKey(item.text))?.size ?? 0) < 2) continue;
         anyShared = true;
         item.open.attrJoin('class', 'shared');
         const inline = item.content.find((t) => t.type === 'inline');
@@ -273,15 +278,17 @@ function buildVenn(
   }
   const [left, right] = columns.map((column) => singleList(column, 'venn', env));
   if (!left || !right) return false;
-  const rightKeys = new Set(right.items.map((item) => item.key));
-  const leftKeys = new Set(left.items.map((item) => item.key));
+  const leftKeyed = left.items.map((item) => ({ text: item.text, key: itemKey(item.text) }));
+  const rightKeyed = right.items.map((item) => ({ text: item.text, key: itemKey(item.text) }));
+  const rightKeys = new Set(rightKeyed.map((item) => item.key));
+  const leftKeys = new Set(leftKeyed.map((item) => item.key));
   const input: VennInput = {
     id,
     leftLabel: headingOf(columns[0]!).text,
     rightLabel: headingOf(columns[1]!).text,
-    leftOnly: left.items.filter((item) => !rightKeys.has(item.key)).map((item) => item.text),
-    shared: left.items.filter((item) => rightKeys.has(item.key)).map((item) => item.text),
-    rightOnly: right.items.filter((item) => !leftKeys.has(item.key)).map((item) => item.text),
+    leftOnly: leftKeyed.filter((item) => !rightKeys.has(item.key)).map((item) => item.text),
+    shared: leftKeyed.filter((item) => rightKeys.has(item.key)).map((item) => item.text),
+    rightOnly: rightKeyed.filter((item) => !leftKeys.has(item.key)).map((item) => item.text),
     step: options.has('step'),
   };
   const token = b.push('deck_compare_venn', 'div', 0);

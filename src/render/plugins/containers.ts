@@ -4,7 +4,7 @@
 
 import type { MarkdownIt, StateCore } from 'markdown-it';
 import container from 'markdown-it-container';
-import { envOf, report } from '../env.js';
+import { envOf, report, sourceLines } from '../env.js';
 
 const UNKNOWN = 'deck_unknown';
 const OPEN_TOKEN = /^container_(.+)_open$/;
@@ -21,6 +21,7 @@ export function containers(md: MarkdownIt, options: ContainersOptions): void {
   md.core.ruler.after('block', 'deck_containers', (state: StateCore) => {
     const env = envOf(state);
     for (const token of state.tokens) {
+      if (token.nesting !== 1) continue;
       const name = OPEN_TOKEN.exec(token.type)?.[1];
       if (!name || !token.map) continue;
       const [start, end] = token.map;
@@ -30,7 +31,7 @@ export function containers(md: MarkdownIt, options: ContainersOptions): void {
           ? `unknown container "${given}"; known: ${options.known.join(', ')}`
           : `":::" opens no named container (a closing marker without an opening one?)`;
         report(env, 'error', message, start, given || ':::');
-      } else if (!MARKER_LINE.test(env.lines[end] ?? '')) {
+      } else if (!MARKER_LINE.test(sourceLines(env)[end] ?? '')) {
         report(env, 'error', `"::: ${name}" is not closed: add a line ":::" after its content`, start, ':::');
       }
     }

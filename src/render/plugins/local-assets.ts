@@ -4,7 +4,7 @@
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import type { SourcePosition } from '../../model.js';
 import { assetOutputPath, assetOutputUrl, isLocalUrl, localPath } from '../assets.js';
-import { envOf, locate, type RenderEnv } from '../env.js';
+import { envOf, locate, type RenderEnv, sourceLines } from '../env.js';
 
 const ASSET_ATTRIBUTES = ['src', 'href', 'data-src', 'data-background-image', 'data-background-video'];
 
@@ -25,7 +25,7 @@ class AssetRecorder {
     if (!isLocalUrl(url) || (isLink && !isFileLink(url))) return url;
     const source = localPath(url);
     // Where the author wrote it: decoded (my pic.png) or as a URL (my%20pic.png).
-    const written = this.env.lines.some((text) => text.includes(source)) ? source : url.replace(/[?#].*$/, '');
+    const written = sourceLines(this.env).some((text) => text.includes(source)) ? source : url.replace(/[?#].*$/, '');
     const position = locate(this.env, line, written, this.found.get(source));
     this.found.set(source, position);
     this.env.assets.push({ source, output: assetOutputPath(url), ...position });
@@ -39,6 +39,7 @@ class AssetRecorder {
       });
       return;
     }
+    if (!token.attrs) return;
     for (const name of ASSET_ATTRIBUTES) {
       const value = token.attrGet(name);
       if (value !== null) token.attrSet(name, this.record(String(value), line, name === 'href'));
@@ -52,7 +53,7 @@ function localAssetsRule(state: StateCore): void {
   for (const token of state.tokens) {
     if (token.map) line = token.map[0];
     recorder.rewrite(token, line);
-    for (const child of token.children ?? []) recorder.rewrite(child, line);
+    if (token.children) for (const child of token.children) recorder.rewrite(child, line);
   }
 }
 
