@@ -29,6 +29,7 @@ const WORK = join(BENCH, 'work');
 const RUNTIME_BUNDLES = join(ROOT, 'lib/runtime');
 const CHROMIUM = '/usr/bin/chromium';
 const ROUNDS = 5;
+const FIRST_CALL_RUNS = 5;
 const HOT_RELOAD_EDITS = 20;
 
 // Every child gets the system Chromium and is told never to download a browser.
@@ -186,6 +187,24 @@ function compileProject() {
   }
 }
 
+/** Median first-call time of each side over FIRST_CALL_RUNS fresh processes, alternating. */
+function firstCalls(file) {
+  const times = { ours: [], floor: [] };
+  const run = (which) =>
+    Number(
+      execFileSync(process.execPath, [join(BENCH, 'lib/first-call.mjs'), which, ROOT, file], { encoding: 'utf8' }),
+    );
+  for (let i = 0; i < FIRST_CALL_RUNS; i++) {
+    times.ours.push(run('ours'));
+    times.floor.push(run('markdown-it'));
+  }
+  return {
+    oursMs: median(times.ours),
+    floorMs: median(times.floor),
+    ratio: median(pairedRatios(times.ours, times.floor)),
+  };
+}
+
 async function measureCompile() {
   const { parseDeck } = await import(pathToFileURL(join(ROOT, 'lib/parse/index.js')).href);
   const { renderDeck } = await import(pathToFileURL(join(ROOT, 'lib/render/index.js')).href);
@@ -212,9 +231,11 @@ async function measureCompile() {
       ours: () => renderDeck(parseDeck(source, entry.file)),
       floor: () => markdownIt().render(source),
       iterations: entry.large ? 20 : 200,
-      warmUp: entry.large ? 3 : 20,
+      warmUpRuns: entry.large ? 3 : 20,
+      warmUpMs: entry.large ? 0 : 2000,
     });
-    rows.push({ ...entry, slides: rendered.slides.length, bytes: Buffer.byteLength(source), ...result });
+    const firstCall = entry.large ? undefined : firstCalls(entry.file);
+    rows.push({ ...entry, slides: rendered.slides.length, bytes: Buffer.byteLength(source), ...result, firstCall });
   }
   return rows;
 }
@@ -371,6 +392,24 @@ function buildReport({ compileRows, buildSamples, pdfSamples, pdfPages, bytesRow
     ),
     '',
   );
+  lines.push(
+    `First call in a fresh process (as a one-shot build compiles), median of ${FIRST_CALL_RUNS} processes each:`,
+    '',
+  );
+  lines.push(
+    ...table(
+      ['deck', 'ours', 'markdown-it alone', 'ours / markdown-it'],
+      compileRows
+        .filter((row) => row.firstCall)
+        .map((row) => [
+          row.name,
+          formatMs(row.firstCall.oursMs),
+          formatMs(row.firstCall.floorMs),
+          formatRatio(row.firstCall.ratio),
+        ]),
+    ),
+    '',
+  );
 
   lines.push(`## 2. Build, whole process (1 warm-up, then ${ROUNDS} alternating rounds)`, '');
   lines.push(...processTable(BUILD_JOBS, buildSamples), '');
@@ -461,7 +500,7 @@ function buildReport({ compileRows, buildSamples, pdfSamples, pdfPages, bytesRow
     '',
     '## Notes',
     '',
-    '- Compile: both sides run alternately in one Node process after a warm-up (20 runs, 3 for 1,000 slides); the ratio is the median of the per-run ratios. markdown-it alone renders the whole file, notes and front matter included, with a fresh instance each run.',
+    '- Compile: both sides run alternately in one Node process after a warm-up (at least 20 runs and 2 s, as V8 optimizes hot code in tiers and a fixed time lets both sides reach their steady state; 3 runs for 1,000 slides); the ratio is the median of the per-run ratios. markdown-it alone renders the whole file, notes and front matter included, with a fresh instance each run. The first-call table times one compile in a new process after the imports, with nothing optimized yet.',
     '- Times are wall-clock, from spawning the process to its exit, including Node start-up.',
     '- "cold" builds into an output folder that does not exist yet, in a new process, as the first build after `npm install` does (install bundles reveal.js, the runtime and the theme once, as reveal-md ships reveal.js prebuilt); "re-bundled" also deletes that bundle (`lib/runtime/`), as after editing the theme, so Vite bundles it again; "warm" builds a copy of the deck with one word changed.',
     '- reveal-md --static writes the Markdown into the page and converts it in the browser; Marp and deck-toolkit convert at build time.',

@@ -34,11 +34,14 @@ export function repeatDeck(source, count) {
 }
 
 /**
- * Times `ours` and `floor` alternately (so drift hits both alike) after `warmUp` untimed rounds,
- * and returns the median of each and of the per-round ratio.
+ * Times `ours` and `floor` alternately (so drift hits both alike) and returns the median of each
+ * and of the per-round ratio. Timing starts once both have run `warmUpRuns` times and
+ * `warmUpMs` have passed: V8 optimizes hot functions in tiers, and a fixed time lets both sides
+ * reach their steady state however much code each runs.
  */
-export function compareInProcess({ ours, floor, iterations, warmUp }) {
-  for (let i = 0; i < warmUp; i++) {
+export function compareInProcess({ ours, floor, iterations, warmUpRuns, warmUpMs }) {
+  const warmUpStarted = performance.now();
+  for (let i = 0; i < warmUpRuns || performance.now() - warmUpStarted < warmUpMs; i++) {
     ours();
     floor();
   }

@@ -33,7 +33,9 @@ export function parseAttributeList(text: string): ParsedAttributes {
     if (text.slice(position).trim() === '') break;
     ATTRIBUTE.lastIndex = position;
     const match = ATTRIBUTE.exec(text);
-    const unclosed = UNCLOSED_QUOTE.exec(text.slice(position));
+    // An unclosed quote leaves the name matched without its value; a value that matched is fine.
+    const hasValue = match !== null && (match[2] ?? match[3] ?? match[4]) !== undefined;
+    const unclosed = hasValue ? null : UNCLOSED_QUOTE.exec(text.slice(position));
     if (unclosed) {
       const at = position + (unclosed[1]?.length ?? 0);
       problems.push({ message: `the value of "${unclosed[2]?.toLowerCase()}" has no closing quote`, offset: at });

@@ -34,7 +34,7 @@ export function scanLines(lines: readonly string[]): LineScan {
       if (line.includes('-->') && closesAllComments(line.slice(line.indexOf('-->') + 3))) commentStart = undefined;
       return;
     }
-    const open = FENCE_OPEN.exec(line);
+    const open = line.includes('```') || line.includes('~~~') ? FENCE_OPEN.exec(line) : null;
     if (open?.[1] && !(open[1][0] === '`' && (open[2] ?? '').includes('`'))) {
       inert.push(true);
       fence = { char: open[1][0] as string, length: open[1].length, index, marker: open[1] };

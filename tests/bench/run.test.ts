@@ -1,5 +1,9 @@
-// The benchmark's arithmetic only: CI does not install bench/ (reveal-md, Marp), so nothing here runs a tool.
+// The benchmark's arithmetic and its in-process parts: CI does not install bench/ (reveal-md, Marp), so
+// nothing here runs a peer tool.
 
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatBytes, formatMs, formatRatio, median, pairedRatios, summarize } from '../../bench/lib/stats.mjs';
 
@@ -27,5 +31,36 @@ describe('bench statistics', () => {
     expect(formatBytes(512)).toBe('512 B');
     expect(formatBytes(2048)).toBe('2.0 KiB');
     expect(formatBytes(3 * 1024 * 1024)).toBe('3.00 MiB');
+  });
+});
+
+describe('compile comparison', () => {
+  it('warms both sides up for the given runs and time before timing them', async () => {
+    const { compareInProcess } = await import('../../bench/lib/compile.mjs');
+    const calls = { ours: 0, floor: 0 };
+    const started = performance.now();
+    const result = compareInProcess({
+      ours: () => calls.ours++,
+      floor: () => calls.floor++,
+      iterations: 5,
+      warmUpRuns: 3,
+      warmUpMs: 30,
+    });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(30);
+    expect(calls.ours).toBe(calls.floor);
+    expect(calls.ours).toBeGreaterThan(3 + 5);
+    expect(result.iterations).toBe(5);
+    expect(result.oursMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('times a first compile in a fresh process, for ours and for markdown-it', () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const deck = join(root, 'tests/fixtures/decks/compare.md');
+    for (const which of ['ours', 'markdown-it']) {
+      const output = execFileSync(process.execPath, [join(root, 'bench/lib/first-call.mjs'), which, root, deck], {
+        encoding: 'utf8',
+      });
+      expect(Number(output)).toBeGreaterThan(0);
+    }
   });
 });

@@ -23,7 +23,16 @@ interface Column {
 interface ListInfo {
   open: Token;
   /** Tokens of each item, without the list item's own open and close tokens. */
-  items: { open: Token; content: Token[]; text: string }[];
+  items: ListItem[];
+}
+
+interface ListItem {
+  open: Token;
+  close: Token;
+  content: Token[];
+  text: string;
+  /** `itemKey(text)`, made by `keyOf` when first needed. */
+  key?: string;
 }
 
 const SHARED_MARK =
@@ -36,6 +45,11 @@ export function itemKey(text: string): string {
     .replace(/[\s.,;:!?]+$/, '')
     .toLowerCase()
     .replace(/\s+/g, ' ');
+}
+
+function keyOf(item: ListItem): string {
+  item.key ??= itemKey(item.text);
+  return item.key;
 }
 
 /** Plain text of an inline token, without Markdown markup. */
@@ -65,7 +79,7 @@ function listsOf(column: Column): ListInfo[] {
       const itemClose = closingIndex(body, j);
       const content = body.slice(j + 1, itemClose);
       const text = plainText(content.find((t) => t.type === 'inline'));
-      list.items.push({ open: item, content, text });
+      list.items.push({ open: item, close: body[itemClose]!, content, text });
       j = itemClose;
     }
     lists.push(list);
@@ -129,12 +143,22 @@ function splitColumns(inner: Token[], env: RenderEnv, line: number): Column[] | 
 class Builder {
   readonly out: Token[] = [];
   constructor(readonly state: StateCore) {}
-  push(type: string, tag: string, nesting: Token['nesting'], attrs: [string, string][] = []): Token {
+  push(type: string, tag: string, nesting: Token['nesting'], attrs?: [string, string][]): Token {
     const token = new this.state.Token(type, tag, nesting);
     token.block = true;
-    for (const [name, value] of attrs) token.attrSet(name, value);
+    // A new token has no attributes yet: the list can be its own.
+    if (attrs && attrs.length > 0) token.attrs = attrs;
     this.out.push(token);
     return token;
+  }
+  /** Turns a parsed token into another element: cheaper than a new one, and it keeps its line. */
+  reuse(token: Token, type: string, tag: string, attrs?: [string, string][]): void {
+    token.type = type;
+    token.tag = tag;
+    token.attrs = attrs && attrs.length > 0 ? attrs : null;
+    token.markup = '';
+    token.info = '';
+    this.out.push(token);
   }
   append(tokens: readonly Token[]): void {
     this.out.push(...tokens);
@@ -155,7 +179,7 @@ function buildColumns(b: Builder, columns: Column[], options: Set<Option>, idBas
     lists.forEach((columnLists, c) => {
       for (const list of columnLists) {
         for (const item of list.items) {
-          const key = itemKey(item.text);
+          const key = keyOf(item);
           if (!key) continue;
           const seen = columnsOf.get(key) ?? new Set<number>();
           seen.add(c);
@@ -177,7 +201,7 @@ function buildColumns(b: Builder, columns: Column[], options: Set<Option>, idBas
       list.open.attrSet('aria-labelledby', headingId);
       for (const item of list.items) {
         if (options.has('step')) item.open.attrJoin('class', 'fragment');
-        if (!markShared || (columnsOf.get(itemKey(item.text))?.size ?? 0) < 2) continue;
+        if (!markShared || (columnsOf.get(keyOf(item))?.size ?? 0) < 2) continue;
         anyShared = true;
         item.open.attrJoin('class', 'shared');
         const inline = item.content.find((t) => t.type === 'inline');
@@ -240,11 +264,12 @@ function buildPairs(b: Builder, columns: Column[], options: Set<Option>, env: Re
   b.push('table_open', 'table', 1);
   b.push('thead_open', 'thead', 1);
   b.push('tr_open', 'tr', 1);
+  // The column headings become the header cells, the list items the body cells.
   for (const column of columns) {
-    b.push('th_open', 'th', 1, [['scope', 'col']]);
+    b.reuse(column.heading[0]!, 'th_open', 'th', [['scope', 'col']]);
     const { inline } = headingOf(column);
     if (inline) b.append([inline]);
-    b.push('th_close', 'th', -1);
+    b.reuse(column.heading[column.heading.length - 1]!, 'th_close', 'th');
   }
   b.push('tr_close', 'tr', -1);
   b.push('thead_close', 'thead', -1);
@@ -252,9 +277,9 @@ function buildPairs(b: Builder, columns: Column[], options: Set<Option>, env: Re
   left.items.forEach((item, row) => {
     b.push('tr_open', 'tr', 1, options.has('step') ? [['class', 'fragment']] : []);
     for (const cell of [item, right.items[row]!]) {
-      b.push('td_open', 'td', 1);
+      b.reuse(cell.open, 'td_open', 'td');
       b.append(cellContent(cell.content));
-      b.push('td_close', 'td', -1);
+      b.reuse(cell.close, 'td_close', 'td');
     }
     b.push('tr_close', 'tr', -1);
   });
@@ -278,17 +303,15 @@ function buildVenn(
   }
   const [left, right] = columns.map((column) => singleList(column, 'venn', env));
   if (!left || !right) return false;
-  const leftKeyed = left.items.map((item) => ({ text: item.text, key: itemKey(item.text) }));
-  const rightKeyed = right.items.map((item) => ({ text: item.text, key: itemKey(item.text) }));
-  const rightKeys = new Set(rightKeyed.map((item) => item.key));
-  const leftKeys = new Set(leftKeyed.map((item) => item.key));
+  const rightKeys = new Set(right.items.map(keyOf));
+  const leftKeys = new Set(left.items.map(keyOf));
   const input: VennInput = {
     id,
     leftLabel: headingOf(columns[0]!).text,
     rightLabel: headingOf(columns[1]!).text,
-    leftOnly: leftKeyed.filter((item) => !rightKeys.has(item.key)).map((item) => item.text),
-    shared: leftKeyed.filter((item) => rightKeys.has(item.key)).map((item) => item.text),
-    rightOnly: rightKeyed.filter((item) => !leftKeys.has(item.key)).map((item) => item.text),
+    leftOnly: left.items.filter((item) => !rightKeys.has(keyOf(item))).map((item) => item.text),
+    shared: left.items.filter((item) => rightKeys.has(keyOf(item))).map((item) => item.text),
+    rightOnly: right.items.filter((item) => !leftKeys.has(keyOf(item))).map((item) => item.text),
     step: options.has('step'),
   };
   const token = b.push('deck_compare_venn', 'div', 0);
