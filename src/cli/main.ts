@@ -7,8 +7,8 @@ import { join, relative } from 'node:path';
 import { cac } from 'cac';
 import { DeckError, EXIT_CODES } from '../errors.js';
 import { type Diagnostic, formatDiagnostic, hasErrors } from '../model.js';
-import { buildDecks, deckName, displayPath } from '../outputs/build.js';
 import { runInterruptCleanups } from '../outputs/interrupt.js';
+import { deckName, displayPath } from '../outputs/paths.js';
 import { pacingTable } from './pacing-table.js';
 
 const SLIDES_DIR = 'slides';
@@ -48,6 +48,8 @@ async function build(files: string[], flags: BuildFlags): Promise<void> {
   const decks = files.length > 0 ? files : await slideFiles();
   if (decks.length === 0)
     throw new DeckError('USAGE', `no decks to build: name a Markdown file or add one to ${SLIDES_DIR}/`);
+  // Each command loads what it needs: `deck pdf` starts the browser before loading the compiler.
+  const { buildDecks } = await import('../outputs/build.js');
   const result = await buildDecks(decks, { outDir: flags.out, publicDir: 'public' });
   report(result.diagnostics);
   if (hasErrors(result.diagnostics)) {

@@ -12,6 +12,7 @@ import { type RenderOptions, renderDeck } from '../render/index.js';
 import { type DeckSummary, renderIndexPage } from './index-page.js';
 import { onInterrupt } from './interrupt.js';
 import { deckContentSecurityPolicy, renderPage } from './page.js';
+import { deckName, displayPath } from './paths.js';
 import { readDeck } from './read-deck.js';
 import { type RuntimeBundle, runtimeBundle } from './runtime-bundle.js';
 
@@ -38,15 +39,6 @@ export interface BuildOptions {
 export interface BuildResult extends CompileResult {
   outDir: string;
 }
-
-/** Where diagnostics say a file is: relative to the working folder when inside it. */
-export function displayPath(path: string, cwd = process.cwd()): string {
-  const absolute = resolve(path);
-  if (absolute === cwd) return '.';
-  return absolute.startsWith(`${cwd}/`) ? absolute.slice(cwd.length + 1) : absolute;
-}
-
-export const deckName = (path: string) => basename(path).replace(/\.(?:md|markdown)$/i, '');
 
 /** Whether `path` is `folder` or inside it. */
 const isInside = (path: string, folder: string) => path === folder || path.startsWith(`${folder}/`);

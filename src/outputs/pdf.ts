@@ -4,10 +4,11 @@ import { pathToFileURL } from 'node:url';
 import { DeckError } from '../errors.js';
 import { escapeHtml } from '../escape.js';
 import { type Diagnostic, hasErrors } from '../model.js';
-import { buildDecks, type CompiledDeck } from './build.js';
+import type { CompiledDeck } from './build.js';
 import { openTab } from './chromium.js';
 import { HANDOUT_CSS, type HandoutInput, layoutHandout } from './handout-page.js';
 import { withTemporaryFolder } from './interrupt.js';
+import { addDocumentInfo, type DocumentInfo } from './pdf-info.js';
 
 export type Paper = 'a4' | 'letter';
 
@@ -42,20 +43,30 @@ function deckFacts(deck: CompiledDeck): string[] {
   ].filter((fact): fact is string => Boolean(fact));
 }
 
+/** The PDF with its document information set; a PDF library does it when appending cannot. */
 async function setMetadata(
-  { PDFDocument }: typeof import('pdf-lib'),
   bytes: Uint8Array,
   deck: CompiledDeck,
   handout: boolean,
 ): Promise<{ bytes: Uint8Array; pages: number }> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   const { meta } = deck.rendered;
-  pdf.setTitle(handout ? `${meta.title}: handout` : meta.title, { showInWindowTitleBar: true });
-  if (meta.author) pdf.setAuthor(meta.author);
-  if (meta.description) pdf.setSubject(meta.description);
+  const info: DocumentInfo = {
+    title: handout ? `${meta.title}: handout` : meta.title,
+    creator: 'deck-toolkit',
+    producer: 'deck-toolkit with Chromium',
+    ...(meta.author ? { author: meta.author } : {}),
+    ...(meta.description ? { subject: meta.description } : {}),
+  };
+  const appended = addDocumentInfo(bytes, info);
+  if (appended) return appended;
+  const { PDFDocument } = await import('pdf-lib');
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  pdf.setTitle(info.title, { showInWindowTitleBar: true });
+  if (info.author) pdf.setAuthor(info.author);
+  if (info.subject) pdf.setSubject(info.subject);
   pdf.setLanguage(meta.lang);
-  pdf.setCreator('deck-toolkit');
-  pdf.setProducer('deck-toolkit with Chromium');
+  pdf.setCreator(info.creator);
+  pdf.setProducer(info.producer);
   return { bytes: await pdf.save(), pages: pdf.getPageCount() };
 }
 
@@ -94,12 +105,12 @@ async function printDeck(
   buildDir: string,
   progress: (line: string) => void,
 ): Promise<PdfResult> {
-  // The browser starts while the deck builds; most of the wait is the browser's.
+  // The browser starts first and the deck builds while it does: most of the wait is the
+  // browser's, so even the compiler is loaded only once the browser is on its way.
   const starting = openTab({ width: 1280, height: 720 });
   starting.catch(() => undefined);
-  // So is the PDF library, needed at the very end.
-  const pdfLib = import('pdf-lib');
   try {
+    const { buildDecks } = await import('./build.js');
     const built = await buildDecks([options.deck], { outDir: join(buildDir, 'dist'), publicDir: 'public' });
     const deck = built.decks[0];
     if (hasErrors(built.diagnostics) || !deck) return { file: out, pages: 0, diagnostics: built.diagnostics };
@@ -145,7 +156,7 @@ async function printDeck(
       bytes = await tab.pdf({ preferCSSPageSize: true });
     }
     progress(`writing ${out}`);
-    const final = await setMetadata(await pdfLib, bytes, deck, options.handout ?? false);
+    const final = await setMetadata(bytes, deck, options.handout ?? false);
     await writeFile(out, final.bytes);
     return { file: out, pages: final.pages, diagnostics: built.diagnostics };
   } finally {
