@@ -1,7 +1,7 @@
 // Finds and starts the system's Chrome or Chromium through playwright-core. A browser is never
 // downloaded: when none is found, the error says how to install one.
 
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statfsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { DeckError } from '../errors.js';
@@ -59,7 +59,48 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env, platform: stri
   );
 }
 
+/** Debian's launcher script and the binary it runs. */
+const DEBIAN_LAUNCHER = { script: '/usr/bin/chromium', binary: '/usr/lib/chromium/chromium' };
+/** Below this much free shared memory Debian's launcher moves Chromium's shared memory to /tmp. */
+const SMALL_SHM_BYTES = 3.8e9;
+
+function isScript(path: string): boolean {
+  const head = Buffer.alloc(2);
+  const fd = openSync(path, 'r');
+  try {
+    return readSync(fd, head, 0, 2, 0) === 2 && head.toString('latin1') === '#!';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export interface BrowserCommand {
+  executable: string;
+  args: string[];
+}
+
+/**
+ * The browser to start and its flags. Debian's /usr/bin/chromium is a shell script that reads
+ * /etc/chromium.d and probes the machine before it runs the real binary, about 50 ms of every
+ * start: the binary is started directly, with the one flag the script adds that matters here
+ * (shared memory in /tmp when /dev/shm is small, as in containers).
+ */
+export function browserCommand(executable = findBrowser()): BrowserCommand {
+  const args = [...CHROMIUM_ARGS];
+  try {
+    if (executable !== DEBIAN_LAUNCHER.script || !existsSync(DEBIAN_LAUNCHER.binary) || !isScript(executable)) {
+      return { executable, args };
+    }
+    const shm = statfsSync('/dev/shm');
+    if (shm.bavail * shm.bsize < SMALL_SHM_BYTES) args.push('--disable-dev-shm-usage');
+    return { executable: DEBIAN_LAUNCHER.binary, args };
+  } catch {
+    return { executable, args };
+  }
+}
+
 export async function launchBrowser(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath: findBrowser(), args: CHROMIUM_ARGS, headless: true });
+  const { executable, args } = browserCommand();
+  return chromium.launch({ executablePath: executable, args, headless: true });
 }

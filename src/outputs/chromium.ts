@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { DeckError } from '../errors.js';
-import { CHROMIUM_ARGS, findBrowser } from './browser.js';
+import { type BrowserCommand, browserCommand } from './browser.js';
 import { onInterrupt } from './interrupt.js';
 
 const START_TIMEOUT = 20_000;
@@ -103,12 +103,14 @@ class Connection {
   }
 }
 
-function startBrowser(executable: string, profile: string): ChildProcess {
+function startBrowser({ executable, args }: BrowserCommand, profile: string): ChildProcess {
   return spawn(
     executable,
     [
-      ...CHROMIUM_ARGS,
+      ...args,
       '--headless',
+      // One process fewer to start: printing needs no GPU process of its own.
+      '--in-process-gpu',
       '--remote-debugging-pipe',
       `--user-data-dir=${profile}`,
       '--hide-scrollbars',
@@ -139,9 +141,9 @@ function killBrowser(browser: ChildProcess): void {
 }
 
 export async function openTab(viewport: { width: number; height: number }): Promise<Tab> {
-  const executable = findBrowser();
+  const command = browserCommand();
   const profile = await mkdtemp(join(tmpdir(), 'deck-chromium-'));
-  const browser = startBrowser(executable, profile);
+  const browser = startBrowser(command, profile);
   // Its own process group does not get the terminal's Ctrl+C: stop it when we are stopped.
   const undo = onInterrupt(() => {
     killBrowser(browser);
@@ -149,9 +151,12 @@ export async function openTab(viewport: { width: number; height: number }): Prom
   });
   const close = async () => {
     undo();
-    await stopBrowser(browser);
-    // A helper process may still be letting go of its files for a moment.
-    await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    // Killed processes run no more code, so the profile can go while the kernel reaps them;
+    // retries cover a file still being let go of.
+    await Promise.all([
+      stopBrowser(browser),
+      rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }),
+    ]);
   };
   const connection = new Connection(browser.stdio[3] as Writable, browser.stdio[4] as Readable);
   browser.on('error', (error) =>

@@ -1,6 +1,7 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DeckError } from '../../src/errors.js';
-import { findBrowser } from '../../src/outputs/browser.js';
+import { browserCommand, CHROMIUM_ARGS, findBrowser } from '../../src/outputs/browser.js';
 
 describe('finding a browser', () => {
   it('uses CHROME_PATH when it points at a file', () => {
@@ -30,4 +31,19 @@ describe('finding a browser', () => {
   it('finds the system Chromium on Linux', () => {
     expect(findBrowser({}, 'linux')).toMatch(/chrom/);
   });
+});
+
+describe('starting the browser', () => {
+  it('runs any other executable as it is, with the quiet flags', () => {
+    expect(browserCommand(process.execPath)).toEqual({ executable: process.execPath, args: CHROMIUM_ARGS });
+  });
+
+  it.runIf(existsSync('/usr/lib/chromium/chromium') && existsSync('/usr/bin/chromium'))(
+    "skips Debian's launcher script and starts the binary it would run",
+    () => {
+      const { executable, args } = browserCommand('/usr/bin/chromium');
+      expect(executable).toBe('/usr/lib/chromium/chromium');
+      expect(args.slice(0, CHROMIUM_ARGS.length)).toEqual(CHROMIUM_ARGS);
+    },
+  );
 });
