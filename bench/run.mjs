@@ -28,6 +28,8 @@ const ROOT = dirname(BENCH);
 const WORK = join(BENCH, 'work');
 const RUNTIME_BUNDLES = join(ROOT, 'lib/runtime');
 const CHROMIUM = '/usr/bin/chromium';
+/** Chromium's headless shell, which deck pdf prefers when installed; Marp is timed with it too. */
+const HEADLESS_SHELL = '/usr/lib/chromium/chromium-headless-shell';
 const ROUNDS = 5;
 const FIRST_CALL_RUNS = 5;
 const HOT_RELOAD_EDITS = 20;
@@ -107,6 +109,22 @@ const PDF_JOBS = {
     ...binJob('marp', ['bench/decks/marp.md', '--pdf', '--browser-path', CHROMIUM, '-o', 'bench/work/marp.pdf']),
     output: join(WORK, 'marp.pdf'),
   },
+  ...(existsSync(HEADLESS_SHELL)
+    ? {
+        marpShell: {
+          label: 'marp --pdf, given the headless shell',
+          ...binJob('marp', [
+            'bench/decks/marp.md',
+            '--pdf',
+            '--browser-path',
+            HEADLESS_SHELL,
+            '-o',
+            'bench/work/marp-shell.pdf',
+          ]),
+          output: join(WORK, 'marp-shell.pdf'),
+        },
+      }
+    : {}),
   revealMd: {
     label: 'reveal-md --print',
     // reveal-md serves the deck on a port before printing; pick a free one each run. Chromium
@@ -367,7 +385,7 @@ function ratioTable(pairs, samples) {
   return table(
     ['pair (ours / peer)', 'median of per-round ratios'],
     pairs.map(([ours, peer, label]) => {
-      const ratios = pairedRatios(samples[ours], samples[peer]);
+      const ratios = pairedRatios(samples[ours] ?? [], samples[peer] ?? []);
       return [label, ratios.length > 0 ? formatRatio(median(ratios)) : 'peer did not run'];
     }),
   );
@@ -439,6 +457,7 @@ function buildReport({ compileRows, buildSamples, pdfSamples, pdfPages, bytesRow
     ...ratioTable(
       [
         ['ours', 'marp', 'deck pdf / marp --pdf'],
+        ['ours', 'marpShell', 'deck pdf / marp --pdf given the headless shell'],
         ['ours', 'revealMd', 'deck pdf / reveal-md --print'],
       ],
       pdfSamples,
@@ -505,6 +524,7 @@ function buildReport({ compileRows, buildSamples, pdfSamples, pdfPages, bytesRow
     '- "cold" builds into an output folder that does not exist yet, in a new process, as the first build after `npm install` does (install bundles reveal.js, the runtime and the theme once, as reveal-md ships reveal.js prebuilt); "re-bundled" also deletes that bundle (`lib/runtime/`), as after editing the theme, so Vite bundles it again; "warm" builds a copy of the deck with one word changed.',
     '- reveal-md --static writes the Markdown into the page and converts it in the browser; Marp and deck-toolkit convert at build time.',
     '- PDF: reveal-md needs `--puppeteer-launch-args=--no-sandbox` here because the benchmark runs as root; deck-toolkit and Marp pass it on their own. reveal-md waits for network idle (0 connections for 500 ms) before printing.',
+    "- PDF and the headless shell: deck pdf uses Chromium's headless shell when it is installed (Debian's chromium-headless-shell), as here; Marp and reveal-md are given the full browser, as their users point them at it, and Marp is also timed with the headless shell (`--browser-path`), so the shell's own gain shows apart from ours.",
     "- Bytes: JS+CSS counts the local scripts and stylesheets the page references (following CSS `@import`) and inline `<script>`/`<style>` blocks, each gzipped on its own (zlib level 6). Fonts count every font file in the output folder plus base64 fonts in the page or its CSS; a browser may fetch fewer. Marp's default theme uses the system's fonts, so it ships none.",
     '- Memory: GNU time reports the peak RSS of the process it ran (Linux folds in the largest child that process waited for). The tree figure sums RSS of all descendants every 50 ms from /proc; pages shared between Chromium processes are counted once per process, so it overstates, and spikes under 50 ms can be missed.',
     '',

@@ -34,16 +34,30 @@ describe('finding a browser', () => {
 });
 
 describe('starting the browser', () => {
-  it('runs any other executable as it is, with the quiet flags', () => {
-    expect(browserCommand(process.execPath)).toEqual({ executable: process.execPath, args: CHROMIUM_ARGS });
+  it('runs the browser CHROME_PATH names as it is, with the quiet flags', () => {
+    expect(browserCommand({ CHROME_PATH: process.execPath }, 'linux')).toEqual({
+      executable: process.execPath,
+      args: CHROMIUM_ARGS,
+    });
   });
 
   it.runIf(existsSync('/usr/lib/chromium/chromium') && existsSync('/usr/bin/chromium'))(
     "skips Debian's launcher script and starts the binary it would run",
     () => {
-      const { executable, args } = browserCommand('/usr/bin/chromium');
+      const { executable, args } = browserCommand({ CHROME_PATH: '/usr/bin/chromium' }, 'linux');
       expect(executable).toBe('/usr/lib/chromium/chromium');
       expect(args.slice(0, CHROMIUM_ARGS.length)).toEqual(CHROMIUM_ARGS);
     },
   );
+
+  it.runIf(existsSync('/usr/lib/chromium/chromium-headless-shell'))(
+    'prefers the headless shell when it is installed and CHROME_PATH is not set',
+    () => {
+      expect(browserCommand({}, 'linux').executable).toBe('/usr/lib/chromium/chromium-headless-shell');
+    },
+  );
+
+  it('falls back to a browser where no headless shell is known', () => {
+    expect(browserCommand({ CHROME_PATH: process.execPath }, 'sunos').executable).toBe(process.execPath);
+  });
 });

@@ -1,7 +1,7 @@
 // PDF export of the flagship deck, in real Chromium, read back with a PDF library: nothing lost,
 // every page where it belongs.
 
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
@@ -112,3 +112,25 @@ describe('deck pdf --handout', () => {
     for (const [i, text] of pages.entries()) expect(text).toContain(`Page ${i + 1} of ${pages.length}`);
   });
 });
+
+describe.runIf(existsSync('/usr/lib/chromium/chromium-headless-shell') && existsSync('/usr/bin/chromium'))(
+  'deck pdf with the headless shell',
+  () => {
+    it('prints the same pages, text and sizes as the full browser', async () => {
+      const shell = await exportDeck('shell.pdf', {});
+      const saved = process.env.CHROME_PATH;
+      process.env.CHROME_PATH = '/usr/bin/chromium';
+      let browser: PdfResult;
+      try {
+        browser = await exportDeck('browser.pdf', {});
+      } finally {
+        if (saved === undefined) delete process.env.CHROME_PATH;
+        else process.env.CHROME_PATH = saved;
+      }
+      const [fromShell, fromBrowser] = [await read(shell.file), await read(browser.file)];
+      expect(fromShell.pages).toEqual(fromBrowser.pages);
+      const sizes = (pdf: PDFDocument) => pdf.getPages().map((page) => page.getSize());
+      expect(sizes(fromShell.pdf)).toEqual(sizes(fromBrowser.pdf));
+    });
+  },
+);
