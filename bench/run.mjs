@@ -64,7 +64,12 @@ function writeWarmCopy() {
   writeFileSync(WARM_COPY, source.replace('A short session', `A ${word} session`));
 }
 
-const nodeJob = (args) => ({ command: process.execPath, args, cwd: ROOT, env: ENV });
+// deck-toolkit chooses its own browser, as for a user who has not set CHROME_PATH: the headless
+// shell when installed, else the system Chromium.
+const OURS_ENV = { ...ENV };
+if (process.env.CHROME_PATH) OURS_ENV.CHROME_PATH = process.env.CHROME_PATH;
+else delete OURS_ENV.CHROME_PATH;
+const nodeJob = (args) => ({ command: process.execPath, args, cwd: ROOT, env: OURS_ENV });
 const binJob = (name, args) => ({ command: localBin(name), args, cwd: ROOT, env: ENV });
 
 const BUILD_JOBS = {
@@ -356,6 +361,7 @@ function machineLines() {
   } catch {}
   return [
     `- Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${formatBytes(totalmem())} RAM; Node ${process.version}; ${chromiumVersion}`,
+    `- Browser: deck pdf uses ${OURS_ENV.CHROME_PATH ?? (existsSync(HEADLESS_SHELL) ? `the headless shell (${HEADLESS_SHELL})` : CHROMIUM)}; the peers use ${CHROMIUM}${existsSync(HEADLESS_SHELL) ? ', and Marp once more the headless shell' : ''}`,
     `- Tools: deck-toolkit ${versionOf(ROOT)}, reveal-md ${versionOf(join(BENCH, 'node_modules/reveal-md'))}, @marp-team/marp-cli ${versionOf(join(BENCH, 'node_modules/@marp-team/marp-cli'))}`,
     `- Run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; 1-minute load average ${LOAD_AT_START} at the start, ${loadAverage()} at the end (other work on the machine shows here)`,
   ];

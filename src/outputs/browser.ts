@@ -103,10 +103,11 @@ export function browserCommand(
 ): BrowserCommand {
   const args = [...CHROMIUM_ARGS];
   const shell = env.CHROME_PATH ? undefined : (HEADLESS_SHELLS[platform] ?? []).find((path) => existsSync(path));
-  // Without hinting its glyphs are placed exactly as the browser places them: same line breaks,
-  // same pages (measured: every page of the flagship deck renders to the same pixels).
-  if (shell) return { executable: shell, args: [...args, '--font-render-hinting=none'] };
-  const executable = findBrowser(env, platform);
+  const executable = shell ?? findBrowser(env, platform);
+  // Without hinting the shell places glyphs exactly as the browser does: same line breaks, same
+  // pages (measured: every page of the flagship deck renders to the same pixels).
+  if (/headless[-_]shell(?:\.exe)?$/i.test(executable))
+    return { executable, args: [...args, '--font-render-hinting=none'] };
   try {
     if (executable !== DEBIAN_LAUNCHER.script || !existsSync(DEBIAN_LAUNCHER.binary) || !isScript(executable)) {
       return { executable, args };

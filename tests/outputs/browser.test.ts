@@ -53,7 +53,20 @@ describe('starting the browser', () => {
   it.runIf(existsSync('/usr/lib/chromium/chromium-headless-shell'))(
     'prefers the headless shell when it is installed and CHROME_PATH is not set',
     () => {
-      expect(browserCommand({}, 'linux').executable).toBe('/usr/lib/chromium/chromium-headless-shell');
+      const { executable, args } = browserCommand({}, 'linux');
+      expect(executable).toBe('/usr/lib/chromium/chromium-headless-shell');
+      expect(args).toContain('--font-render-hinting=none');
+    },
+  );
+
+  it.runIf(existsSync('/usr/lib/chromium/chromium-headless-shell'))(
+    'starts a headless shell that CHROME_PATH names without font hinting too',
+    () => {
+      const { args } = browserCommand({ CHROME_PATH: '/usr/lib/chromium/chromium-headless-shell' }, 'linux');
+      expect(args).toContain('--font-render-hinting=none');
+      expect(browserCommand({ CHROME_PATH: process.execPath }, 'linux').args).not.toContain(
+        '--font-render-hinting=none',
+      );
     },
   );
 
