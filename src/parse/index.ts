@@ -57,6 +57,8 @@ export function parseDeck(source: string, file: string): Deck {
   return { file, meta, metaLines: frontMatter.keyLines, slides, diagnostics };
 }
 
+const HAS_CONTENT = /\S/;
+
 /** One slide from its chunk of lines (its index still to be set), or undefined when the chunk holds nothing. */
 function readSlide(
   lines: readonly string[],
@@ -67,27 +69,29 @@ function readSlide(
 ): Slide | undefined {
   const sink: SlideAttributeSink = { attributes: {}, positions: {}, diagnostics };
   const notesStart = findNotesStart(lines, scan.inert, chunk.startIndex, chunk.endIndex);
+  // The chunk's lines, from chunk.startIndex on, with slide attribute comments taken out.
   const text = withoutSlideComments(lines, scan.inert, chunk, file, sink);
-  const at = (i: number) => text[i - chunk.startIndex] ?? '';
+  const offset = (i: number) => i - chunk.startIndex;
 
   const bodyEnd = notesStart < 0 ? chunk.endIndex : notesStart;
-  const bodyLines: string[] = [];
-  for (let i = chunk.startIndex; i < bodyEnd; i++) bodyLines.push(at(i));
-  const body: SourceBlock = { text: bodyLines.join('\n'), startLine: chunk.startIndex + 1 };
+  const body: SourceBlock = { text: text.slice(0, offset(bodyEnd)).join('\n'), startLine: chunk.startIndex + 1 };
   let notes: SourceBlock | undefined;
   if (notesStart >= 0) {
-    const marked = at(notesStart);
+    const marked = text[offset(notesStart)] ?? '';
     const first = stripNotesMarker(marked);
-    const noteLines = [first];
-    for (let i = notesStart + 1; i < chunk.endIndex; i++) noteLines.push(at(i));
-    notes = { text: noteLines.join('\n'), startLine: notesStart + 1, firstLineOffset: marked.length - first.length };
+    const rest = text.slice(offset(notesStart) + 1);
+    notes = {
+      text: rest.length > 0 ? `${first}\n${rest.join('\n')}` : first,
+      startLine: notesStart + 1,
+      firstLineOffset: marked.length - first.length,
+    };
   }
-  const hasNotes = Boolean(notes?.text.trim());
-  if (body.text.trim() === '' && !hasNotes && Object.keys(sink.attributes).length === 0) return undefined;
+  const hasNotes = notes !== undefined && HAS_CONTENT.test(notes.text);
+  if (!HAS_CONTENT.test(body.text) && !hasNotes && Object.keys(sink.attributes).length === 0) return undefined;
 
   // The slide "is" at its first line with content: that is where an author looks for it.
   let first = chunk.startIndex;
-  while (first < chunk.endIndex - 1 && (lines[first] ?? '').trim() === '') first++;
+  while (first < chunk.endIndex - 1 && !HAS_CONTENT.test(lines[first] ?? '')) first++;
   // Built with one shape (no conditional spreads): V8 keeps such objects fast.
   const slide: Slide = {
     index: 0,

@@ -12,7 +12,7 @@ export type RenderEnv = {
   firstLineOffset: number;
   /** The rendered text, to find columns. */
   text: string;
-  /** `text` split into lines: made by `sourceLine` when first needed, as most blocks never are. */
+  /** `text` split into lines: made by `textLines` when first needed, as most blocks never are. */
   lines?: string[];
   diagnostics: Diagnostic[];
   assets: AssetReference[];
@@ -20,8 +20,6 @@ export type RenderEnv = {
   sectionAttributes: Attributes;
   /** Makes the ids that plugins generate unique across the deck. */
   idPrefix: string;
-  /** Mark block elements with their source line (for `deck check`). */
-  sourceLines?: boolean;
 };
 
 export function createEnv(block: SourceBlock, file: string, idPrefix: string): RenderEnv {
@@ -49,7 +47,7 @@ export function locate(env: RenderEnv, fromLine: number, needle?: string, after?
     column: column + 1 + (i === 0 ? env.firstLineOffset : 0),
   });
   if (needle) {
-    const lines = sourceLines(env);
+    const lines = textLines(env);
     for (let i = Math.max(fromLine, 0); i < lines.length; i++) {
       const lineStart = toSource(i, 0);
       if (after && lineStart.line < after.line) continue;
@@ -62,7 +60,7 @@ export function locate(env: RenderEnv, fromLine: number, needle?: string, after?
 }
 
 /** The rendered text's lines. */
-export function sourceLines(env: RenderEnv): string[] {
+export function textLines(env: RenderEnv): string[] {
   env.lines ??= env.text.split('\n');
   return env.lines;
 }

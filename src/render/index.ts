@@ -41,17 +41,17 @@ export interface RenderOptions {
 }
 
 function renderSlide(deck: Deck, slide: Slide, envs: RenderEnv[], options: RenderOptions): SlideOutput {
-  const md = markdown({ html: deck.meta.html });
+  const md = markdown({ html: deck.meta.html, sourceLines: options.sourceLines ?? false });
   const clean = (html: string) => (deck.meta.html ? sanitize(html) : html);
   const prefix = `s${slide.index + 1}`;
   const bodyEnv = createEnv(slide.body, deck.file, prefix);
-  if (options.sourceLines) bodyEnv.sourceLines = true;
   envs.push(bodyEnv);
   let html = clean(md.render(slide.body.text, bodyEnv));
   if (slide.notes) {
     const notesEnv = createEnv(slide.notes, deck.file, `${prefix}-notes`);
     envs.push(notesEnv);
-    html += `<aside class="notes">\n${clean(md.render(slide.notes.text, notesEnv))}</aside>\n`;
+    const notesMd = markdown({ html: deck.meta.html });
+    html += `<aside class="notes">\n${clean(notesMd.render(slide.notes.text, notesEnv))}</aside>\n`;
   }
   const attributes: Attributes = { ...bodyEnv.sectionAttributes };
   if (options.sourceLines) attributes['data-line'] = String(slide.span.startLine);
@@ -165,7 +165,12 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
     hasNotes: slide.notes !== undefined,
     ...(timings[i] !== undefined ? { timing: timings[i] } : {}),
   }));
-  for (const env of envs) diagnostics.push(...env.diagnostics);
+  const assets = [...theme.assets];
+  for (const env of envs) {
+    // Most blocks find nothing: plain loops, no spread of empty lists.
+    for (const diagnostic of env.diagnostics) diagnostics.push(diagnostic);
+    for (const asset of env.assets) assets.push(asset);
+  }
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   return {
     file: deck.file,
@@ -175,7 +180,7 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
     styles: theme.styles,
     revealConfig: revealConfig(deck.meta.reveal),
     slides,
-    assets: [...theme.assets, ...envs.flatMap((env) => env.assets)],
+    assets,
     diagnostics,
   };
 }

@@ -1,6 +1,7 @@
-// The one markdown-it instance every slide renders with, and the ordered list of the plugins
-// that make up the authoring format. Order matters: comments must exist as tokens before
-// element attributes read them, and known containers must register before the catch-all.
+// The markdown-it instance slides render with (one per option set, made once), and the ordered
+// list of the plugins that make up the authoring format. Order matters: comments must exist as
+// tokens before element attributes read them, and known containers must register before the
+// catch-all. Checks add source lines last.
 
 import markdownIt, { type MarkdownIt } from 'markdown-it';
 import { comments } from './plugins/comments.js';
@@ -13,6 +14,8 @@ import { sourceLines } from './plugins/source-lines.js';
 export interface MarkdownOptions {
   /** Let raw HTML through markdown-it (it is sanitized afterwards). */
   html: boolean;
+  /** Mark block elements with their source line, for `deck check`. */
+  sourceLines?: boolean;
 }
 
 type Plugin = (md: MarkdownIt) => void;
@@ -23,17 +26,18 @@ export const PLUGINS: readonly Plugin[] = [
   compare,
   (md) => containers(md, { known: [COMPARE] }),
   localAssets,
-  sourceLines,
 ];
 
-const instances = new Map<boolean, MarkdownIt>();
+const instances = new Map<string, MarkdownIt>();
 
 export function markdown(options: MarkdownOptions): MarkdownIt {
-  let md = instances.get(options.html);
+  const key = `${options.html}/${options.sourceLines ?? false}`;
+  let md = instances.get(key);
   if (!md) {
     md = markdownIt({ html: options.html, linkify: false, typographer: false });
     for (const plugin of PLUGINS) md.use(plugin);
-    instances.set(options.html, md);
+    if (options.sourceLines) md.use(sourceLines);
+    instances.set(key, md);
   }
   return md;
 }

@@ -11,6 +11,7 @@ import { closingIndex } from '../tokens.js';
 import { renderVenn, type VennInput } from '../venn.js';
 
 export const COMPARE = 'compare';
+const CONTAINER_OPEN = `container_${COMPARE}_open`;
 const OPTIONS = ['pairs', 'venn', 'step', 'noshared'] as const;
 type Option = (typeof OPTIONS)[number];
 
@@ -40,11 +41,9 @@ const SHARED_MARK =
 
 /** How list items are matched across columns: case, surrounding space and end punctuation ignored. */
 export function itemKey(text: string): string {
-  return text
-    .trim()
-    .replace(/[\s.,;:!?]+$/, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ');
+  const key = text.trim().replace(/[\s.,;:!?]+$/, '').toLowerCase();
+  // Most items have single spaces only: no second pass for them.
+  return /\s\s|[^\S ]/.test(key) ? key.replace(/\s+/g, ' ') : key;
 }
 
 function keyOf(item: ListItem): string {
@@ -324,7 +323,7 @@ function compareRule(state: StateCore): void {
   const tokens = state.tokens;
   let count = 0;
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i]!.type !== `container_${COMPARE}_open`) continue;
+    if (tokens[i]!.type !== CONTAINER_OPEN) continue;
     const open = tokens[i]!;
     const close = closingIndex(tokens, i);
     const line = open.map?.[0] ?? 0;

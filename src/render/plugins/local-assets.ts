@@ -4,7 +4,7 @@
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import type { SourcePosition } from '../../model.js';
 import { assetOutputPath, assetOutputUrl, isLocalUrl, localPath } from '../assets.js';
-import { envOf, locate, type RenderEnv, sourceLines } from '../env.js';
+import { envOf, locate, type RenderEnv, textLines } from '../env.js';
 
 const ASSET_ATTRIBUTES = ['src', 'href', 'data-src', 'data-background-image', 'data-background-video'];
 
@@ -25,7 +25,7 @@ class AssetRecorder {
     if (!isLocalUrl(url) || (isLink && !isFileLink(url))) return url;
     const source = localPath(url);
     // Where the author wrote it: decoded (my pic.png) or as a URL (my%20pic.png).
-    const written = sourceLines(this.env).some((text) => text.includes(source)) ? source : url.replace(/[?#].*$/, '');
+    const written = textLines(this.env).some((text) => text.includes(source)) ? source : url.replace(/[?#].*$/, '');
     const position = locate(this.env, line, written, this.found.get(source));
     this.found.set(source, position);
     this.env.assets.push({ source, output: assetOutputPath(url), ...position });

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import fc from 'fast-check';
 import markdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import type { RenderEnv } from '../../../src/render/env.js';
@@ -62,6 +63,26 @@ describe('::: compare', () => {
     expect(itemKey('  Problem-solving. ')).toBe('problem-solving');
     expect(itemKey('Forward  planning!')).toBe('forward planning');
     expect(itemKey('Communication')).not.toBe(itemKey('Communications'));
+    expect(itemKey('Forward\tplanning')).toBe('forward planning');
+    expect(itemKey('Forward\u00a0planning')).toBe('forward planning');
+  });
+
+  it('matches items as the documented rule says, for any text', () => {
+    const rule = (text: string) =>
+      text
+        .trim()
+        .replace(/[\s.,;:!?]+$/, '')
+        .toLowerCase()
+        .replace(/\s+/g, ' ');
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'B', ' ', '  ', '\t', '\u00a0', '\n', '.', '!', 'É') }),
+        (text) => {
+          expect(itemKey(text)).toBe(rule(text));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('turns shared marking off with noshared', () => {
