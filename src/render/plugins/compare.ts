@@ -41,7 +41,10 @@ const SHARED_MARK =
 
 /** How list items are matched across columns: case, surrounding space and end punctuation ignored. */
 export function itemKey(text: string): string {
-  const key = text.trim().replace(/[\s.,;:!?]+$/, '').toLowerCase();
+  const key = text
+    .trim()
+    .replace(/[\s.,;:!?]+$/, '')
+    .toLowerCase();
   // Most items have single spaces only: no second pass for them.
   return /\s\s|[^\S ]/.test(key) ? key.replace(/\s+/g, ' ') : key;
 }
