@@ -72,8 +72,19 @@ const HEADLESS_SHELLS: Record<string, string[]> = {
 
 /** Debian's launcher script and the binary it runs. */
 const DEBIAN_LAUNCHER = { script: '/usr/bin/chromium', binary: '/usr/lib/chromium/chromium' };
-/** Below this much free shared memory Debian's launcher moves Chromium's shared memory to /tmp. */
-const SMALL_SHM_BYTES = 3.8e9;
+/** Below this much free shared memory (3.8 GiB) Debian's launcher moves Chromium's to /tmp. */
+const SMALL_SHM_BYTES = 4080218931;
+
+/** True on Linux when /dev/shm is small, as in containers (64 MB by default in Docker). */
+function smallSharedMemory(platform: string): boolean {
+  if (platform !== 'linux') return false;
+  try {
+    const shm = statfsSync('/dev/shm');
+    return shm.bavail * shm.bsize < SMALL_SHM_BYTES;
+  } catch {
+    return false;
+  }
+}
 
 function isScript(path: string): boolean {
   const head = Buffer.alloc(2);
@@ -94,29 +105,31 @@ export interface BrowserCommand {
  * The browser to start for printing and checking, and its flags: CHROME_PATH when set, else a
  * headless shell when installed, else the browser `findBrowser` finds. Debian's /usr/bin/chromium
  * is a shell script that reads /etc/chromium.d and probes the machine before it runs the real
- * binary, about 50 ms of every start: the binary is started directly, with the one flag the script
- * adds that matters here (shared memory in /tmp when /dev/shm is small, as in containers).
+ * binary, about 50 ms of every start: the binary is started directly. Of what the script adds,
+ * one flag matters here, and every browser gets it: shared memory in /tmp when /dev/shm is small.
  */
 export function browserCommand(
   env: NodeJS.ProcessEnv = process.env,
   platform: string = process.platform,
 ): BrowserCommand {
   const args = [...CHROMIUM_ARGS];
+  if (smallSharedMemory(platform)) args.push('--disable-dev-shm-usage');
   const shell = env.CHROME_PATH ? undefined : (HEADLESS_SHELLS[platform] ?? []).find((path) => existsSync(path));
   const executable = shell ?? findBrowser(env, platform);
   // Without hinting the shell places glyphs exactly as the browser does: same line breaks, same
   // pages (measured: every page of the flagship deck renders to the same pixels).
-  if (/headless[-_]shell(?:\.exe)?$/i.test(executable))
-    return { executable, args: [...args, '--font-render-hinting=none'] };
+  if (/headless[-_]shell(?:\.exe)?$/i.test(executable)) args.push('--font-render-hinting=none');
+  return { executable: launcherTarget(executable), args };
+}
+
+/** The binary behind Debian's launcher script; any other executable as it is. */
+function launcherTarget(executable: string): string {
   try {
-    if (executable !== DEBIAN_LAUNCHER.script || !existsSync(DEBIAN_LAUNCHER.binary) || !isScript(executable)) {
-      return { executable, args };
-    }
-    const shm = statfsSync('/dev/shm');
-    if (shm.bavail * shm.bsize < SMALL_SHM_BYTES) args.push('--disable-dev-shm-usage');
-    return { executable: DEBIAN_LAUNCHER.binary, args };
+    return executable === DEBIAN_LAUNCHER.script && existsSync(DEBIAN_LAUNCHER.binary) && isScript(executable)
+      ? DEBIAN_LAUNCHER.binary
+      : executable;
   } catch {
-    return { executable, args };
+    return executable;
   }
 }
 

@@ -8,6 +8,8 @@
 
 export interface DocumentInfo {
   title: string;
+  /** The document's language (a BCP 47 tag), for screen readers. */
+  lang: string;
   author?: string;
   subject?: string;
   creator: string;
@@ -36,6 +38,9 @@ function readTrailer(text: string, xrefOffset: number): Trailer | undefined {
   const end = text.indexOf('startxref', start);
   if (start < 0 || end < 0) return undefined;
   const dictionary = text.slice(start, end);
+  // Encrypted strings, or a second cross-reference stream beside the table, would need more
+  // than this appends: a PDF library does those.
+  if (/\/(?:Encrypt|XRefStm)\b/.test(dictionary)) return undefined;
   const size = /\/Size\s+(\d+)/.exec(dictionary);
   const root = REFERENCE('Root').exec(dictionary);
   if (!size || !root) return undefined;
@@ -67,7 +72,8 @@ function readXref(text: string, xrefOffset: number): Map<number, number> {
       const entry = header ? null : /^(\d{10}) (\d{5}) ([nf])$/.exec(line);
       if (header) number = Number(header[1]);
       if (!entry) continue;
-      if (entry[3] === 'n' && !offsets.has(number)) offsets.set(number, Number(entry[1]));
+      // A newer section's entry wins, a free one too (the object was deleted): -1 marks those.
+      if (!offsets.has(number)) offsets.set(number, entry[3] === 'n' ? Number(entry[1]) : -1);
       number += 1;
     }
     const previous = /\/Prev\s+(\d+)/.exec(text.slice(trailerAt, text.indexOf('startxref', trailerAt)));
@@ -78,7 +84,7 @@ function readXref(text: string, xrefOffset: number): Map<number, number> {
 
 /** The dictionary of object `number` (without its `obj` … `endobj` wrapper), if it is one. */
 function objectDictionary(text: string, offset: number | undefined, number: number): string | undefined {
-  if (offset === undefined) return undefined;
+  if (offset === undefined || offset < 0) return undefined;
   const header = new RegExp(`^${number}\\s+\\d+\\s+obj\\s*`).exec(text.slice(offset, offset + 32));
   if (!header) return undefined;
   const end = text.indexOf('endobj', offset);
@@ -129,11 +135,16 @@ export function addDocumentInfo(pdf: Uint8Array, info: DocumentInfo): UpdatedPdf
   const xref: string[] = [];
   const entry = (offset: number, generation: number) =>
     `${String(offset).padStart(10, '0')} ${String(generation).padStart(5, '0')} n \n`;
-  // Recent Chromium asks viewers to show the title already; older versions get a new catalog.
-  if (!catalog.includes('/ViewerPreferences')) {
+  // Recent Chromium sets the language and asks viewers to show the title; for older versions
+  // a new version of the catalog adds what is missing.
+  const additions = [
+    catalog.includes('/ViewerPreferences') ? '' : '/ViewerPreferences << /DisplayDocTitle true >>',
+    /\/Lang\b/.test(catalog) ? '' : `/Lang ${textString(info.lang)}`,
+  ].filter(Boolean);
+  if (additions.length > 0) {
     const { number, generation } = trailer.root;
     xref.push(`${number} 1\n${entry(base + update.length, generation)}`);
-    update += `${number} ${generation} obj\n${catalog.slice(0, -2)}\n/ViewerPreferences << /DisplayDocTitle true >>\n>>\nendobj\n`;
+    update += `${number} ${generation} obj\n${catalog.slice(0, -2)}\n${additions.join('\n')}\n>>\nendobj\n`;
   }
   xref.push(`${infoNumber} 1\n${entry(base + update.length, 0)}`);
   update += `${infoNumber} 0 obj\n<< ${entries.join(' ')} >>\nendobj\n`;

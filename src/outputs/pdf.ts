@@ -52,6 +52,7 @@ async function setMetadata(
   const { meta } = deck.rendered;
   const info: DocumentInfo = {
     title: handout ? `${meta.title}: handout` : meta.title,
+    lang: meta.lang,
     creator: 'deck-toolkit',
     producer: 'deck-toolkit with Chromium',
     ...(meta.author ? { author: meta.author } : {}),
@@ -64,7 +65,7 @@ async function setMetadata(
   pdf.setTitle(info.title, { showInWindowTitleBar: true });
   if (info.author) pdf.setAuthor(info.author);
   if (info.subject) pdf.setSubject(info.subject);
-  pdf.setLanguage(meta.lang);
+  pdf.setLanguage(info.lang);
   pdf.setCreator(info.creator);
   pdf.setProducer(info.producer);
   return { bytes: await pdf.save(), pages: pdf.getPageCount() };

@@ -51,7 +51,7 @@ interface Geometry {
  */
 function sideCentre(items: readonly string[], g: Geometry, side: 'left' | 'right'): number {
   // The outermost lines are the first and the last, (n - 1) / 2 line steps from the centre.
-  const reach = items.length > 0 ? ((items.length - 1) / 2) * g.font * LINE + g.font / 2 : 0;
+  const reach = items.length > 0 ? ((items.length - 1) / 2) * (g.font * LINE) + g.font / 2 : 0;
   return side === 'left' ? (g.cx1 - halfWidth(reach) + g.cx2 - RX) / 2 : (g.cx2 + halfWidth(reach) + g.cx1 + RX) / 2;
 }
 

@@ -1,7 +1,7 @@
 // Document information appended to a PDF as an incremental update, read back by a PDF library.
 
 import fc from 'fast-check';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { addDocumentInfo, type DocumentInfo } from '../../src/outputs/pdf-info.js';
 
@@ -15,6 +15,7 @@ async function classicPdf(pages: number, title = 'Printed title'): Promise<Uint8
 
 const INFO: DocumentInfo = {
   title: 'Führung & Management: “why” 指導',
+  lang: 'de',
   author: 'Training team',
   subject: 'Two roles (and their overlap)',
   creator: 'deck-toolkit',
@@ -33,6 +34,20 @@ describe('addDocumentInfo', () => {
     expect(pdf.getProducer()).toBe(INFO.producer);
     expect(pdf.getPageCount()).toBe(3);
     expect(pdf.catalog.getOrCreateViewerPreferences().getDisplayDocTitle()).toBe(true);
+    const lang = pdf.catalog.lookup(PDFName.of('Lang'));
+    expect(lang instanceof PDFHexString || lang instanceof PDFString ? lang.decodeText() : lang).toBe('de');
+  });
+
+  it('keeps a language and viewer preferences the printer set, writing no new catalog', async () => {
+    const original = await PDFDocument.create({ updateMetadata: false });
+    original.addPage();
+    original.setLanguage('en');
+    original.setTitle('x', { showInWindowTitleBar: true });
+    const updated = addDocumentInfo(await original.save({ useObjectStreams: false }), INFO)!;
+    const appended = Buffer.from(updated.bytes).toString('latin1').split('%%EOF').at(-2) ?? '';
+    expect(appended).not.toContain('/Catalog');
+    const pdf = await PDFDocument.load(updated.bytes, { updateMetadata: false });
+    expect((pdf.catalog.lookup(PDFName.of('Lang')) as PDFString).decodeText()).toBe('en');
   });
 
   it('keeps every byte of the original file in front of the update', async () => {
@@ -43,8 +58,8 @@ describe('addDocumentInfo', () => {
   });
 
   it('leaves out what the deck does not have, and can update an updated file', async () => {
-    const once = addDocumentInfo(await classicPdf(1), { title: 'First', creator: 'a', producer: 'b' })!;
-    const twice = addDocumentInfo(once.bytes, { title: 'Second', creator: 'a', producer: 'b' })!;
+    const once = addDocumentInfo(await classicPdf(1), { title: 'First', lang: 'en', creator: 'a', producer: 'b' })!;
+    const twice = addDocumentInfo(once.bytes, { title: 'Second', lang: 'en', creator: 'a', producer: 'b' })!;
     const pdf = await PDFDocument.load(twice.bytes, { updateMetadata: false });
     expect(pdf.getTitle()).toBe('Second');
     expect(pdf.getAuthor()).toBeUndefined();
@@ -56,6 +71,13 @@ describe('addDocumentInfo', () => {
     pdf.addPage();
     expect(addDocumentInfo(await pdf.save({ useObjectStreams: true }), INFO)).toBeUndefined();
     expect(addDocumentInfo(new Uint8Array(0), INFO)).toBeUndefined();
+    const encrypted = Buffer.from(
+      Buffer.from(await classicPdf(1))
+        .toString('latin1')
+        .replace('trailer\n<<', 'trailer\n<< /Encrypt 99 0 R'),
+      'latin1',
+    );
+    expect(addDocumentInfo(encrypted, INFO)).toBeUndefined();
     expect(addDocumentInfo(Buffer.from('%PDF-1.7\nstartxref\n99999\n%%EOF\n'), INFO)).toBeUndefined();
     const truncated = await classicPdf(2);
     expect(addDocumentInfo(truncated.subarray(0, truncated.length - 40), INFO)).toBeUndefined();
