@@ -136,5 +136,14 @@ function launcherTarget(executable: string): string {
 export async function launchBrowser(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   const { executable, args } = browserCommand();
-  return chromium.launch({ executablePath: executable, args, headless: true });
+  try {
+    return await chromium.launch({ executablePath: executable, args, headless: true });
+  } catch (error) {
+    // Playwright's message is a page of launch logs; the first line says what went wrong.
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    throw new DeckError(
+      'BROWSER',
+      `cannot start ${executable} (${reason}); set CHROME_PATH to use another Chrome or Chromium`,
+    );
+  }
 }

@@ -62,9 +62,15 @@ class Connection {
   constructor(
     private readonly output: Writable,
     input: Readable,
+    browserName: string,
   ) {
     input.on('data', (chunk: Buffer) => this.receive(chunk.toString('utf8')));
-    input.on('close', () => this.failAll(new DeckError('BROWSER', 'Chromium closed the connection')));
+    // A browser that exits at once (broken, or not a browser) closes its pipes: writing then
+    // fails with EPIPE, which must end the commands waiting for replies, not the process.
+    const lost = () => this.failAll(new DeckError('BROWSER', `${browserName} stopped answering`));
+    input.on('close', lost);
+    input.on('error', lost);
+    output.on('error', lost);
   }
 
   send(method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<Record<string, unknown>> {
@@ -158,12 +164,15 @@ export async function openTab(viewport: { width: number; height: number }): Prom
       rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }),
     ]);
   };
-  const connection = new Connection(browser.stdio[3] as Writable, browser.stdio[4] as Readable);
+  const connection = new Connection(browser.stdio[3] as Writable, browser.stdio[4] as Readable, command.executable);
   browser.on('error', (error) =>
-    connection.failAll(new DeckError('BROWSER', `cannot start Chromium: ${error.message}`)),
+    connection.failAll(new DeckError('BROWSER', `cannot start ${command.executable}: ${error.message}`)),
   );
   const timer = setTimeout(
-    () => connection.failAll(new DeckError('BROWSER', `Chromium did not start within ${START_TIMEOUT / 1000} s`)),
+    () =>
+      connection.failAll(
+        new DeckError('BROWSER', `${command.executable} did not start within ${START_TIMEOUT / 1000} s`),
+      ),
     START_TIMEOUT,
   );
   try {
@@ -211,6 +220,10 @@ export async function openTab(viewport: { width: number; height: number }): Prom
   } catch (error) {
     clearTimeout(timer);
     await close();
+    // The browser was chosen for the user: say how to choose another.
+    if (error instanceof DeckError && error.code === 'BROWSER') {
+      throw new DeckError('BROWSER', `${error.message}; set CHROME_PATH to use another Chrome or Chromium`);
+    }
     throw error;
   }
 }

@@ -136,6 +136,36 @@ describe('deck pdf without a browser', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(dir, 't.pdf'))).toBe(false);
   });
+
+  it('says which browser failed, in one line, when it exits at once', () => {
+    write('slides/t.md', '# T\n\nNote: hi');
+    const result = spawnSync(process.execPath, [BIN, 'pdf', 'slides/t.md'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, CHROME_PATH: '/bin/false' },
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n').at(-1)).toBe(
+      'deck: /bin/false stopped answering; set CHROME_PATH to use another Chrome or Chromium',
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(dir, 't.pdf'))).toBe(false);
+  });
+
+  it('deck check says which browser failed, in one line, and exits 1', () => {
+    write('slides/t.md', '# T\n\nNote: hi');
+    const result = spawnSync(process.execPath, [BIN, 'check', 'slides/t.md'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, CHROME_PATH: '/bin/false' },
+    });
+    expect(result.status).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^deck: cannot start \/bin\/false \(.+\); set CHROME_PATH to use another Chrome or Chromium$/,
+    );
+  });
 });
 
 describe('a file the disk refuses', () => {
