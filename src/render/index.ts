@@ -1,6 +1,7 @@
 // Deck model → reveal.js HTML and config. Pure: the same deck always renders to the same string,
 // and author mistakes found on the way are diagnostics, never exceptions.
 
+import type { MarkdownIt } from 'markdown-it';
 import { escapeHtml } from '../escape.js';
 import type {
   AssetReference,
@@ -40,18 +41,22 @@ export interface RenderOptions {
   sourceLines?: boolean;
 }
 
-function renderSlide(deck: Deck, slide: Slide, envs: RenderEnv[], options: RenderOptions): SlideOutput {
-  const md = markdown({ html: deck.meta.html, sourceLines: options.sourceLines ?? false });
+/** The markdown-it instances a deck renders with: slide bodies (with source lines for checks) and notes. */
+interface Renderers {
+  body: MarkdownIt;
+  notes: MarkdownIt;
+}
+
+function renderSlide(deck: Deck, slide: Slide, envs: RenderEnv[], options: RenderOptions, md: Renderers): SlideOutput {
   const clean = (html: string) => (deck.meta.html ? sanitize(html) : html);
   const prefix = `s${slide.index + 1}`;
   const bodyEnv = createEnv(slide.body, deck.file, prefix);
   envs.push(bodyEnv);
-  let html = clean(md.render(slide.body.text, bodyEnv));
+  let html = clean(md.body.render(slide.body.text, bodyEnv));
   if (slide.notes) {
     const notesEnv = createEnv(slide.notes, deck.file, `${prefix}-notes`);
     envs.push(notesEnv);
-    const notesMd = markdown({ html: deck.meta.html });
-    html += `<aside class="notes">\n${clean(notesMd.render(slide.notes.text, notesEnv))}</aside>\n`;
+    html += `<aside class="notes">\n${clean(md.notes.render(slide.notes.text, notesEnv))}</aside>\n`;
   }
   const attributes: Attributes = { ...bodyEnv.sectionAttributes };
   if (options.sourceLines) attributes['data-line'] = String(slide.span.startLine);
@@ -131,7 +136,11 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
   const envs: RenderEnv[] = [];
   const diagnostics: Diagnostic[] = [...deck.diagnostics];
   const theme = themeStyles(deck, diagnostics);
-  const outputs = deck.slides.map((slide) => renderSlide(deck, slide, envs, options));
+  const md: Renderers = {
+    body: markdown({ html: deck.meta.html, sourceLines: options.sourceLines ?? false }),
+    notes: markdown({ html: deck.meta.html }),
+  };
+  const outputs = deck.slides.map((slide) => renderSlide(deck, slide, envs, options, md));
   checkIds(outputs, diagnostics, deck.file);
 
   const explicit = outputs.map((output) => readTiming(output, diagnostics, deck.file));
