@@ -57,7 +57,13 @@ class Connection {
     number,
     { resolve: (r: Record<string, unknown>) => void; reject: (e: Error) => void }
   >();
-  private readonly waiters: { method: string; resolve: (params: Record<string, unknown>) => void }[] = [];
+  private readonly waiters: {
+    method: string;
+    resolve: (params: Record<string, unknown>) => void;
+    reject: (e: Error) => void;
+  }[] = [];
+  /** Set once the browser is gone: everything asked of it after that fails at once. */
+  private failure: Error | undefined;
 
   constructor(
     private readonly output: Writable,
@@ -76,6 +82,7 @@ class Connection {
   send(method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<Record<string, unknown>> {
     const id = ++this.nextId;
     return new Promise((resolve, reject) => {
+      if (this.failure) return reject(this.failure);
       this.replies.set(id, { resolve, reject });
       this.output.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
     });
@@ -83,12 +90,18 @@ class Connection {
 
   /** The next event called `method`. */
   next(method: string): Promise<Record<string, unknown>> {
-    return new Promise((resolve) => this.waiters.push({ method, resolve }));
+    return new Promise((resolve, reject) => {
+      if (this.failure) reject(this.failure);
+      else this.waiters.push({ method, resolve, reject });
+    });
   }
 
+  /** Fails every command and event still waited for, and any asked for later (the first error wins). */
   failAll(error: Error): void {
-    for (const reply of this.replies.values()) reply.reject(error);
+    this.failure ??= error;
+    for (const reply of this.replies.values()) reply.reject(this.failure);
     this.replies.clear();
+    for (const waiter of this.waiters.splice(0)) waiter.reject(this.failure);
   }
 
   private receive(text: string): void {
@@ -196,6 +209,8 @@ export async function openTab(viewport: { width: number; height: number }): Prom
     return {
       async open(url) {
         const loaded = connection.next('Page.loadEventFired');
+        // Awaited below; if navigating fails first, its rejection on close must not go unhandled.
+        loaded.catch(() => undefined);
         const { errorText } = (await send('Page.navigate', { url })) as { errorText?: string };
         if (errorText) throw new DeckError('IO', `cannot open ${url}: ${errorText}`);
         await loaded;
