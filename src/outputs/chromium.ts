@@ -5,14 +5,10 @@
 // through an automation library, whose import, context and page set-up come on top.
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { DeckError } from '../errors.js';
 import { type BrowserCommand, browserCommand } from './browser.js';
-import { onInterrupt } from './interrupt.js';
+import { onInterrupt, temporaryFolder } from './interrupt.js';
 
 const START_TIMEOUT = 20_000;
 
@@ -161,21 +157,15 @@ function killBrowser(browser: ChildProcess): void {
 
 export async function openTab(viewport: { width: number; height: number }): Promise<Tab> {
   const command = browserCommand();
-  const profile = await mkdtemp(join(tmpdir(), 'deck-chromium-'));
-  const browser = startBrowser(command, profile);
-  // Its own process group does not get the terminal's Ctrl+C: stop it when we are stopped.
-  const undo = onInterrupt(() => {
-    killBrowser(browser);
-    rmSync(profile, { recursive: true, force: true });
-  });
+  const profile = await temporaryFolder('deck-chromium-');
+  const browser = startBrowser(command, profile.path);
+  // Its own process group does not get the terminal's Ctrl+C: stop it when we are stopped (the
+  // newest clean-up runs first, so before the profile is removed).
+  const undo = onInterrupt(() => killBrowser(browser));
   const close = async () => {
     undo();
-    // Killed processes run no more code, so the profile can go while the kernel reaps them;
-    // retries cover a file still being let go of.
-    await Promise.all([
-      stopBrowser(browser),
-      rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }),
-    ]);
+    // Killed processes run no more code, so the profile can go while the kernel reaps them.
+    await Promise.all([stopBrowser(browser), profile.remove()]);
   };
   const connection = new Connection(browser.stdio[3] as Writable, browser.stdio[4] as Readable, command.executable);
   browser.on('error', (error) =>

@@ -28,14 +28,31 @@ export function runInterruptCleanups(): number {
   return count;
 }
 
+export interface TemporaryFolder {
+  path: string;
+  /** Removes the folder (retrying while a process that just died lets go of its files). */
+  remove(): Promise<void>;
+}
+
+/** A new temporary folder, removed by `remove()`, or when the process is stopped before that. */
+export async function temporaryFolder(prefix: string): Promise<TemporaryFolder> {
+  const path = await mkdtemp(join(tmpdir(), prefix));
+  const undo = onInterrupt(() => rmSync(path, { recursive: true, force: true }));
+  return {
+    path,
+    async remove() {
+      await rm(path, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+      undo();
+    },
+  };
+}
+
 /** Runs `work` in a new temporary folder, removed afterwards, also when the process is stopped. */
 export async function withTemporaryFolder<T>(prefix: string, work: (folder: string) => Promise<T>): Promise<T> {
-  const folder = await mkdtemp(join(tmpdir(), prefix));
-  const undo = onInterrupt(() => rmSync(folder, { recursive: true, force: true }));
+  const folder = await temporaryFolder(prefix);
   try {
-    return await work(folder);
+    return await work(folder.path);
   } finally {
-    await rm(folder, { recursive: true, force: true });
-    undo();
+    await folder.remove();
   }
 }
