@@ -2,6 +2,8 @@
 // output folder under `assets/`, keeping its path so the folder stays readable; `..` steps
 // become `_up` so nothing lands outside the deck's folder.
 
+import type { AssetReference, SourcePosition } from '../model.js';
+
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /** True for a URL that points at a file next to the deck (not a web address or an anchor). */
@@ -35,4 +37,9 @@ export function assetOutputPath(url: string): string {
 export function assetOutputUrl(url: string): string {
   const suffix = /[?#].*$/.exec(url)?.[0] ?? '';
   return encodeURI(assetOutputPath(url)) + suffix;
+}
+
+/** The file a local URL names and where the build puts it, found at `position` in the deck. */
+export function assetReference(url: string, position: SourcePosition): AssetReference {
+  return { source: localPath(url), output: assetOutputPath(url), ...position };
 }

@@ -14,7 +14,7 @@ import type {
   SourcePosition,
 } from '../model.js';
 import { mergeAttributes } from '../parse/attribute-list.js';
-import { assetOutputPath, assetOutputUrl, isLocalUrl, localPath } from './assets.js';
+import { assetOutputUrl, assetReference, isLocalUrl, localPath } from './assets.js';
 import { createEnv, type RenderEnv } from './env.js';
 import { markdown } from './markdown.js';
 import { planTimings } from './pacing.js';
@@ -64,7 +64,7 @@ function renderSlide(deck: Deck, slide: Slide, envs: RenderEnv[], options: Rende
   for (const name of BACKGROUND_URLS) {
     const url = attributes[name];
     if (url === undefined || !isLocalUrl(url)) continue;
-    bodyEnv.assets.push({ source: localPath(url), output: assetOutputPath(url), ...attributePosition(slide, name) });
+    bodyEnv.assets.push(assetReference(url, attributePosition(slide, name)));
     attributes[name] = assetOutputUrl(url);
   }
   return { slide, attributes, html, notesLength: slide.notes?.text.trim().length ?? 0 };
@@ -128,7 +128,7 @@ function themeStyles(deck: Deck, diagnostics: Diagnostic[]): { styles: string[];
   }
   return {
     styles: [assetOutputUrl(theme)],
-    assets: [{ source: localPath(theme), output: assetOutputPath(theme), line, column: 1 }],
+    assets: [assetReference(theme, { line, column: 1 })],
   };
 }
 

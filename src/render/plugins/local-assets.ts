@@ -3,7 +3,7 @@
 
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import type { SourcePosition } from '../../model.js';
-import { assetOutputPath, assetOutputUrl, isLocalUrl, localPath } from '../assets.js';
+import { assetOutputUrl, assetReference, isLocalUrl, localPath } from '../assets.js';
 import { envOf, locate, type RenderEnv, textLines } from '../env.js';
 
 const ASSET_ATTRIBUTES = ['src', 'href', 'data-src', 'data-background-image', 'data-background-video'];
@@ -28,7 +28,7 @@ class AssetRecorder {
     const written = textLines(this.env).some((text) => text.includes(source)) ? source : url.replace(/[?#].*$/, '');
     const position = locate(this.env, line, written, this.found.get(source));
     this.found.set(source, position);
-    this.env.assets.push({ source, output: assetOutputPath(url), ...position });
+    this.env.assets.push(assetReference(url, position));
     return assetOutputUrl(url);
   }
 
