@@ -45,6 +45,9 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/** What to do when the chosen browser will not start. */
+export const CHOOSE_ANOTHER_BROWSER = 'set CHROME_PATH to use another Chrome or Chromium';
+
 export function findBrowser(env: NodeJS.ProcessEnv = process.env, platform: string = process.platform): string {
   const fromEnv = env.CHROME_PATH;
   if (fromEnv) {
@@ -141,9 +144,6 @@ export async function launchBrowser(): Promise<Browser> {
   } catch (error) {
     // Playwright's message is a page of launch logs; the first line says what went wrong.
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-    throw new DeckError(
-      'BROWSER',
-      `cannot start ${executable} (${reason}); set CHROME_PATH to use another Chrome or Chromium`,
-    );
+    throw new DeckError('BROWSER', `cannot start ${executable} (${reason}); ${CHOOSE_ANOTHER_BROWSER}`);
   }
 }

@@ -7,7 +7,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
 import { DeckError } from '../errors.js';
-import { type BrowserCommand, browserCommand } from './browser.js';
+import { type BrowserCommand, browserCommand, CHOOSE_ANOTHER_BROWSER } from './browser.js';
 import { onInterrupt, temporaryFolder } from './interrupt.js';
 
 const START_TIMEOUT = 20_000;
@@ -227,7 +227,7 @@ export async function openTab(viewport: { width: number; height: number }): Prom
     await close();
     // The browser was chosen for the user: say how to choose another.
     if (error instanceof DeckError && error.code === 'BROWSER') {
-      throw new DeckError('BROWSER', `${error.message}; set CHROME_PATH to use another Chrome or Chromium`);
+      throw new DeckError('BROWSER', `${error.message}; ${CHOOSE_ANOTHER_BROWSER}`);
     }
     throw error;
   }
