@@ -13,7 +13,16 @@ beforeEach(() => {
 });
 
 function deck(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8' });
+  return deckWith({}, ...args);
+}
+
+/** `deck` with extra environment variables (CHROME_PATH, say). */
+function deckWith(env: NodeJS.ProcessEnv, ...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -124,43 +133,29 @@ describe('deck check', () => {
 describe('deck pdf without a browser', () => {
   it('prints one line and exits 1', () => {
     write('slides/t.md', '# T\n\nNote: hi');
-    const result = spawnSync(process.execPath, [BIN, 'pdf', 'slides/t.md'], {
-      cwd: dir,
-      encoding: 'utf8',
-      env: { ...process.env, CHROME_PATH: '/no/such/chrome' },
-    });
-    expect(result.status).toBe(1);
-    expect(result.stderr.trim().split('\n').at(-1)).toBe(
-      'deck: CHROME_PATH points to /no/such/chrome, which does not exist',
-    );
-    expect(result.stderr).not.toMatch(/\n\s+at /);
+    const { code, stderr } = deckWith({ CHROME_PATH: '/no/such/chrome' }, 'pdf', 'slides/t.md');
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n').at(-1)).toBe('deck: CHROME_PATH points to /no/such/chrome, which does not exist');
+    expect(stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(dir, 't.pdf'))).toBe(false);
   });
 
   it('says which browser failed, in one line, when it exits at once', () => {
     write('slides/t.md', '# T\n\nNote: hi');
-    const result = spawnSync(process.execPath, [BIN, 'pdf', 'slides/t.md'], {
-      cwd: dir,
-      encoding: 'utf8',
-      env: { ...process.env, CHROME_PATH: '/bin/false' },
-    });
-    expect(result.status).toBe(1);
-    expect(result.stderr.trim().split('\n').at(-1)).toBe(
+    const { code, stderr } = deckWith({ CHROME_PATH: '/bin/false' }, 'pdf', 'slides/t.md');
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n').at(-1)).toBe(
       'deck: /bin/false stopped answering; set CHROME_PATH to use another Chrome or Chromium',
     );
-    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(dir, 't.pdf'))).toBe(false);
   });
 
   it('deck check says which browser failed, in one line, and exits 1', () => {
     write('slides/t.md', '# T\n\nNote: hi');
-    const result = spawnSync(process.execPath, [BIN, 'check', 'slides/t.md'], {
-      cwd: dir,
-      encoding: 'utf8',
-      env: { ...process.env, CHROME_PATH: '/bin/false' },
-    });
-    expect(result.status).toBe(1);
-    const lines = result.stderr.trim().split('\n');
+    const { code, stderr } = deckWith({ CHROME_PATH: '/bin/false' }, 'check', 'slides/t.md');
+    expect(code).toBe(1);
+    const lines = stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
       /^deck: cannot start \/bin\/false \(.+\); set CHROME_PATH to use another Chrome or Chromium$/,
