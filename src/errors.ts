@@ -1,15 +1,17 @@
-// One error class for everything that stops a command. Each code maps to an exit code at the
-// top of the CLI and nowhere else.
+// One error class for everything that stops a command, classified where the cause is known.
+// Only the CLI turns a code into an exit code (src/cli/exit-codes.ts).
 
 export type ErrorCode =
   /** The deck has errors; they were reported as diagnostics. */
   | 'DECK'
   /** The command line is wrong. */
   | 'USAGE'
-  /** No usable browser for a command that needs one. */
+  /** No usable browser, or the browser failed, for a command that needs one. */
   | 'BROWSER'
-  /** Reading or writing files failed for a reason outside the deck. */
-  | 'IO';
+  /** The deck's page failed in the browser: an exception, or it did not get ready in time. */
+  | 'PAGE'
+  /** Reading or writing files failed for a reason outside the deck (permissions, space). */
+  | 'DISK';
 
 export class DeckError extends Error {
   constructor(
@@ -20,5 +22,3 @@ export class DeckError extends Error {
     this.name = 'DeckError';
   }
 }
-
-export const EXIT_CODES: Record<ErrorCode, number> = { DECK: 1, USAGE: 2, BROWSER: 1, IO: 1 };

@@ -106,6 +106,25 @@ export interface RenderedDeck {
   diagnostics: Diagnostic[];
 }
 
+/** A rendered deck with where it came from: what every command takes. */
+export interface CompiledDeck {
+  /** Folder name in the output: the file's name without `.md`. */
+  name: string;
+  /** Absolute path of the deck file. */
+  path: string;
+  rendered: RenderedDeck;
+}
+
+/** Where a project's files are, as absolute paths. Built once by the CLI and passed down. */
+export interface Project {
+  /** The folder commands run in: deck paths are shown relative to it, and decks may use its files. */
+  root: string;
+  /** Where `deck build` and `deck check` find decks when none is named. */
+  slidesDir: string;
+  /** Copied as is into every built deck's folder, when it exists. */
+  publicDir: string;
+}
+
 export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean =>
   diagnostics.some((d) => d.severity === 'error');
 

@@ -14,8 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileDecks } from '../src/compile/compile.js';
 import { formatDiagnostic } from '../src/model.js';
-import { compileDecks } from '../src/outputs/build.js';
+import { REPO } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BAD = 'tests/fixtures/bad';
@@ -41,7 +42,7 @@ const readLines = (path: string) =>
     .filter((line) => line !== '');
 
 async function compile(path: string) {
-  const result = await compileDecks([path]);
+  const result = await compileDecks([path], REPO);
   return { ...result, lines: result.diagnostics.map(formatDiagnostic) };
 }
 

@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Deck, Diagnostic, RenderedDeck } from '../src/model.js';
+import type { Deck, Diagnostic, Project, RenderedDeck } from '../src/model.js';
 import { parseDeck } from '../src/parse/index.js';
+import { projectAt } from '../src/platform/paths.js';
 import { renderDeck } from '../src/render/index.js';
 
 export const FILE = 'deck.md';
+
+/** The repository as a project: tests run from its root. */
+export const REPO: Project = projectAt(process.cwd());
 
 export function parse(source: string): Deck {
   return parseDeck(source, FILE);

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 // Resolves to the main project's node_modules (bench/ does not install playwright-core).
 import { chromium } from 'playwright-core';
 // The same quiet, offline flags the toolkit launches Chromium with (lib/ is compiled by run.mjs).
-import { CHROMIUM_ARGS } from '../../lib/outputs/browser.js';
+import { CHROMIUM_ARGS } from '../../lib/browser/find.js';
 import { freePort, sleep } from './processes.mjs';
 
 const SLIDE_INDEX = 4; // slide 5, counted from 0 as reveal.js does

@@ -3,14 +3,19 @@
 
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, resolve } from 'node:path';
 import { cac } from 'cac';
-import { DeckError, EXIT_CODES } from '../errors.js';
-import { type Diagnostic, formatDiagnostic, hasErrors } from '../model.js';
-import { runInterruptCleanups } from '../outputs/interrupt.js';
-import { deckName, displayPath } from '../outputs/paths.js';
+import { DeckError } from '../errors.js';
+import { type Diagnostic, formatDiagnostic, hasErrors, type Project } from '../model.js';
+import { runInterruptCleanups } from '../platform/interrupt.js';
+import { deckName, displayPath, projectAt } from '../platform/paths.js';
+import { EXIT_CODES } from './exit-codes.js';
 import { pacingTable } from './pacing-table.js';
 
+/** The project is the folder the command runs in: built once here and passed down. */
+let project: Project;
+/** A path as the user should read it: relative to the project when inside it. */
+const shown = (path: string) => displayPath(path, project.root);
 const SLIDES_DIR = 'slides';
 const DEFAULT_DECK = join(SLIDES_DIR, 'leadership-vs-management.md');
 
@@ -18,16 +23,17 @@ const out = (line = '') => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
 
 async function slideFiles(): Promise<string[]> {
-  const names = await readdir(SLIDES_DIR).catch(() => [] as string[]);
+  const names = await readdir(project.slidesDir).catch(() => [] as string[]);
   return names
     .filter((name) => /\.(?:md|markdown)$/i.test(name))
     .sort()
-    .map((name) => join(SLIDES_DIR, name));
+    .map((name) => join(project.slidesDir, name));
 }
 
 /** The deck named on the command line, else the flagship deck, else the first in slides/. */
 async function oneDeck(file: string | undefined, purpose: string): Promise<string> {
-  const deck = file ?? (existsSync(DEFAULT_DECK) ? DEFAULT_DECK : (await slideFiles())[0]);
+  const flagship = join(project.root, DEFAULT_DECK);
+  const deck = file ? resolve(project.root, file) : existsSync(flagship) ? flagship : (await slideFiles())[0];
   if (!deck) throw new DeckError('USAGE', `no deck to ${purpose}: name a Markdown file or add one to ${SLIDES_DIR}/`);
   return deck;
 }
@@ -45,24 +51,24 @@ interface BuildFlags {
 
 async function build(files: string[], flags: BuildFlags): Promise<void> {
   const started = performance.now();
-  const decks = files.length > 0 ? files : await slideFiles();
+  const decks = files.length > 0 ? files.map((file) => resolve(project.root, file)) : await slideFiles();
   if (decks.length === 0)
     throw new DeckError('USAGE', `no decks to build: name a Markdown file or add one to ${SLIDES_DIR}/`);
   // Each command loads what it needs: `deck pdf` starts the browser before loading the compiler.
-  const { buildDecks } = await import('../outputs/build.js');
-  const result = await buildDecks(decks, { outDir: flags.out, publicDir: 'public' });
+  const { buildDecks } = await import('../commands/build.js');
+  const result = await buildDecks(decks, { outDir: resolve(project.root, flags.out), project });
   report(result.diagnostics);
   if (hasErrors(result.diagnostics)) {
     const count = result.diagnostics.filter((d) => d.severity === 'error').length;
     throw new DeckError('DECK', `build failed: ${plural(count, 'error')}; nothing was written`);
   }
   for (const deck of result.decks) {
-    const page = relative(process.cwd(), join(result.outDir, deck.name, 'index.html'));
+    const page = shown(join(result.outDir, deck.name, 'index.html'));
     out(`${page}  ${deck.rendered.slides.length} slides`);
     if (flags.verbose) out(pacingTable(deck.rendered));
   }
   out(
-    `built ${plural(result.decks.length, 'deck')} into ${displayPath(result.outDir)}/ in ${Math.round(performance.now() - started)} ms`,
+    `built ${plural(result.decks.length, 'deck')} into ${shown(result.outDir)}/ in ${Math.round(performance.now() - started)} ms`,
   );
 }
 
@@ -76,13 +82,14 @@ async function dev(file: string | undefined, flags: DevFlags): Promise<void> {
   if (flags.port !== undefined && (!Number.isInteger(flags.port) || flags.port < 0 || flags.port > 65535)) {
     throw new DeckError('USAGE', `--port must be a port number, not "${flags.port}"`);
   }
-  const { startDevServer } = await import('../outputs/dev-server.js');
+  const { startDevServer } = await import('../commands/dev.js');
   const { url } = await startDevServer({
     file: deck,
+    project,
     ...(flags.port !== undefined ? { port: flags.port } : {}),
     ...(flags.host ? { host: String(flags.host) } : {}),
   });
-  out(`Presenting ${displayPath(deck)} at ${url}`);
+  out(`Presenting ${shown(deck)} at ${url}`);
   out('Press s in the deck for speaker view (notes, next slide, timers); f for full screen; Esc for the overview.');
   out('Edits to the deck file show up in the browser as you save. Ctrl+C stops the server.');
 }
@@ -101,10 +108,11 @@ async function pdf(file: string | undefined, flags: PdfFlags): Promise<void> {
     throw new DeckError('USAGE', `--paper must be a4 or letter, not "${flags.paper}"`);
   if (flags.fragments && flags.handout) throw new DeckError('USAGE', '--fragments and --handout do not go together');
   const name = deckName(deck);
-  const outFile = flags.out ?? `${name}${flags.handout ? '-handout' : ''}.pdf`;
-  const { exportPdf } = await import('../outputs/pdf.js');
+  const outFile = resolve(project.root, flags.out ?? `${name}${flags.handout ? '-handout' : ''}.pdf`);
+  const { exportPdf } = await import('../commands/pdf.js');
   const result = await exportPdf({
     deck,
+    project,
     out: outFile,
     fragments: flags.fragments ?? false,
     handout: flags.handout ?? false,
@@ -114,7 +122,7 @@ async function pdf(file: string | undefined, flags: PdfFlags): Promise<void> {
   report(result.diagnostics);
   if (hasErrors(result.diagnostics))
     throw new DeckError('DECK', 'export failed: the deck has errors; nothing was written');
-  out(`${displayPath(result.file)}  ${result.pages} pages`);
+  out(`${shown(result.file)}  ${result.pages} pages`);
 }
 
 interface CheckFlags {
@@ -123,11 +131,11 @@ interface CheckFlags {
 }
 
 async function check(files: string[], flags: CheckFlags): Promise<void> {
-  const decks = files.length > 0 ? files : await slideFiles();
+  const decks = files.length > 0 ? files.map((file) => resolve(project.root, file)) : await slideFiles();
   if (decks.length === 0)
     throw new DeckError('USAGE', `no decks to check: name a Markdown file or add one to ${SLIDES_DIR}/`);
-  const { checkDecks } = await import('../outputs/check.js');
-  const result = await checkDecks(decks);
+  const { checkDecks } = await import('../commands/check.js');
+  const result = await checkDecks(decks, project);
   const summary = `${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')}`;
   if (flags.json) {
     out(JSON.stringify({ findings: result.findings, errors: result.errors, warnings: result.warnings }, null, 2));
@@ -174,13 +182,10 @@ function createCli() {
 
 /** Ctrl+C or a stop request: undo half-done work (a build's new folder, temp files), then exit. */
 function exitCleanlyOnSignals(): void {
-  for (const [signal, code] of [
-    ['SIGINT', 130],
-    ['SIGTERM', 143],
-  ] as const) {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       if (runInterruptCleanups() > 0) err(`deck: stopped (${signal}); no half-written output left behind`);
-      process.exit(code);
+      process.exit(EXIT_CODES[signal]);
     });
   }
 }
@@ -188,6 +193,7 @@ function exitCleanlyOnSignals(): void {
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
   exitCleanlyOnSignals();
+  project = projectAt(process.cwd());
   try {
     const cli = createCli();
     cli.parse(argv, { run: false });
@@ -199,7 +205,7 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT_CODES.USAGE;
     }
     await cli.runMatchedCommand();
-    return 0;
+    return EXIT_CODES.OK;
   } catch (error) {
     if (error instanceof DeckError) {
       err(`deck: ${error.message}`);
@@ -209,7 +215,7 @@ export async function main(argv: string[]): Promise<number> {
     const io = error as NodeJS.ErrnoException;
     if (io?.syscall && io.code) {
       err(`deck: cannot ${io.syscall} ${io.path ?? ''}: ${io.code}`.replace('  ', ' '));
-      return EXIT_CODES.IO;
+      return EXIT_CODES.DISK;
     }
     if (error instanceof Error && error.name === 'CACError') {
       err(`deck: ${error.message}; see deck --help`);
@@ -219,6 +225,6 @@ export async function main(argv: string[]): Promise<number> {
       `deck: internal error: ${error instanceof Error ? error.message : String(error)}. This is a bug: please report it${debug ? '' : ' (run with --debug for details)'}.`,
     );
     if (debug && error instanceof Error && error.stack) err(error.stack);
-    return 3;
+    return EXIT_CODES.INTERNAL;
   }
 }

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevServer } from '../../src/outputs/dev-server.js';
+import { startDevServer } from '../../src/commands/dev.js';
+import { REPO } from '../helpers.js';
 import { openBrowser } from './harness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'deck-dev-'));
@@ -25,7 +26,7 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'img'));
   writeFileSync(join(dir, 'img/chart.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
   writeFileSync(file, deckText('Original text'));
-  ({ server, url } = await startDevServer({ file, port: 0, log: (line) => log.push(line) }));
+  ({ server, url } = await startDevServer({ file, project: REPO, port: 0, log: (line) => log.push(line) }));
   browser = await openBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.goto(url);

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser } from '../../src/outputs/browser.js';
+import { launchBrowser } from '../../src/browser/find.js';
 
 /** Built by tests/global-setup.ts. */
 export const BUILT = resolve('tests/.output/dist');

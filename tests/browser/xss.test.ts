@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDecks } from '../../src/outputs/build.js';
-import { render } from '../helpers.js';
+import { buildDecks } from '../../src/commands/build.js';
+import { REPO, render } from '../helpers.js';
 import { openBrowser, openDeck } from './harness.js';
 
 let browser: Browser;
@@ -16,7 +16,7 @@ let page: string;
 beforeAll(async () => {
   browser = await openBrowser();
   const out = join(mkdtempSync(join(tmpdir(), 'deck-xss-')), 'dist');
-  const result = await buildDecks(['tests/fixtures/decks/xss.md'], { outDir: out });
+  const result = await buildDecks(['tests/fixtures/decks/xss.md'], { outDir: out, project: REPO });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   page = join(out, 'xss/index.html');
 });

@@ -3,8 +3,8 @@
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('../../src/outputs/build.js', async (original) => ({
-  ...(await original<typeof import('../../src/outputs/build.js')>()),
+vi.mock('../../src/commands/build.js', async (original) => ({
+  ...(await original<typeof import('../../src/commands/build.js')>()),
   buildDecks: () => {
     throw new TypeError("Cannot read properties of undefined (reading 'slides')");
   },

@@ -3,10 +3,10 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { type Diagnostic, hasErrors, type RenderedDeck } from '../model.js';
-import { launchBrowser } from './browser.js';
-import { buildDecks, type CompiledDeck } from './build.js';
-import { withTemporaryFolder } from './interrupt.js';
+import { launchBrowser } from '../browser/find.js';
+import { type CompiledDeck, type Diagnostic, hasErrors, type Project, type RenderedDeck } from '../model.js';
+import { withTemporaryFolder } from '../platform/temporary.js';
+import { buildDecks } from './build.js';
 
 export interface Finding extends Diagnostic {
   /** What found it: `build`, `overflow`, `axe/<rule>`, … */
@@ -288,12 +288,12 @@ async function inspectDeck(browser: Browser, deck: CompiledDeck, folder: string)
   }));
 }
 
-export async function checkDecks(paths: readonly string[]): Promise<CheckResult> {
+export async function checkDecks(paths: readonly string[], project: Project): Promise<CheckResult> {
   const findings: Finding[] = [];
   await withTemporaryFolder('deck-check-', async (folder) => {
     const built = await buildDecks(paths, {
       outDir: join(folder, 'dist'),
-      publicDir: 'public',
+      project,
       render: { sourceLines: true },
     });
     findings.push(...built.diagnostics.map(FROM_BUILD));

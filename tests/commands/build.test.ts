@@ -2,9 +2,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { buildDecks } from '../../src/commands/build.js';
 import { DeckError } from '../../src/errors.js';
-import { buildDecks } from '../../src/outputs/build.js';
-import { brief, fileTree } from '../helpers.js';
+import { projectAt } from '../../src/platform/paths.js';
+import { brief, fileTree, REPO } from '../helpers.js';
 
 let dir: string;
 beforeEach(() => {
@@ -28,7 +29,7 @@ describe('static build', () => {
     write('files/sheet.txt', 'worksheet');
     write('public/handout.txt', 'public file');
     write('public/.gitkeep', '');
-    const result = await buildDecks([deck], { outDir: join(dir, 'out'), publicDir: join(dir, 'public') });
+    const result = await buildDecks([deck], { outDir: join(dir, 'out'), project: projectAt(dir) });
     expect(result.diagnostics).toEqual([]);
     const files = Object.keys(fileTree(join(dir, 'out'))).sort();
     expect(files).toEqual(
@@ -62,7 +63,7 @@ describe('static build', () => {
   it("links a deck's own theme file after the default theme", async () => {
     const deck = write('talk.md', '---\ntheme: brand.css\n---\n\n# Hello');
     write('brand.css', '.reveal h1 { color: #123456; }');
-    const result = await buildDecks([deck], { outDir: join(dir, 'out') });
+    const result = await buildDecks([deck], { outDir: join(dir, 'out'), project: REPO });
     expect(result.diagnostics).toEqual([]);
     const page = readFileSync(join(dir, 'out/talk/index.html'), 'utf8');
     expect(page).toContain('<link rel="stylesheet" href="deck.css">\n<link rel="stylesheet" href="assets/brand.css">');
@@ -73,15 +74,15 @@ describe('static build', () => {
     const deck = write('talk.md', DECK);
     write('img/logo.svg', '<svg/>');
     write('files/sheet.txt', 'x');
-    await buildDecks([deck], { outDir: join(dir, 'a') });
-    await buildDecks([deck], { outDir: join(dir, 'b') });
+    await buildDecks([deck], { outDir: join(dir, 'a'), project: REPO });
+    await buildDecks([deck], { outDir: join(dir, 'b'), project: REPO });
     expect(fileTree(join(dir, 'a'))).toEqual(fileTree(join(dir, 'b')));
   });
 
   it('reports a missing image at its line and writes nothing', async () => {
     const deck = write('talk.md', DECK);
     write('files/sheet.txt', 'x');
-    const result = await buildDecks([deck], { outDir: join(dir, 'out') });
+    const result = await buildDecks([deck], { outDir: join(dir, 'out'), project: REPO });
     expect(brief(result.diagnostics)).toEqual([`8:9 error file not found: img/logo.svg (looked in ${dir})`]);
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
@@ -90,19 +91,19 @@ describe('static build', () => {
     const deck = write('talk.md', DECK);
     write('img/logo.svg', '<svg/>');
     write('files/sheet.txt', 'x');
-    await buildDecks([deck], { outDir: join(dir, 'out') });
+    await buildDecks([deck], { outDir: join(dir, 'out'), project: REPO });
     const before = fileTree(join(dir, 'out'));
     write('talk.md', `${DECK}\n---\n\n<!-- .slide: onclick="x()" -->\n# Broken`);
-    const result = await buildDecks([deck], { outDir: join(dir, 'out') });
+    const result = await buildDecks([deck], { outDir: join(dir, 'out'), project: REPO });
     expect(result.diagnostics.some((d) => d.severity === 'error')).toBe(true);
     expect(fileTree(join(dir, 'out'))).toEqual(before);
   });
 
   it('replaces the previous output whole on success', async () => {
     const deck = write('talk.md', '# One');
-    await buildDecks([deck], { outDir: join(dir, 'out') });
+    await buildDecks([deck], { outDir: join(dir, 'out'), project: REPO });
     write('old.md', '# Old');
-    await buildDecks([join(dir, 'old.md')], { outDir: join(dir, 'out') });
+    await buildDecks([join(dir, 'old.md')], { outDir: join(dir, 'out'), project: REPO });
     expect(existsSync(join(dir, 'out/talk'))).toBe(false);
     expect(existsSync(join(dir, 'out/old/index.html'))).toBe(true);
     expect(readdirSync(dir).filter((name) => name.includes('.tmp-') || name.includes('.old-'))).toEqual([]);
@@ -111,7 +112,9 @@ describe('static build', () => {
   it('refuses an output path that is a file, and leaves the file alone', async () => {
     const deck = write('talk.md', '# One');
     write('notes.txt', 'keep me');
-    await expect(buildDecks([deck], { outDir: join(dir, 'notes.txt') })).rejects.toThrow(/is a file, not a folder/);
+    await expect(buildDecks([deck], { outDir: join(dir, 'notes.txt'), project: REPO })).rejects.toThrow(
+      /is a file, not a folder/,
+    );
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('keep me');
   });
 
@@ -122,25 +125,21 @@ describe('static build', () => {
     );
     write('slides/_up/a.png', 'a');
     write('a.png', 'b');
-    const previous = process.cwd();
-    process.chdir(dir);
-    try {
-      const result = await buildDecks([deck], { outDir: join(dir, 'out') });
-      expect(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
-        '3:6 ../../../../../../etc/hostname is outside the project folder; copy it next to the deck',
-        '5:22 ../a.png and slides/_up/a.png would both be copied to assets/_up/a.png; rename one',
-      ]);
-    } finally {
-      process.chdir(previous);
-    }
+    const result = await buildDecks([deck], { outDir: join(dir, 'out'), project: projectAt(dir) });
+    expect(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+      '3:6 ../../../../../../etc/hostname is outside the project folder; copy it next to the deck',
+      '5:22 ../a.png and slides/_up/a.png would both be copied to assets/_up/a.png; rename one',
+    ]);
   });
 
   it('refuses an output folder that holds the sources or was not made by a build', async () => {
     const deck = write('slides/talk.md', '# One');
-    await expect(buildDecks([deck], { outDir: join(dir, 'slides') })).rejects.toThrow(DeckError);
-    await expect(buildDecks([deck], { outDir: join(dir, 'slides') })).rejects.toThrow(/would replace/);
+    await expect(buildDecks([deck], { outDir: join(dir, 'slides'), project: REPO })).rejects.toThrow(DeckError);
+    await expect(buildDecks([deck], { outDir: join(dir, 'slides'), project: REPO })).rejects.toThrow(/would replace/);
     write('docs/keep.txt', 'precious');
-    await expect(buildDecks([deck], { outDir: join(dir, 'docs') })).rejects.toThrow(/was not made by deck build/);
+    await expect(buildDecks([deck], { outDir: join(dir, 'docs'), project: REPO })).rejects.toThrow(
+      /was not made by deck build/,
+    );
     expect(readFileSync(join(dir, 'docs/keep.txt'), 'utf8')).toBe('precious');
     expect(readFileSync(deck, 'utf8')).toBe('# One');
   });

@@ -2,8 +2,8 @@
 // cleanly (no hang, no unhandled rejection) when a page cannot load or the browser goes away.
 
 import { describe, expect, it } from 'vitest';
+import { openTab } from '../../src/browser/driver.js';
 import { DeckError } from '../../src/errors.js';
-import { openTab } from '../../src/outputs/chromium.js';
 
 const page = (html: string) => `data:text/html,${encodeURIComponent(html)}`;
 
@@ -24,7 +24,7 @@ describe('a Chromium tab over the DevTools pipe', () => {
     const tab = await openTab({ width: 1280, height: 720 });
     try {
       await expect(tab.open('file:///no/such/deck/index.html')).rejects.toThrow(
-        new DeckError('IO', 'cannot open file:///no/such/deck/index.html: net::ERR_FILE_NOT_FOUND'),
+        new DeckError('PAGE', 'cannot open file:///no/such/deck/index.html: net::ERR_FILE_NOT_FOUND'),
       );
     } finally {
       await tab.close();

@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportPdf, type PdfResult } from '../../src/outputs/pdf.js';
+import { exportPdf, type PdfResult } from '../../src/commands/pdf.js';
 import { parseDeck } from '../../src/parse/index.js';
+import { REPO } from '../helpers.js';
 
 const FILE = 'slides/leadership-vs-management.md';
 const deck = parseDeck(readFileSync(FILE, 'utf8'), FILE);
@@ -33,7 +34,13 @@ async function exportDeck(
 ): Promise<PdfResult> {
   const lines: string[] = [];
   progress.push(lines);
-  return exportPdf({ deck: FILE, out: join(dir, name), progress: (line) => lines.push(line), ...options });
+  return exportPdf({
+    deck: FILE,
+    project: REPO,
+    out: join(dir, name),
+    progress: (line) => lines.push(line),
+    ...options,
+  });
 }
 
 describe('deck pdf: slides', () => {

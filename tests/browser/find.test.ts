@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { browserCommand, CHROMIUM_ARGS, findBrowser } from '../../src/browser/find.js';
 import { DeckError } from '../../src/errors.js';
-import { browserCommand, CHROMIUM_ARGS, findBrowser } from '../../src/outputs/browser.js';
 
 describe('finding a browser', () => {
   it('uses CHROME_PATH when it points at a file', () => {

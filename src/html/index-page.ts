@@ -1,6 +1,7 @@
 // dist/index.html: one line per deck, so a folder of decks opens like a table of contents.
 
 import { escapeHtml } from '../escape.js';
+import type { CompiledDeck } from '../model.js';
 
 export interface DeckSummary {
   /** Folder name inside the output folder. */
@@ -11,6 +12,18 @@ export interface DeckSummary {
   slideCount: number;
   /** Minutes, from front matter. */
   duration?: number;
+}
+
+export function summarize(deck: CompiledDeck): DeckSummary {
+  const { meta, slides } = deck.rendered;
+  return {
+    name: deck.name,
+    title: meta.title,
+    slideCount: slides.length,
+    ...(meta.author ? { author: meta.author } : {}),
+    ...(meta.description ? { description: meta.description } : {}),
+    ...(meta.duration ? { duration: meta.duration } : {}),
+  };
 }
 
 export function renderIndexPage(decks: readonly DeckSummary[]): string {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDeck } from '../../src/outputs/read-deck.js';
+import { readDeck } from '../../src/compile/read-deck.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'deck-read-'));
 

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { addDocumentInfo, type DocumentInfo } from '../../src/outputs/pdf-info.js';
+import { addDocumentInfo, type DocumentInfo } from '../../src/commands/pdf-info.js';
 
 /** A PDF laid out as Chromium writes it: plain objects and a classic cross-reference table. */
 async function classicPdf(pages: number, title = 'Printed title'): Promise<Uint8Array> {

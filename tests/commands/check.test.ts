@@ -2,18 +2,19 @@
 // pointed at its source line.
 
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type CheckResult, checkDecks } from '../../src/outputs/check.js';
+import { type CheckResult, checkDecks } from '../../src/commands/check.js';
+import { REPO } from '../helpers.js';
 
 const brief = (result: CheckResult) => result.findings.map((f) => `${f.line} ${f.severity} ${f.rule}: ${f.message}`);
 
 describe('deck check', () => {
   it('finds nothing wrong with the flagship deck', async () => {
-    const result = await checkDecks(['slides/leadership-vs-management.md']);
+    const result = await checkDecks(['slides/leadership-vs-management.md'], REPO);
     expect(brief(result)).toEqual([]);
   });
 
   it('reports overflow in both layouts and text below the minimum', async () => {
-    const result = await checkDecks(['tests/fixtures/decks/overflow.md']);
+    const result = await checkDecks(['tests/fixtures/decks/overflow.md'], REPO);
     const lines = brief(result).filter((f) => !f.includes(' notes: '));
     expect(lines).toEqual([
       '13 error overflow: slide 2 "Far too long": content overflows the slide by 166 px at the bottom (screen layout)',
@@ -26,7 +27,7 @@ describe('deck check', () => {
   describe('on a deck with one of each problem', () => {
     let result: CheckResult;
     beforeAll(async () => {
-      result = await checkDecks(['tests/fixtures/decks/problems.md']);
+      result = await checkDecks(['tests/fixtures/decks/problems.md'], REPO);
     });
 
     it('reports an image without alt text as an error at its line', () => {
@@ -66,7 +67,7 @@ describe('deck check', () => {
   });
 
   it('reports build errors and stops before the browser', async () => {
-    const result = await checkDecks(['tests/fixtures/decks/does-not-exist.md']);
+    const result = await checkDecks(['tests/fixtures/decks/does-not-exist.md'], REPO);
     expect(brief(result)).toEqual(['1 error build: no such file']);
   });
 });

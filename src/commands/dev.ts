@@ -1,13 +1,15 @@
 // Starts Vite with the deck plugin. Binds to 127.0.0.1 unless a host is given, and serves only
 // the project, the deck's folder and the toolkit's runtime.
 
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { ViteDevServer } from 'vite';
-import { RUNTIME_ENTRY, TOOLKIT_ROOT } from './runtime-bundle.js';
-import { deckPlugin } from './vite-plugin.js';
+import { RUNTIME_ENTRY, TOOLKIT_ROOT } from '../compile/runtime-bundle.js';
+import type { Project } from '../model.js';
+import { deckPlugin } from './dev-plugin.js';
 
 export interface DevServerOptions {
   file: string;
+  project: Project;
   port?: number;
   host?: string;
   log?: (line: string) => void;
@@ -15,15 +17,17 @@ export interface DevServerOptions {
 
 export async function startDevServer(options: DevServerOptions): Promise<{ server: ViteDevServer; url: string }> {
   const { createServer } = await import('vite');
-  const root = process.cwd();
+  const { root, publicDir } = options.project;
   const server = await createServer({
     configFile: false,
     root,
-    publicDir: join(root, 'public'),
+    publicDir,
     logLevel: 'warn',
     clearScreen: false,
     appType: 'custom',
-    plugins: [deckPlugin({ file: options.file, ...(options.log ? { log: options.log } : {}) })],
+    plugins: [
+      deckPlugin({ file: options.file, project: options.project, ...(options.log ? { log: options.log } : {}) }),
+    ],
     optimizeDeps: { entries: [RUNTIME_ENTRY] },
     server: {
       host: options.host ?? '127.0.0.1',

@@ -1,13 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { openTab } from '../browser/driver.js';
 import { DeckError } from '../errors.js';
 import { escapeHtml } from '../escape.js';
-import { type Diagnostic, hasErrors } from '../model.js';
-import type { CompiledDeck } from './build.js';
-import { openTab } from './chromium.js';
-import { HANDOUT_CSS, type HandoutInput, layoutHandout } from './handout-page.js';
-import { withTemporaryFolder } from './interrupt.js';
+import { HANDOUT_CSS, type HandoutInput, layoutHandout } from '../html/handout-page.js';
+import { type CompiledDeck, type Diagnostic, hasErrors, type Project } from '../model.js';
+import { withTemporaryFolder } from '../platform/temporary.js';
 import { addDocumentInfo, type DocumentInfo } from './pdf-info.js';
 
 export type Paper = 'a4' | 'letter';
@@ -15,6 +14,7 @@ export type Paper = 'a4' | 'letter';
 export interface ExportOptions {
   /** The deck's Markdown file. */
   deck: string;
+  project: Project;
   out: string;
   /** One page per fragment step instead of per slide. */
   fragments?: boolean;
@@ -112,7 +112,7 @@ async function printDeck(
   starting.catch(() => undefined);
   try {
     const { buildDecks } = await import('./build.js');
-    const built = await buildDecks([options.deck], { outDir: join(buildDir, 'dist'), publicDir: 'public' });
+    const built = await buildDecks([options.deck], { outDir: join(buildDir, 'dist'), project: options.project });
     const deck = built.decks[0];
     if (hasErrors(built.diagnostics) || !deck) return { file: out, pages: 0, diagnostics: built.diagnostics };
     const page = pathToFileURL(join(built.outDir, deck.name, 'index.html'));
@@ -121,7 +121,7 @@ async function printDeck(
     await tab.open(page.href);
     const count = await tab.call(printLayoutReady, READY_TIMEOUT).catch((error: unknown) => {
       throw new DeckError(
-        'IO',
+        'PAGE',
         `reveal.js did not finish its print layout: ${error instanceof Error ? error.message : error}`,
       );
     });

@@ -7,8 +7,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
 import { DeckError } from '../errors.js';
-import { type BrowserCommand, browserCommand, CHOOSE_ANOTHER_BROWSER } from './browser.js';
-import { onInterrupt, temporaryFolder } from './interrupt.js';
+import { onInterrupt } from '../platform/interrupt.js';
+import { temporaryFolder } from '../platform/temporary.js';
+import { type BrowserCommand, browserCommand, CHOOSE_ANOTHER_BROWSER } from './find.js';
 
 const START_TIMEOUT = 20_000;
 
@@ -103,8 +104,16 @@ class Connection {
   private receive(text: string): void {
     this.buffered += text;
     for (let end = this.buffered.indexOf('\0'); end >= 0; end = this.buffered.indexOf('\0')) {
-      const message = JSON.parse(this.buffered.slice(0, end)) as Message;
+      const raw = this.buffered.slice(0, end);
       this.buffered = this.buffered.slice(end + 1);
+      let message: Message;
+      try {
+        message = JSON.parse(raw) as Message;
+      } catch {
+        // A stream handler must never throw: a garbled message ends the session, not the process.
+        this.failAll(new DeckError('BROWSER', 'the browser sent a message that is not JSON'));
+        return;
+      }
       const reply = message.id === undefined ? undefined : this.replies.get(message.id);
       if (reply && message.id !== undefined) {
         this.replies.delete(message.id);
@@ -202,7 +211,7 @@ export async function openTab(viewport: { width: number; height: number }): Prom
         // Awaited below; if navigating fails first, its rejection on close must not go unhandled.
         loaded.catch(() => undefined);
         const { errorText } = (await send('Page.navigate', { url })) as { errorText?: string };
-        if (errorText) throw new DeckError('IO', `cannot open ${url}: ${errorText}`);
+        if (errorText) throw new DeckError('PAGE', `cannot open ${url}: ${errorText}`);
         await loaded;
       },
       async call(fn, arg) {

@@ -6,15 +6,16 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
+import { compileDecks } from '../compile/compile.js';
+import { RUNTIME_ENTRY } from '../compile/runtime-bundle.js';
 import { escapeHtml } from '../escape.js';
-import { formatDiagnostic, hasErrors, type RenderedDeck } from '../model.js';
-import { compileDecks } from './build.js';
-import { renderPage } from './page.js';
-import { RUNTIME_ENTRY } from './runtime-bundle.js';
+import { renderPage } from '../html/page.js';
+import { formatDiagnostic, hasErrors, type Project, type RenderedDeck } from '../model.js';
 
 export interface DeckPluginOptions {
   /** The deck file to serve. */
   file: string;
+  project: Project;
   /** Where to print diagnostics; the terminal by default. */
   log?: (line: string) => void;
 }
@@ -64,7 +65,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
   let lastErrors: string[] = [];
 
   async function compile(): Promise<{ deck?: RenderedDeck; errors: string[] }> {
-    const result = await compileDecks([file]);
+    const result = await compileDecks([file], options.project);
     for (const d of result.diagnostics) log(formatDiagnostic(d));
     const deck = result.decks[0]?.rendered;
     if (!deck || hasErrors(result.diagnostics)) {

@@ -6,8 +6,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildDecks } from '../../src/outputs/build.js';
-import { fileTree } from '../helpers.js';
+import { buildDecks } from '../../src/commands/build.js';
+import { fileTree, REPO } from '../helpers.js';
 
 const BIN = resolve('bin/deck.js');
 const dir = mkdtempSync(join(tmpdir(), 'deck-large-'));
@@ -31,7 +31,7 @@ describe('a large deck', () => {
     writeFileSync(file, largeDeck(2000, 'The leader'));
     expect(statSync(file).size).toBeGreaterThan(5_000_000);
     const started = performance.now();
-    const result = await buildDecks([file], { outDir: join(dir, 'out') });
+    const result = await buildDecks([file], { outDir: join(dir, 'out'), project: REPO });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(result.decks[0]?.rendered.slides).toHaveLength(2000);
     expect(performance.now() - started).toBeLessThan(30_000);
@@ -50,10 +50,10 @@ describe('an interrupted build', () => {
   const codes: (number | null)[] = [];
   beforeAll(async () => {
     writeFileSync(deck, largeDeck(2000, 'The new leader'));
-    await buildDecks([deck], { outDir: join(dir, 'new-output') });
+    await buildDecks([deck], { outDir: join(dir, 'new-output'), project: REPO });
     after = fileTree(join(dir, 'new-output'));
     writeFileSync(deck, largeDeck(2000, 'The old leader'));
-    await buildDecks([deck], { outDir: oldCopy });
+    await buildDecks([deck], { outDir: oldCopy, project: REPO });
     before = fileTree(oldCopy);
     writeFileSync(deck, largeDeck(2000, 'The new leader'));
   });
