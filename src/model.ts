@@ -55,8 +55,12 @@ export interface DeckMeta {
   description?: string;
   /** Planned length of the talk in minutes. */
   duration?: number;
-  /** `default`, or a CSS file next to the deck that is loaded after the default theme. */
+  /** `default`, a reveal.js theme name (`black`, `white`, …), or a CSS file next to the deck. */
   theme?: string;
+  /** A highlight.js theme name for code blocks (reveal-md's `highlightTheme`). */
+  highlightTheme?: string;
+  /** Stylesheets next to the deck, loaded after the theme (reveal-md's `css`). */
+  css?: string[];
   /** Allows raw HTML in slides; it is sanitized either way. */
   html: boolean;
   /** Options passed to `Reveal.initialize`. */

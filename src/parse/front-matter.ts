@@ -22,6 +22,11 @@ const KEYS: Record<keyof DeckMeta, Check> = {
   date: isString,
   description: isString,
   theme: isString,
+  highlightTheme: isString,
+  css: (v) =>
+    typeof v === 'string' || (Array.isArray(v) && v.every((item) => typeof item === 'string'))
+      ? undefined
+      : 'must be a stylesheet path or a list of them',
   lang: (v) =>
     isString(v) ??
     (/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(v as string) ? undefined : 'must be a language tag such as en or pt-BR'),
@@ -111,7 +116,8 @@ export function parseFrontMatter(lines: readonly string[], file: string): FrontM
         error(`front matter "${key}" ${problem}`, valuePos.line, valuePos.column);
         continue;
       }
-      values[key] = value;
+      // One stylesheet or a list of them: always a list in the model.
+      values[key] = key === 'css' && typeof value === 'string' ? [value] : value;
       keyLines[key as keyof DeckMeta] = keyPos.line;
     }
   }

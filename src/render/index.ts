@@ -3,23 +3,15 @@
 
 import type { MarkdownIt } from 'markdown-it';
 import { escapeHtml } from '../escape.js';
-import type {
-  AssetReference,
-  Attributes,
-  Deck,
-  Diagnostic,
-  RenderedDeck,
-  RenderedSlide,
-  Slide,
-  SourcePosition,
-} from '../model.js';
+import type { Attributes, Deck, Diagnostic, RenderedDeck, RenderedSlide, Slide, SourcePosition } from '../model.js';
 import { mergeAttributes } from '../parse/attribute-list.js';
-import { assetOutputUrl, assetReference, isLocalUrl, localPath } from './assets.js';
+import { assetOutputUrl, assetReference, isLocalUrl } from './assets.js';
 import { createEnv, type RenderEnv } from './env.js';
 import { markdown } from './markdown.js';
 import { planTimings } from './pacing.js';
 import { revealConfig } from './reveal-config.js';
 import { sanitize } from './sanitize.js';
+import { themeStyles } from './theme.js';
 
 const BACKGROUND_URLS = ['data-background-image', 'data-background-video'];
 
@@ -109,27 +101,6 @@ function checkIds(outputs: readonly SlideOutput[], diagnostics: Diagnostic[], fi
       seen.set(id, here.line);
     }
   }
-}
-
-/** A `theme:` other than the default names a CSS file next to the deck, copied like an image. */
-function themeStyles(deck: Deck, diagnostics: Diagnostic[]): { styles: string[]; assets: AssetReference[] } {
-  const theme = deck.meta.theme;
-  if (theme === undefined || theme === 'default') return { styles: [], assets: [] };
-  const line = deck.metaLines.theme ?? 1;
-  if (!/\.css$/i.test(localPath(theme)) || !isLocalUrl(theme)) {
-    diagnostics.push({
-      severity: 'error',
-      message: `theme must be "default" or a .css file next to the deck, not "${theme}"`,
-      file: deck.file,
-      line,
-      column: 1,
-    });
-    return { styles: [], assets: [] };
-  }
-  return {
-    styles: [assetOutputUrl(theme)],
-    assets: [assetReference(theme, { line, column: 1 })],
-  };
 }
 
 export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDeck {
