@@ -1,5 +1,7 @@
 // Types that cross module lines. Lines and columns are 1-based, as editors show them.
 
+import type { Token } from 'markdown-it';
+
 export type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
@@ -17,21 +19,14 @@ export interface SourcePosition {
 
 export interface SourceSpan {
   file: string;
+  /** The line of the slide's first content (or, for an empty slide, the line after its separator). */
   startLine: number;
-  endLine: number;
 }
 
 /** Attribute name → value, in the order the author wrote them. */
 export type Attributes = Record<string, string>;
 
 /** A block of Markdown cut out of the source, with the source line its first line came from. */
-export interface SourceBlock {
-  text: string;
-  startLine: number;
-  /** Characters cut from the start of the first line (a `Note:` marker), for true columns. */
-  firstLineOffset?: number;
-}
-
 export interface Slide {
   /** Position in reading order, 0-based. */
   index: number;
@@ -43,8 +38,9 @@ export interface Slide {
   attributes: Attributes;
   /** Where each of those attributes was written. */
   attributePositions: Record<string, SourcePosition>;
-  body: SourceBlock;
-  notes?: SourceBlock;
+  /** The slide's tokens as markdown-it read them, and its speaker notes'. */
+  body: Token[];
+  notes?: Token[];
 }
 
 export interface DeckMeta {
@@ -63,8 +59,12 @@ export interface DeckMeta {
   css?: string[];
   /** Allows raw HTML in slides; it is sanitized either way. */
   html: boolean;
-  /** Options passed to `Reveal.initialize`. */
+  /** Options passed to `Reveal.initialize` (reveal-md's `revealOptions`). */
   reveal: Record<string, unknown>;
+  /** Regular expressions that start a slide, a vertical slide and the notes, as in reveal.js. */
+  separator?: string;
+  verticalSeparator?: string;
+  notesSeparator?: string;
 }
 
 export interface Deck {
@@ -73,6 +73,8 @@ export interface Deck {
   /** Source line of each front matter key the author wrote. */
   metaLines: Partial<Record<keyof DeckMeta, number>>;
   slides: Slide[];
+  /** Local files the slides refer to, found while reading them. */
+  assets: AssetReference[];
   diagnostics: Diagnostic[];
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import type { Token } from 'markdown-it';
 import type { Deck, Diagnostic, Project, RenderedDeck } from '../src/model.js';
 import { parseDeck } from '../src/parse/index.js';
 import { projectAt } from '../src/platform/paths.js';
@@ -24,9 +25,11 @@ export function brief(diagnostics: readonly Diagnostic[]): string[] {
   return diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.message}`);
 }
 
-/** The HTML of one slide's <section>, found by its 0-based position. */
+/** The HTML of one slide's <section>, found by its 0-based position in reading order (stacks skipped). */
 export function sectionHtml(deck: RenderedDeck, index: number): string {
-  const sections = deck.sectionsHtml.split(/(?=<section)/).filter((s) => s.startsWith('<section'));
+  const sections = deck.sectionsHtml
+    .split(/(?=<section)/)
+    .filter((s) => s.startsWith('<section') && s !== '<section>\n');
   return sections[index] ?? '';
 }
 
@@ -42,4 +45,20 @@ export function fileTree(root: string): Record<string, string> {
   };
   walk(root);
   return files;
+}
+
+/**
+ * The Markdown a slide's body or notes were read from: the source lines their tokens came from,
+ * without the notes marker.
+ */
+export function markdownOf(source: string, tokens: readonly Token[] | undefined): string {
+  const maps = (tokens ?? []).flatMap((token) => (token.map ? [token.map] : []));
+  if (maps.length === 0) return '';
+  const lines = source.split(/\r\n?|\n/);
+  const start = Math.min(...maps.map((map) => map[0]));
+  const end = Math.max(...maps.map((map) => map[1]));
+  return lines
+    .slice(start, end)
+    .join('\n')
+    .replace(/^\s*notes?:\s*/i, '');
 }

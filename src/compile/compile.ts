@@ -65,7 +65,7 @@ export async function compileDecks(
       diagnostics.push({ ...read.diagnostic, file });
       continue;
     }
-    const rendered = renderDeck(parseDeck(read.text, file), options);
+    const rendered = renderDeck(parseDeck(read.text, file, options), options);
     const deck: CompiledDeck = { name: deckName(path), path: resolve(project.root, path), rendered };
     const clash = names.get(deck.name);
     if (clash && clash !== deck.path) {

@@ -16,7 +16,20 @@ export interface FrontMatter {
 type Check = (value: unknown) => string | undefined;
 
 const isString: Check = (v) => (typeof v === 'string' ? undefined : 'must be text');
-const KEYS: Record<keyof DeckMeta, Check> = {
+const isOptionsMap: Check = (v) =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? undefined : 'must be a map of reveal.js options';
+/** A separator is a regular expression, as reveal.js's `data-separator` attributes are. */
+const isPattern: Check = (v) => {
+  if (typeof v !== 'string') return 'must be a regular expression written as text';
+  try {
+    return new RegExp(v, 'm').test('') ? 'must not match empty text' : undefined;
+  } catch (error) {
+    return `is not a valid regular expression (${error instanceof Error ? error.message : error})`;
+  }
+};
+
+/** Our keys, and the reveal-md keys we honour with the same meaning. */
+const KEYS: Record<keyof FrontMatterValues, Check> = {
   title: (v) => isString(v) ?? ((v as string).trim() ? undefined : 'must not be empty'),
   author: isString,
   date: isString,
@@ -33,9 +46,99 @@ const KEYS: Record<keyof DeckMeta, Check> = {
   duration: (v) =>
     typeof v === 'number' && Number.isFinite(v) && v > 0 ? undefined : 'must be a positive number of minutes',
   html: (v) => (typeof v === 'boolean' ? undefined : 'must be true or false'),
-  reveal: (v) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? undefined : 'must be a map of reveal.js options',
+  reveal: isOptionsMap,
+  revealOptions: isOptionsMap,
+  separator: isPattern,
+  verticalSeparator: isPattern,
+  notesSeparator: isPattern,
 };
+
+/** The keys as front matter has them: `revealOptions` is reveal-md's name for `reveal`. */
+type FrontMatterValues = Omit<DeckMeta, 'reveal'> & { reveal: DeckMeta['reveal']; revealOptions: DeckMeta['reveal'] };
+
+/** reveal-md keys that do something we will not do in a deck, and why. */
+const NOT_RUN: Record<string, string> = {
+  scripts: 'a deck runs no scripts of its own',
+  preprocessor: 'a deck runs no code of its own',
+  template: 'the page is the toolkit’s own',
+  listingTemplate: 'the index page is the toolkit’s own',
+  static: 'use deck build',
+  staticDirs: 'files the slides refer to are copied by deck build, and public/ is copied whole',
+  assetsDir: 'deck build places files itself',
+  absoluteUrl: 'a built deck works from any address',
+  featuredSlide: 'deck build makes no preview image',
+  print: 'use deck pdf',
+  printSize: 'deck pdf prints at the slide size',
+  watch: 'deck dev reloads on save',
+  port: 'use deck dev --port',
+  host: 'use deck dev --host',
+  disableAutoOpen: 'deck dev does not open a browser',
+  glob: 'name the decks on the command line',
+  puppeteerLaunchArgs: 'deck pdf uses the installed Chrome or Chromium',
+  puppeteerChromiumExecutable: 'set CHROME_PATH instead',
+};
+
+/** reveal.js options, which belong under `reveal:` (reveal-md ignores them at the top level too). */
+const REVEAL_OPTIONS = new Set(
+  (
+    'width height margin minScale maxScale controls controlsTutorial controlsLayout controlsBackArrows progress ' +
+    'slideNumber showSlideNumber hashOneBasedIndex hash respondToHashChanges jumpToSlide history keyboard ' +
+    'keyboardCondition disableLayout overview center touch loop rtl navigationMode shuffle fragments ' +
+    'fragmentInURL embedded help pause showNotes showHiddenSlides autoPlayMedia preloadIframes ' +
+    'preventIframeAutoFocus autoAnimate autoAnimateMatcher autoAnimateEasing autoAnimateDuration ' +
+    'autoAnimateUnmatched autoAnimateStyles autoSlide autoSlideStoppable autoSlideMethod defaultTiming mouseWheel ' +
+    'previewLinks postMessage postMessageEvents focusBodyOnPageVisibilityChange transition transitionSpeed ' +
+    'backgroundTransition parallaxBackgroundImage parallaxBackgroundSize parallaxBackgroundRepeat ' +
+    'parallaxBackgroundPosition parallaxBackgroundHorizontal parallaxBackgroundVertical view scrollLayout ' +
+    'scrollSnap scrollProgress scrollActivationWidth pdfMaxPagesPerSlide pdfSeparateFragments pdfPageHeightOffset ' +
+    'viewDistance mobileViewDistance display hideInactiveCursor hideCursorTime sortFragmentsOnSync'
+  ).split(' '),
+);
+
+/** Edit distance between two short words (insertions, deletions, substitutions), ignoring case. */
+function distance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[y.length]!;
+}
+
+/** The known key closest to an unknown one, when it is close enough to be a slip. */
+function closestKey(key: string): string | undefined {
+  const candidates = [...Object.keys(KEYS), ...REVEAL_OPTIONS];
+  let best: { name: string; distance: number } | undefined;
+  for (const name of candidates) {
+    const d = distance(key, name);
+    if (!best || d < best.distance) best = { name, distance: d };
+  }
+  return best && best.distance <= Math.max(1, Math.floor(key.length / 4)) ? best.name : undefined;
+}
+
+/** What to tell the author about a key we do not use; undefined for a key we use. */
+function unusedKeyProblem(key: string): { severity: 'error' | 'warning'; message: string } | undefined {
+  if (Object.hasOwn(KEYS, key)) return undefined;
+  const reason = Object.hasOwn(NOT_RUN, key) ? NOT_RUN[key] : undefined;
+  if (reason) return { severity: 'warning', message: `front matter "${key}" (reveal-md) is ignored: ${reason}` };
+  if (REVEAL_OPTIONS.has(key)) {
+    return {
+      severity: 'warning',
+      message: `front matter "${key}" is a reveal.js option and is ignored here: put it under "reveal:"`,
+    };
+  }
+  const near = closestKey(key);
+  const hint = near ? `did you mean "${near}"? ` : '';
+  return {
+    severity: 'error',
+    message: `unknown front matter key "${key}"; ${hint}known keys: ${Object.keys(KEYS).join(', ')}`,
+  };
+}
 
 const DELIMITER = /^---\s*$/;
 const CLOSER = /^(?:---|\.\.\.)\s*$/;
@@ -53,14 +156,10 @@ export function parseFrontMatter(lines: readonly string[], file: string): FrontM
   // was forgotten and a later slide separator closed the front matter instead. (A YAML comment
   // line is followed by more keys.)
   const end = closeIndex < 0 ? lines.length : closeIndex;
-  const isKey = (line: string) => /^\s*[\w.-]+\s*:/.test(line);
+  let lastKey = 0;
+  for (let i = 1; i < end; i++) if (/^\s*[\w.-]+\s*:/.test(lines[i] ?? '')) lastKey = i;
   const strayHeading = lines.findIndex(
-    (line, i) =>
-      i > 1 &&
-      i < end &&
-      /^#{1,6}\s+\S/.test(line) &&
-      (lines[i - 1] ?? '').trim() === '' &&
-      !lines.slice(i + 1, end).some(isKey),
+    (line, i) => i > Math.max(1, lastKey) && i < end && /^#{1,6}\s+\S/.test(line) && (lines[i - 1] ?? '').trim() === '',
   );
   if (strayHeading > 0) {
     error(
@@ -100,15 +199,12 @@ export function parseFrontMatter(lines: readonly string[], file: string): FrontM
     for (const pair of contents.items as Pair<Node, Node>[]) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       const keyPos = at(rangeStart(pair.key));
-      const check = Object.hasOwn(KEYS, key) ? KEYS[key as keyof DeckMeta] : undefined;
-      if (!check) {
-        error(
-          `unknown front matter key "${key}"; known keys: ${Object.keys(KEYS).join(', ')}`,
-          keyPos.line,
-          keyPos.column,
-        );
+      const unused = unusedKeyProblem(key);
+      if (unused) {
+        diagnostics.push({ ...unused, file, line: keyPos.line, column: keyPos.column });
         continue;
       }
+      const check = KEYS[key as keyof FrontMatterValues];
       const value = pair.value ? pair.value.toJSON() : null;
       const problem = check(value);
       if (problem) {
@@ -116,9 +212,14 @@ export function parseFrontMatter(lines: readonly string[], file: string): FrontM
         error(`front matter "${key}" ${problem}`, valuePos.line, valuePos.column);
         continue;
       }
-      // One stylesheet or a list of them: always a list in the model.
-      values[key] = key === 'css' && typeof value === 'string' ? [value] : value;
-      keyLines[key as keyof DeckMeta] = keyPos.line;
+      // One stylesheet or a list of them: always a list in the model. reveal-md's revealOptions
+      // is our reveal; where both are given, reveal wins.
+      if (key === 'css' && typeof value === 'string') values.css = [value];
+      else if (key === 'revealOptions') values.reveal = { ...(value as object), ...(values.reveal as object) };
+      else if (key === 'reveal') values.reveal = { ...(values.reveal as object), ...(value as object) };
+      else values[key] = value;
+      const modelKey = (key === 'revealOptions' ? 'reveal' : key) as keyof DeckMeta;
+      keyLines[modelKey] ??= keyPos.line;
     }
   }
   return { values: values as Partial<DeckMeta>, bodyStartIndex: closeIndex + 1, keyLines, diagnostics };

@@ -1,16 +1,24 @@
 // Deck model → reveal.js HTML and config. Pure: the same deck always renders to the same string,
 // and author mistakes found on the way are diagnostics, never exceptions.
 
-import type { MarkdownIt } from 'markdown-it';
+import type { Token } from 'markdown-it';
 import { escapeHtml } from '../escape.js';
-import type { Attributes, Deck, Diagnostic, RenderedDeck, RenderedSlide, Slide, SourcePosition } from '../model.js';
-import { mergeAttributes } from '../parse/attribute-list.js';
-import { assetOutputUrl, assetReference, isLocalUrl } from './assets.js';
-import { createEnv, type RenderEnv } from './env.js';
-import { markdown } from './markdown.js';
+import { assetOutputUrl, assetReference, isLocalUrl } from '../markdown/assets.js';
+import { mergeAttributes } from '../markdown/attribute-list.js';
+import { markdown } from '../markdown/index.js';
+import type {
+  AssetReference,
+  Attributes,
+  Deck,
+  Diagnostic,
+  RenderedDeck,
+  RenderedSlide,
+  Slide,
+  SourcePosition,
+} from '../model.js';
 import { planTimings } from './pacing.js';
 import { revealConfig } from './reveal-config.js';
-import { sanitize } from './sanitize.js';
+import { hasRawHtml, sanitize, sanitizerRemovals } from './sanitize.js';
 import { themeStyles } from './theme.js';
 
 const BACKGROUND_URLS = ['data-background-image', 'data-background-video'];
@@ -29,37 +37,48 @@ interface SlideOutput {
 }
 
 export interface RenderOptions {
-  /** Mark block elements and slides with their source line (`data-line`), for `deck check`. */
+  /** Mark slides with their source line (`data-line`), for `deck check`. */
   sourceLines?: boolean;
 }
 
-/** The markdown-it instances a deck renders with: slide bodies (with source lines for checks) and notes. */
-interface Renderers {
-  body: MarkdownIt;
-  notes: MarkdownIt;
+/** How much a slide's notes say, in characters: the weight of its share of the talk's time. */
+function textLength(tokens: readonly Token[]): number {
+  return tokens.reduce((sum, token) => sum + (token.type === 'deck_comment' ? 0 : token.content.trim().length), 0);
 }
 
-function renderSlide(deck: Deck, slide: Slide, envs: RenderEnv[], options: RenderOptions, md: Renderers): SlideOutput {
-  const clean = (html: string) => (deck.meta.html ? sanitize(html) : html);
-  const prefix = `s${slide.index + 1}`;
-  const bodyEnv = createEnv(slide.body, deck.file, prefix);
-  envs.push(bodyEnv);
-  let html = clean(md.body.render(slide.body.text, bodyEnv));
+const saysSomething = (tokens: readonly Token[] | undefined) =>
+  tokens?.some((token) => token.type !== 'deck_comment') ?? false;
+
+function renderSlide(
+  deck: Deck,
+  slide: Slide,
+  options: RenderOptions,
+  found: { diagnostics: Diagnostic[]; assets: AssetReference[] },
+): SlideOutput {
+  const md = markdown({ html: deck.meta.html });
+  // Raw HTML goes through the sanitizer; what it takes out is said at its line.
+  const clean = (tokens: readonly Token[], html: string) => {
+    if (!hasRawHtml(tokens)) return html;
+    for (const removal of sanitizerRemovals(tokens)) {
+      found.diagnostics.push({ severity: 'warning', file: deck.file, ...removal });
+    }
+    return sanitize(html);
+  };
+  let html = clean(slide.body, md.renderer.render(slide.body, md.options, {}));
   if (slide.notes) {
-    const notesEnv = createEnv(slide.notes, deck.file, `${prefix}-notes`);
-    envs.push(notesEnv);
-    html += `<aside class="notes">\n${clean(md.notes.render(slide.notes.text, notesEnv))}</aside>\n`;
+    const notes = clean(slide.notes, md.renderer.render(slide.notes, md.options, {}));
+    html += `<aside class="notes">\n${notes}</aside>\n`;
   }
-  const attributes: Attributes = { ...bodyEnv.sectionAttributes };
+  const attributes: Attributes = {};
   if (options.sourceLines) attributes['data-line'] = String(slide.span.startLine);
   mergeAttributes(attributes, slide.attributes);
   for (const name of BACKGROUND_URLS) {
     const url = attributes[name];
     if (url === undefined || !isLocalUrl(url)) continue;
-    bodyEnv.assets.push(assetReference(url, attributePosition(slide, name)));
+    found.assets.push(assetReference(url, attributePosition(slide, name)));
     attributes[name] = assetOutputUrl(url);
   }
-  return { slide, attributes, html, notesLength: slide.notes?.text.trim().length ?? 0 };
+  return { slide, attributes, html, notesLength: textLength(slide.notes ?? []) };
 }
 
 /** Where a slide attribute was written; the slide's first line for ones a plugin set. */
@@ -104,14 +123,10 @@ function checkIds(outputs: readonly SlideOutput[], diagnostics: Diagnostic[], fi
 }
 
 export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDeck {
-  const envs: RenderEnv[] = [];
   const diagnostics: Diagnostic[] = [...deck.diagnostics];
   const theme = themeStyles(deck, diagnostics);
-  const md: Renderers = {
-    body: markdown({ html: deck.meta.html, sourceLines: options.sourceLines ?? false }),
-    notes: markdown({ html: deck.meta.html }),
-  };
-  const outputs = deck.slides.map((slide) => renderSlide(deck, slide, envs, options, md));
+  const found = { diagnostics, assets: [...theme.assets, ...deck.assets] };
+  const outputs = deck.slides.map((slide) => renderSlide(deck, slide, options, found));
   checkIds(outputs, diagnostics, deck.file);
 
   const explicit = outputs.map((output) => readTiming(output, diagnostics, deck.file));
@@ -142,15 +157,9 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
     h: slide.h,
     v: slide.v,
     line: slide.span.startLine,
-    hasNotes: slide.notes !== undefined,
+    hasNotes: saysSomething(slide.notes),
     ...(timings[i] !== undefined ? { timing: timings[i] } : {}),
   }));
-  const assets = [...theme.assets];
-  for (const env of envs) {
-    // Most blocks find nothing: plain loops, no spread of empty lists.
-    for (const diagnostic of env.diagnostics) diagnostics.push(diagnostic);
-    for (const asset of env.assets) assets.push(asset);
-  }
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   return {
     file: deck.file,
@@ -160,7 +169,7 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
     styles: theme.styles,
     revealConfig: revealConfig(deck.meta.reveal),
     slides,
-    assets,
+    assets: found.assets,
     diagnostics,
   };
 }

@@ -1,17 +1,22 @@
-// When a deck allows raw HTML, each slide's HTML goes through an allowlist sanitizer: no
-// scripts, no event handlers, no script URLs, whatever the author (or a pasted snippet) wrote.
-// <section> is not allowed: reveal.js would take a nested one for a slide of its own.
+// Raw HTML in slides goes through an allowlist sanitizer: no scripts, no event handlers, no
+// script URLs, whatever the author (or a pasted snippet) wrote. <section> is not allowed: reveal.js
+// would take a nested one for a slide of its own. A <style> element stays, without `@import` and
+// without references to files on the web. What the sanitizer takes out is reported, never silent.
 
 import { createRequire } from 'node:module';
+import type { Token } from 'markdown-it';
+import type postcssType from 'postcss';
 import type sanitizeHtmlType from 'sanitize-html';
-import { SCRIPT_URL } from '../parse/attribute-list.js';
+import { SCRIPT_URL } from '../markdown/attribute-list.js';
+import { startTags } from '../markdown/html-tags.js';
 
 type SanitizeHtml = typeof sanitizeHtmlType;
-// Loaded on first use: most decks never allow raw HTML, and the sanitizer costs a fifth of a
-// second of start-up.
+// Loaded on first use: most decks have no raw HTML, and the sanitizer costs a fifth of a second of
+// start-up.
+const require = createRequire(import.meta.url);
 let sanitizer: SanitizeHtml | undefined;
 const loadSanitizer = (): SanitizeHtml => {
-  sanitizer ??= createRequire(import.meta.url)('sanitize-html') as SanitizeHtml;
+  sanitizer ??= require('sanitize-html') as SanitizeHtml;
   return sanitizer;
 };
 
@@ -58,37 +63,47 @@ const SVG_ATTRIBUTES = [
   'role',
 ];
 
+const EXTRA_TAGS = [
+  'img',
+  'figure',
+  'figcaption',
+  'video',
+  'audio',
+  'source',
+  'track',
+  'picture',
+  'del',
+  's',
+  'ins',
+  'mark',
+  'sub',
+  'sup',
+  'small',
+  'kbd',
+  'details',
+  'summary',
+  'aside',
+  'style',
+  ...SVG_TAGS,
+];
+
 const options = (sanitizeHtml: SanitizeHtml): sanitizeHtmlType.IOptions => ({
-  allowedTags: [
-    ...sanitizeHtml.defaults.allowedTags.filter((tag) => tag !== 'section'),
-    'img',
-    'figure',
-    'figcaption',
-    'video',
-    'audio',
-    'source',
-    'del',
-    's',
-    'ins',
-    'mark',
-    'sub',
-    'sup',
-    'kbd',
-    'details',
-    'summary',
-    'aside',
-    ...SVG_TAGS,
-  ],
+  allowedTags: [...sanitizeHtml.defaults.allowedTags.filter((tag) => tag !== 'section'), ...EXTRA_TAGS],
+  // <style> is allowed on purpose: its text is cleaned first (cleanStyleSheets), and the built
+  // deck's Content-Security-Policy loads nothing from outside its folder either way.
+  allowVulnerableTags: true,
   allowedAttributes: {
     '*': ['id', 'class', 'style', 'title', 'lang', 'dir', 'data-*', 'aria-*', 'role', ...SVG_ATTRIBUTES],
     a: ['href', 'name', 'target', 'rel'],
-    img: ['src', 'alt', 'width', 'height', 'loading'],
-    video: ['src', 'controls', 'autoplay', 'loop', 'muted', 'poster', 'width', 'height', 'playsinline'],
-    audio: ['src', 'controls', 'autoplay', 'loop', 'muted'],
-    source: ['src', 'type'],
+    img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading'],
+    video: ['src', 'controls', 'autoplay', 'loop', 'muted', 'poster', 'width', 'height', 'playsinline', 'preload'],
+    audio: ['src', 'controls', 'autoplay', 'loop', 'muted', 'preload'],
+    source: ['src', 'srcset', 'sizes', 'type', 'media'],
+    track: ['src', 'kind', 'srclang', 'label', 'default'],
     th: ['scope', 'colspan', 'rowspan', 'style'],
     td: ['colspan', 'rowspan', 'style'],
     ol: ['start', 'type', 'reversed'],
+    details: ['open'],
   },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
   allowedSchemesByTag: { img: ['http', 'https', 'data'] },
@@ -107,8 +122,107 @@ const options = (sanitizeHtml: SanitizeHtml): sanitizeHtmlType.IOptions => ({
 
 let resolvedOptions: sanitizeHtmlType.IOptions | undefined;
 
+function sanitizeOptions(): sanitizeHtmlType.IOptions {
+  resolvedOptions ??= options(loadSanitizer());
+  return resolvedOptions;
+}
+
+/** A URL in CSS that loads something from elsewhere: the web, or the disk outside the deck. */
+const OUTSIDE_URL = /url\(\s*['"]?\s*(?:[a-z][a-z0-9+.-]*:|\/\/|\\)/i;
+
+/** A style sheet without `@import` rules and without declarations that load files from elsewhere. */
+function cleanStyleSheet(css: string, removed: (what: string) => void): string {
+  const postcss = require('postcss') as typeof postcssType;
+  let root: postcssType.Root;
+  try {
+    root = postcss.parse(css);
+  } catch {
+    removed('a <style> element that is not valid CSS');
+    return '';
+  }
+  root.walkAtRules('import', (rule) => {
+    removed(`@import ${rule.params} from a <style> element`);
+    rule.remove();
+  });
+  root.walkDecls((declaration) => {
+    if (!OUTSIDE_URL.test(declaration.value) || /^url\(\s*['"]?data:/i.test(declaration.value)) return;
+    removed(
+      `"${declaration.prop}: ${declaration.value}" from a <style> element: it loads a file from outside the deck`,
+    );
+    declaration.remove();
+  });
+  return root.toString();
+}
+
+/** The HTML with the text of each <style> element cleaned. */
+function cleanStyleElements(html: string, removed: (what: string) => void = () => {}): string {
+  if (!/<style/i.test(html)) return html;
+  return html.replace(/(<style\b[^>]*>)([\s\S]*?)(<\/style\s*>)/gi, (_, open: string, css: string, close: string) => {
+    return open + cleanStyleSheet(css, removed) + close;
+  });
+}
+
 export function sanitize(html: string): string {
-  const sanitizeHtml = loadSanitizer();
-  resolvedOptions ??= options(sanitizeHtml);
-  return sanitizeHtml(html, resolvedOptions);
+  return loadSanitizer()(cleanStyleElements(html), sanitizeOptions());
+}
+
+/** True when any of the tokens is raw HTML. */
+export function hasRawHtml(tokens: readonly Token[]): boolean {
+  return tokens.some(
+    (token) => token.type === 'html_block' || (token.children?.some((child) => child.type === 'html_inline') ?? false),
+  );
+}
+
+export interface Removal {
+  message: string;
+  line: number;
+  column: number;
+}
+
+/** What sanitizing a piece of raw HTML takes out, each with its offset in the piece. */
+function removalsIn(html: string): { what: string; offset: number }[] {
+  const found: { what: string; offset: number }[] = [];
+  const allowed = new Set(sanitizeOptions().allowedTags || []);
+  const clean = sanitize(html);
+  const kept = startTags(clean);
+  let k = 0;
+  for (const tag of startTags(html)) {
+    if (!allowed.has(tag.name)) {
+      found.push({ what: `<${tag.name}>`, offset: tag.start });
+      continue;
+    }
+    const after = kept[k]?.name === tag.name ? kept[k++] : undefined;
+    for (const [name, value] of Object.entries(tag.attributes)) {
+      if (after?.attributes[name] === value) continue;
+      found.push({ what: `the ${name} attribute of <${tag.name}>`, offset: tag.start });
+    }
+  }
+  cleanStyleElements(html, (what) => found.push({ what, offset: html.search(/<style/i) }));
+  return found;
+}
+
+/**
+ * What the sanitizer takes out of the raw HTML among `tokens`, at the line it was written on (the
+ * column where a block of raw HTML has it).
+ */
+export function sanitizerRemovals(tokens: readonly Token[]): Removal[] {
+  const removals: Removal[] = [];
+  const report = (html: string, line: number, indent: boolean) => {
+    for (const { what, offset } of removalsIn(html)) {
+      const before = html.slice(0, offset).split('\n');
+      const column = indent ? (before[before.length - 1]?.length ?? 0) + 1 : 1;
+      removals.push({
+        message: `raw HTML: the sanitizer removed ${what}; slides may not run scripts or load from elsewhere`,
+        line: line + before.length,
+        column,
+      });
+    }
+  };
+  for (const token of tokens) {
+    if (token.type === 'html_block' && token.map) report(token.content, token.map[0], true);
+    for (const child of token.children ?? []) {
+      if (child.type === 'html_inline' && token.map) report(child.content, token.map[0], false);
+    }
+  }
+  return removals;
 }

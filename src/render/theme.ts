@@ -1,7 +1,7 @@
 // The deck's look: the default theme, or a stylesheet of the deck's own loaded after it.
 
+import { assetOutputUrl, assetReference, isLocalUrl, localPath } from '../markdown/assets.js';
 import type { AssetReference, Deck, Diagnostic } from '../model.js';
-import { assetOutputUrl, assetReference, isLocalUrl, localPath } from './assets.js';
 
 /** A `theme:` other than the default names a CSS file next to the deck, copied like an image. */
 export function themeStyles(deck: Deck, diagnostics: Diagnostic[]): { styles: string[]; assets: AssetReference[] } {

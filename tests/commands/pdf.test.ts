@@ -9,16 +9,17 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportPdf, type PdfResult } from '../../src/commands/pdf.js';
 import { parseDeck } from '../../src/parse/index.js';
-import { REPO } from '../helpers.js';
+import { markdownOf, REPO } from '../helpers.js';
 
 const FILE = 'slides/leadership-vs-management.md';
-const deck = parseDeck(readFileSync(FILE, 'utf8'), FILE);
+const SOURCE = readFileSync(FILE, 'utf8');
+const deck = parseDeck(SOURCE, FILE);
 const dir = mkdtempSync(join(tmpdir(), 'deck-pdf-test-'));
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 const plain = (markdown: string) => squash(markdown.replace(/\*\*|__|[*_`]/g, '').replace(/^#+\s*/gm, ''));
-const headings = deck.slides.map((s) => plain(/^#{1,2} (.+)$/m.exec(s.body.text)?.[1] ?? ''));
-const firstSentences = deck.slides.map((s) => /^.+?[.!?](?=\s|$)/.exec(plain(s.notes?.text ?? ''))?.[0] ?? '');
+const headings = deck.slides.map((s) => plain(/^#{1,2} (.+)$/m.exec(markdownOf(SOURCE, s.body))?.[1] ?? ''));
+const firstSentences = deck.slides.map((s) => /^.+?[.!?](?=\s|$)/.exec(plain(markdownOf(SOURCE, s.notes)))?.[0] ?? '');
 
 async function read(file: string) {
   const bytes = new Uint8Array(readFileSync(file));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brief, parse } from '../helpers.js';
+import { brief, parse, render } from '../helpers.js';
 
 describe('front matter', () => {
   it('reads every known key', () => {
@@ -49,7 +49,7 @@ reveal:
   it('reports an unknown key at its line and column', () => {
     const deck = parse('---\ntitle: T\n  \nauthr: Me\n---\n\n# A');
     expect(brief(deck.diagnostics)).toEqual([
-      '4:1 error unknown front matter key "authr"; known keys: title, author, date, description, theme, highlightTheme, css, lang, duration, html, reveal',
+      '4:1 error unknown front matter key "authr"; did you mean "author"? known keys: title, author, date, description, theme, highlightTheme, css, lang, duration, html, reveal, revealOptions, separator, verticalSeparator, notesSeparator',
     ]);
   });
 
@@ -104,7 +104,7 @@ reveal:
       '1:1 error front matter is not closed: add a line "---" before line 4, which looks like slide content',
     ]);
     expect(deck.meta.title).toBe('T');
-    expect(deck.slides.map((s) => s.body.text.trim())).toEqual(['# Slide', '# Two']);
+    expect(deck.slides.map((s) => s.span.startLine)).toEqual([4, 8]);
   });
 
   it('explains the usual YAML mistakes where they are', () => {
@@ -132,5 +132,70 @@ reveal:
     const deck = parse('# A\n\n---\n\ntitle: no\n\n---\n\n# C');
     expect(deck.diagnostics).toEqual([]);
     expect(deck.slides).toHaveLength(3);
+  });
+});
+
+describe('reveal-md front matter', () => {
+  it('takes revealOptions as reveal, with reveal winning where both are given', () => {
+    const deck = parse(
+      '---\nrevealOptions:\n  transition: fade\n  controls: false\nreveal:\n  controls: true\n---\n\n# A',
+    );
+    expect(deck.diagnostics).toEqual([]);
+    expect(deck.meta.reveal).toEqual({ transition: 'fade', controls: true });
+    expect(render('---\nrevealOptions:\n  transition: fade\n---\n\n# A').revealConfig.transition).toBe('fade');
+  });
+
+  it('takes highlightTheme, css (one or a list) and the three separators', () => {
+    const deck = parse(
+      '---\nhighlightTheme: zenburn\ncss: custom.css\nseparator: "^\\n\\n\\n"\nverticalSeparator: "^\\n\\n"\nnotesSeparator: "^Note:"\n---\n\n# A',
+    );
+    expect(deck.diagnostics).toEqual([]);
+    expect(deck.meta).toMatchObject({
+      highlightTheme: 'zenburn',
+      css: ['custom.css'],
+      separator: '^\n\n\n',
+      verticalSeparator: '^\n\n',
+      notesSeparator: '^Note:',
+    });
+    expect(parse('---\ncss: [a.css, b.css]\n---\n\n# A').meta.css).toEqual(['a.css', 'b.css']);
+  });
+
+  it('reports a separator that is not a regular expression, or that matches nothing at all', () => {
+    expect(brief(parse('---\nseparator: "(unclosed"\n---\n\n# A').diagnostics)).toEqual([
+      '2:12 error front matter "separator" is not a valid regular expression (Invalid regular expression: /(unclosed/m: Unterminated group)',
+    ]);
+    expect(brief(parse('---\nseparator: "x*"\n---\n\n# A').diagnostics)).toEqual([
+      '2:12 error front matter "separator" must not match empty text',
+    ]);
+  });
+
+  it('warns about reveal-md keys it will not run, saying why', () => {
+    expect(brief(parse('---\nscripts: [a.js]\npreprocessor: pre.js\n---\n\n# A').diagnostics)).toEqual([
+      '2:1 warning front matter "scripts" (reveal-md) is ignored: a deck runs no scripts of its own',
+      '3:1 warning front matter "preprocessor" (reveal-md) is ignored: a deck runs no code of its own',
+    ]);
+  });
+
+  it('warns about a reveal.js option at the top level, which belongs under reveal:', () => {
+    const deck = parse('---\nprogress: true\n---\n\n# A');
+    expect(brief(deck.diagnostics)).toEqual([
+      '2:1 warning front matter "progress" is a reveal.js option and is ignored here: put it under "reveal:"',
+    ]);
+    expect(deck.meta.reveal).toEqual({});
+  });
+
+  it('suggests the key meant by a near miss, and nothing for a word far from every key', () => {
+    expect(brief(parse('---\nhighlighTheme: zenburn\n---\n\n# A').diagnostics)[0]).toMatch(
+      /unknown front matter key "highlighTheme"; did you mean "highlightTheme"\?/,
+    );
+    expect(brief(parse('---\nbananas: 3\n---\n\n# A').diagnostics)[0]).toMatch(
+      /unknown front matter key "bananas"; known keys: /,
+    );
+  });
+
+  it('turns raw HTML on by default, with html: false as the strict opt-out', () => {
+    expect(parse('# A').meta.html).toBe(true);
+    expect(render('# A\n\n<b>x</b>').sectionsHtml).toContain('<b>x</b>');
+    expect(render('---\nhtml: false\n---\n\n# A\n\n<b>x</b>').sectionsHtml).toContain('&lt;b&gt;x&lt;/b&gt;');
   });
 });

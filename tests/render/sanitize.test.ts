@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { render } from '../helpers.js';
+import { brief, render } from '../helpers.js';
 
-const withHtml = (body: string) => render(`---\nhtml: true\n---\n\n# T\n\n${body}`).sectionsHtml;
+const withHtml = (body: string) => render(`# T\n\n${body}`).sectionsHtml;
 
 describe('raw HTML', () => {
-  it('is escaped by default', () => {
-    expect(render('# T\n\n<b>x</b> <script>alert(1)</script>').sectionsHtml).toContain('&lt;script&gt;');
+  it('is escaped when the deck says html: false', () => {
+    expect(render('---\nhtml: false\n---\n\n# T\n\n<b>x</b> <script>alert(1)</script>').sectionsHtml).toContain(
+      '&lt;script&gt;',
+    );
   });
 
-  it('passes through when the deck allows it', () => {
+  it('passes through by default, sanitized', () => {
     expect(withHtml('<div class="box"><b>bold</b></div>')).toContain('<div class="box"><b>bold</b></div>');
   });
 
@@ -30,5 +32,33 @@ describe('raw HTML', () => {
 
   it('removes nested sections, which reveal.js would take for slides', () => {
     expect(withHtml('<section data-background-iframe="https://x">y</section>')).not.toContain('<section data');
+  });
+
+  it('warns at its line about everything the sanitizer takes out', () => {
+    const deck = render(
+      '# T\n\n<div onclick="go()">x</div>\n\nText <script>alert(1)</script>\n\n<iframe src="a.html"></iframe>',
+    );
+    expect(brief(deck.diagnostics)).toEqual([
+      '3:1 warning raw HTML: the sanitizer removed the onclick attribute of <div>; slides may not run scripts or load from elsewhere',
+      '5:1 warning raw HTML: the sanitizer removed <script>; slides may not run scripts or load from elsewhere',
+      '7:1 warning raw HTML: the sanitizer removed <iframe>; slides may not run scripts or load from elsewhere',
+    ]);
+  });
+
+  it('keeps <style>, without @import and without files from the web', () => {
+    const deck = render(
+      '# T\n\n<style>\n@import url(https://fonts.example/x.css);\n.reveal h1 { color: teal; background: url(https://x.example/a.png); }\n</style>',
+    );
+    expect(deck.sectionsHtml).toContain('.reveal h1 { color: teal; }');
+    expect(deck.sectionsHtml).not.toMatch(/@import|x\.example/);
+    expect(brief(deck.diagnostics)).toHaveLength(2);
+  });
+
+  it('reads unquoted and srcset URLs of local files as a browser does', () => {
+    const deck = render('# T\n\n<img src=img/a.png srcset="img/a.png 1x, img/a@2x.png 2x" alt="A">');
+    expect(deck.assets.map((a) => a.source)).toEqual(['img/a.png', 'img/a.png', 'img/a@2x.png']);
+    expect(deck.sectionsHtml).toContain(
+      '<img src="assets/img/a.png" srcset="assets/img/a.png 1x, assets/img/a@2x.png 2x" alt="A" />',
+    );
   });
 });

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from '../../src/parse/index.js';
 import { renderDeck } from '../../src/render/index.js';
+import { markdownOf } from '../helpers.js';
 
 const FILE = 'slides/leadership-vs-management.md';
 const source = readFileSync(FILE, 'utf8');
@@ -49,12 +50,13 @@ describe('the flagship deck', () => {
   it.each(deck.slides.map((slide) => [slide.span.startLine, slide] as const))(
     'slide at line %i has one heading, content and notes',
     (_, slide) => {
-      const headings = slide.body.text.match(/^#{1,2} .+$/gm) ?? [];
+      const body = markdownOf(source, slide.body);
+      const headings = body.match(/^#{1,2} .+$/gm) ?? [];
       expect(headings).toHaveLength(1);
-      const content = slide.body.text.replace(/^#{1,2} .+$/gm, '').trim();
+      const content = body.replace(/^#{1,2} .+$/gm, '').trim();
       expect(content.length).toBeGreaterThan(0);
 
-      const notes = slide.notes?.text ?? '';
+      const notes = markdownOf(source, slide.notes);
       const talkTrack = notes
         .split(/\n\s*\n/)
         .filter((p) => !/^\*\*(Ask|Next):\*\*/.test(p.trim()))
@@ -66,7 +68,7 @@ describe('the flagship deck', () => {
   );
 
   it('asks the room questions', () => {
-    const asking = deck.slides.filter((s) => /^\*\*Ask:\*\* .+\?/m.test(s.notes?.text ?? ''));
+    const asking = deck.slides.filter((s) => /^\*\*Ask:\*\* .+\?/m.test(markdownOf(source, s.notes)));
     expect(asking.length).toBeGreaterThanOrEqual(8);
   });
 
@@ -91,7 +93,7 @@ describe('the flagship deck', () => {
 
   it('names every source on the sources slide', () => {
     const sources = deck.slides.find((s) => s.attributes.id === 'sources');
-    const text = sources?.body.text ?? '';
+    const text = markdownOf(source, sources?.body);
     for (const name of [
       "Google's English dictionary",
       'Haiilo',

@@ -2,7 +2,7 @@
 // the left lens, shared items in the overlap, the rest on the right. Text stays real SVG text.
 // The font size and the overlap are chosen together so the longest item fits its region.
 
-import { escapeHtml } from '../escape.js';
+import { escapeHtml } from '../../escape.js';
 
 export interface VennInput {
   id: string;

@@ -2,19 +2,19 @@
 import fc from 'fast-check';
 import markdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import type { RenderEnv } from '../../../src/render/env.js';
-import { comments } from '../../../src/render/plugins/comments.js';
-import { compare, itemKey } from '../../../src/render/plugins/compare.js';
-import { containers } from '../../../src/render/plugins/containers.js';
+import { comments } from '../../../src/markdown/comments.js';
+import { compare, itemKey } from '../../../src/markdown/compare/index.js';
+import { containers } from '../../../src/markdown/containers.js';
+import type { MarkdownEnv } from '../../../src/markdown/env.js';
 import { brief } from '../../helpers.js';
 
 /** A bare markdown-it with only the compare plugin and the container check behind it. */
-function renderCompare(source: string): { html: string; env: RenderEnv } {
+function renderCompare(source: string): { html: string; env: MarkdownEnv } {
   const md = markdownIt()
     .use(comments)
     .use(compare)
     .use((m) => containers(m, { known: ['compare'] }));
-  const env = {} as RenderEnv;
+  const env = {} as MarkdownEnv;
   const html = md.render(source, env);
   return { html, env };
 }

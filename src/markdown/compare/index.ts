@@ -6,9 +6,9 @@
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import container from 'markdown-it-container';
 import { escapeHtml } from '../../escape.js';
-import { envOf, type RenderEnv, report } from '../env.js';
+import { envOf, type MarkdownEnv, nextId, report } from '../env.js';
 import { closingIndex } from '../tokens.js';
-import { renderVenn, type VennInput } from '../venn.js';
+import { renderVenn, type VennInput } from './venn-drawing.js';
 
 export const COMPARE = 'compare';
 const CONTAINER_OPEN = `container_${COMPARE}_open`;
@@ -90,7 +90,7 @@ function listsOf(column: Column): ListInfo[] {
   return lists;
 }
 
-function parseOptions(info: string, env: RenderEnv, line: number): Set<Option> | undefined {
+function parseOptions(info: string, env: MarkdownEnv, line: number): Set<Option> | undefined {
   const words = info.trim().split(/\s+/).slice(1);
   const options = new Set<Option>();
   let ok = true;
@@ -109,7 +109,7 @@ function parseOptions(info: string, env: RenderEnv, line: number): Set<Option> |
   return ok ? options : undefined;
 }
 
-function splitColumns(inner: Token[], env: RenderEnv, line: number): Column[] | undefined {
+function splitColumns(inner: Token[], env: MarkdownEnv, line: number): Column[] | undefined {
   const level = inner[0]?.level ?? 0;
   const columns: Column[] = [];
   let ok = true;
@@ -231,7 +231,7 @@ function cellContent(content: Token[]): Token[] {
   return content.filter((t) => !(t.hidden && (t.type === 'paragraph_open' || t.type === 'paragraph_close')));
 }
 
-function singleList(column: Column, mode: string, env: RenderEnv): ListInfo | undefined {
+function singleList(column: Column, mode: string, env: MarkdownEnv): ListInfo | undefined {
   const lists = listsOf(column);
   const stray = column.body.find(
     (t) =>
@@ -244,7 +244,7 @@ function singleList(column: Column, mode: string, env: RenderEnv): ListInfo | un
   return lists[0];
 }
 
-function buildPairs(b: Builder, columns: Column[], options: Set<Option>, env: RenderEnv, line: number): boolean {
+function buildPairs(b: Builder, columns: Column[], options: Set<Option>, env: MarkdownEnv, line: number): boolean {
   if (columns.length !== 2) {
     report(env, 'error', `compare pairs needs exactly 2 columns; found ${columns.length}`, line, ':::');
     return false;
@@ -295,7 +295,7 @@ function buildVenn(
   b: Builder,
   columns: Column[],
   options: Set<Option>,
-  env: RenderEnv,
+  env: MarkdownEnv,
   line: number,
   id: string,
 ): boolean {
@@ -324,14 +324,12 @@ function buildVenn(
 function compareRule(state: StateCore): void {
   const env = envOf(state);
   const tokens = state.tokens;
-  let count = 0;
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i]!.type !== CONTAINER_OPEN) continue;
     const open = tokens[i]!;
     const close = closingIndex(tokens, i);
     const line = open.map?.[0] ?? 0;
-    count += 1;
-    const id = `${env.idPrefix}-compare-${count}`;
+    const id = nextId(env, 'compare');
     const inner = tokens.slice(i + 1, close);
     const options = parseOptions(open.info, env, line);
     const columns = splitColumns(inner, env, line);
@@ -347,6 +345,8 @@ function compareRule(state: StateCore): void {
       i = close;
       continue;
     }
+    // The layout starts where the container did, for the slide's line and `deck check`.
+    if (b.out[0]) b.out[0].map = open.map;
     tokens.splice(i, close - i + 1, ...b.out);
     i += b.out.length - 1;
   }

@@ -4,7 +4,7 @@
 
 import type { MarkdownIt, StateCore } from 'markdown-it';
 import container from 'markdown-it-container';
-import { envOf, report, textLines } from '../env.js';
+import { envOf, report } from './env.js';
 
 const UNKNOWN = 'deck_unknown';
 const OPEN_TOKEN = /^container_(.+)_open$/;
@@ -31,7 +31,7 @@ export function containers(md: MarkdownIt, options: ContainersOptions): void {
           ? `unknown container "${given}"; known: ${options.known.join(', ')}`
           : `":::" opens no named container (a closing marker without an opening one?)`;
         report(env, 'error', message, start, given || ':::');
-      } else if (!MARKER_LINE.test(textLines(env)[end] ?? '')) {
+      } else if (!MARKER_LINE.test(env.lines[end] ?? '')) {
         report(env, 'error', `"::: ${name}" is not closed: add a line ":::" after its content`, start, ':::');
       }
     }

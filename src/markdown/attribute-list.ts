@@ -1,6 +1,7 @@
 // Parses the attribute list of `<!-- .slide: … -->` and `<!-- .element: … -->` comments,
-// e.g. `id="intro" class='a b' data-timing=90 data-autoslide`. Only names that cannot run
-// code are allowed: id, class, style and data-*.
+// e.g. `id="intro" class='a b' data-timing=90 data-autoslide`, with spaces or commas between
+// attributes (reveal.js reads both). Only names that cannot run code are allowed: id, class,
+// style and data-*.
 
 import type { Attributes } from '../model.js';
 
@@ -17,9 +18,18 @@ export interface ParsedAttributes {
   problems: AttributeProblem[];
 }
 
-const ATTRIBUTE = /\s*([^\s="'<>`/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/y;
+const ATTRIBUTE = /[\s,]*([^\s,="'<>`/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s,"'=<>`]+)))?/y;
 /** `name="value` with no closing quote before the end of the text. */
-const UNCLOSED_QUOTE = /^(\s*)([^\s="'<>`/]+)\s*=\s*(["'])(?![\s\S]*\3)/;
+const UNCLOSED_QUOTE = /^([\s,]*)([^\s,="'<>`/]+)\s*=\s*(["'])(?![\s\S]*\3)/;
+const NOTHING_LEFT = /[\s,]*$/y;
+const SEPARATORS = /[\s,]*/y;
+
+/** Where the next attribute starts: after the spaces and commas at `position`. */
+function skipSeparators(text: string, position: number): number {
+  SEPARATORS.lastIndex = position;
+  SEPARATORS.test(text);
+  return SEPARATORS.lastIndex;
+}
 const ALLOWED_NAME = /^(?:id|class|style|data-[a-z0-9][a-z0-9_.:-]*)$/;
 /** Values that would run code: script URLs, HTML documents as data URLs, old IE CSS expressions. */
 export const SCRIPT_URL = /(?:java|vb)script\s*:|data\s*:\s*text\/html|expression\s*\(/i;
@@ -30,7 +40,8 @@ export function parseAttributeList(text: string): ParsedAttributes {
   const problems: AttributeProblem[] = [];
   let position = 0;
   while (position < text.length) {
-    if (text.slice(position).trim() === '') break;
+    NOTHING_LEFT.lastIndex = position;
+    if (NOTHING_LEFT.test(text)) break;
     ATTRIBUTE.lastIndex = position;
     const match = ATTRIBUTE.exec(text);
     // An unclosed quote leaves the name matched without its value; a value that matched is fine.
@@ -42,11 +53,11 @@ export function parseAttributeList(text: string): ParsedAttributes {
       break;
     }
     if (!match) {
-      const offset = position + (text.slice(position).length - text.slice(position).trimStart().length);
+      const offset = skipSeparators(text, position);
       problems.push({ message: `cannot read attribute at "${text.slice(offset, offset + 20)}"`, offset });
       break;
     }
-    const offset = match.index + match[0].length - match[0].trimStart().length;
+    const offset = skipSeparators(text, match.index);
     const name = (match[1] ?? '').toLowerCase();
     const value = match[2] ?? match[3] ?? match[4] ?? '';
     position = ATTRIBUTE.lastIndex;

@@ -2,8 +2,8 @@
 // so a problem found in the browser points at the author's line. Builds carry none.
 
 import { describe, expect, it } from 'vitest';
-import { parseDeck } from '../../../src/parse/index.js';
-import { renderDeck } from '../../../src/render/index.js';
+import { parseDeck } from '../../src/parse/index.js';
+import { renderDeck } from '../../src/render/index.js';
 
 const DECK = [
   '# Title', //                                 line 1
@@ -29,7 +29,7 @@ const lineOf = (html: string, text: string) =>
   new RegExp(`<[a-z0-9]+[^>]*data-line="(\\d+)"[^>]*>${text}<`).exec(html)?.[1];
 
 describe('source lines', () => {
-  const checked = renderDeck(parseDeck(DECK, 'deck.md'), { sourceLines: true }).sectionsHtml;
+  const checked = renderDeck(parseDeck(DECK, 'deck.md', { sourceLines: true }), { sourceLines: true }).sectionsHtml;
 
   it('marks headings, paragraphs and slides with their line', () => {
     expect(lineOf(checked, 'Title')).toBe('1');

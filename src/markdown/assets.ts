@@ -1,6 +1,7 @@
 // Local files that slides refer to. A URL relative to the deck file is copied into the deck's
 // output folder under `assets/`, keeping its path so the folder stays readable; `..` steps
-// become `_up` so nothing lands outside the deck's folder.
+// become `_up` so nothing lands outside the deck's folder. A root-absolute URL (`/img/logo.png`)
+// means the deck's folder, as reveal-md serves it.
 
 import type { AssetReference, SourcePosition } from '../model.js';
 
@@ -8,12 +9,12 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /** True for a URL that points at a file next to the deck (not a web address or an anchor). */
 export function isLocalUrl(url: string): boolean {
-  return url !== '' && !SCHEME.test(url) && !url.startsWith('//') && !url.startsWith('#') && !url.startsWith('/');
+  return url !== '' && !SCHEME.test(url) && !url.startsWith('//') && !url.startsWith('#');
 }
 
 /** The file path a local URL names, relative to the deck file, without query or fragment. */
 export function localPath(url: string): string {
-  const path = url.replace(/[?#].*$/, '');
+  const path = url.replace(/[?#].*$/, '').replace(/^\/+/, '');
   try {
     return decodeURI(path);
   } catch {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { render } from '../../helpers.js';
+import { render } from '../helpers.js';
 
 describe('HTML comments', () => {
   it('never show on a slide, as blocks or inline', () => {

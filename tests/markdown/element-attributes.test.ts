@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brief, render, sectionHtml } from '../../helpers.js';
+import { brief, render, sectionHtml } from '../helpers.js';
 
 const body = (source: string) => sectionHtml(render(source), 0);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAttributeList } from '../../src/parse/attribute-list.js';
+import { parseAttributeList } from '../../src/markdown/attribute-list.js';
 
 describe('attribute lists', () => {
   it('reads quoted, single-quoted, bare and empty values', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderVenn, type VennInput } from '../../src/render/venn.js';
+import { renderVenn, type VennInput } from '../../../src/markdown/compare/venn-drawing.js';
 
 const items = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix} item ${i + 1}`);
 

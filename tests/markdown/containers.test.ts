@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brief, render } from '../../helpers.js';
+import { brief, render } from '../helpers.js';
 
 describe('::: containers', () => {
   it('reports an unknown container name at its line', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assetOutputPath } from '../../../src/render/assets.js';
-import { render } from '../../helpers.js';
+import { assetOutputPath } from '../../src/markdown/assets.js';
+import { render } from '../helpers.js';
 
 describe('local files', () => {
   it('records images next to the deck and rewrites their URL', () => {

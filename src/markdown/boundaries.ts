@@ -1,0 +1,167 @@
+// Where slides and speaker notes begin. Separators are regular expressions over the text, as
+// reveal.js's Markdown plugin has them (and reveal-md passes them on from front matter); the notes
+// marker is one too. Found here before parsing, they become block boundaries: the block rules in
+// slide-boundaries.ts turn them into tokens where markdown-it reaches them as the start of a block,
+// so a separator inside fenced code or an HTML comment never splits.
+
+export interface SeparatorPatterns {
+  /** Starts a horizontal slide (reveal.js `data-separator`). */
+  horizontal: string;
+  /** Starts a vertical slide below the current one (`data-separator-vertical`); none when undefined. */
+  vertical?: string;
+  /** Starts the speaker notes (`data-separator-notes`), matched without regard to case. */
+  notes: string;
+}
+
+/**
+ * A line that is exactly `---` starts a horizontal slide, `--` or `----` a vertical one, with or
+ * without blank lines around them (reveal.js splits on `\n---\n`; reveal-md adds `----`); a line
+ * starting with `Note:` or `Notes:` starts the notes.
+ */
+export const DEFAULT_SEPARATORS: SeparatorPatterns = {
+  horizontal: '^---[ \\t]*$',
+  vertical: '^(?:--|----)[ \\t]*$',
+  notes: '^[ \\t]{0,3}notes?:',
+};
+
+export interface Separator {
+  vertical: boolean;
+  /** The lines the separator covers: [start, end), 0-based. */
+  start: number;
+  end: number;
+}
+
+export interface Boundaries {
+  /** Separators with text on their lines, by the line of their first text. */
+  separators: Map<number, Separator>;
+  /** Separators made of blank lines only (`^\n\n\n`): placed between blocks after parsing. */
+  blankSeparators: Separator[];
+  /** The first line of every separator, sorted. */
+  separatorStarts: number[];
+  /** Lines that start with a notes marker, with the marker's length. */
+  notes: Map<number, number>;
+  /** Every line above, sorted: no block but code and comments may run past one. */
+  stops: number[];
+}
+
+export interface BoundaryProblem {
+  message: string;
+  /** 0-based line and column. */
+  line: number;
+  column: number;
+}
+
+/** Offset of each line's first character in the text the lines came from (joined by `\n`). */
+function lineStarts(lines: readonly string[]): number[] {
+  const starts = new Array<number>(lines.length);
+  let offset = 0;
+  for (let i = 0; i < lines.length; i++) {
+    starts[i] = offset;
+    offset += (lines[i]?.length ?? 0) + 1;
+  }
+  return starts;
+}
+
+/** Index of the first line whose start is at or after `offset`. */
+function firstLineFrom(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (starts[middle]! < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The first stop after `line`, or `fallback` when none comes before it. */
+export function nextStop(stops: readonly number[], line: number, fallback: number): number {
+  let low = 0;
+  let high = stops.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (stops[middle]! <= line) low = middle + 1;
+    else high = middle;
+  }
+  return Math.min(stops[low] ?? fallback, fallback);
+}
+
+/** Every match of `pattern` in `text` that is not empty. */
+function* matches(pattern: RegExp, text: string): Generator<RegExpExecArray> {
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (match[0] === '') pattern.lastIndex += 1;
+    else yield match;
+  }
+}
+
+/**
+ * Finds separators and notes markers in `lines` at or after `fromLine` (the body's first line).
+ * The patterns must be valid regular expressions (front matter checks them).
+ */
+export function findBoundaries(
+  lines: readonly string[],
+  patterns: SeparatorPatterns,
+  fromLine: number,
+): { boundaries: Boundaries; problems: BoundaryProblem[] } {
+  const text = lines.join('\n');
+  const starts = lineStarts(lines);
+  const boundaries: Boundaries = {
+    separators: new Map(),
+    blankSeparators: [],
+    separatorStarts: [],
+    notes: new Map(),
+    stops: [],
+  };
+  const problems: BoundaryProblem[] = [];
+  const stops = new Set<number>();
+  const bodyStart = starts[fromLine] ?? text.length;
+
+  // As reveal.js does: one expression for both kinds; a match is horizontal when the horizontal
+  // expression alone matches it.
+  const either = new RegExp(
+    patterns.vertical ? `${patterns.horizontal}|${patterns.vertical}` : patterns.horizontal,
+    'mg',
+  );
+  const horizontal = new RegExp(patterns.horizontal);
+  either.lastIndex = bodyStart;
+  for (const match of matches(either, text)) {
+    const end = match.index + match[0].length;
+    // The lines the match covers are those that start inside it.
+    const first = firstLineFrom(starts, match.index);
+    const last = firstLineFrom(starts, end) - 1;
+    if (first > last) {
+      const line = firstLineFrom(starts, match.index + 1) - 1;
+      problems.push({
+        message: 'a slide separator in the middle of a line does not split the slide; put it on a line of its own',
+        line,
+        column: match.index - (starts[line] ?? 0),
+      });
+      continue;
+    }
+    const separator: Separator = { vertical: !horizontal.test(match[0]), start: first, end: last + 1 };
+    let textLine = -1;
+    for (let line = first; line <= last; line++) {
+      stops.add(line);
+      if (textLine < 0 && (lines[line] ?? '').trim() !== '') textLine = line;
+    }
+    if (textLine >= 0) boundaries.separators.set(textLine, separator);
+    else boundaries.blankSeparators.push(separator);
+    boundaries.separatorStarts.push(first);
+  }
+
+  const notes = new RegExp(patterns.notes, 'mgi');
+  notes.lastIndex = bodyStart;
+  for (const match of matches(notes, text)) {
+    const line = firstLineFrom(starts, match.index + 1) - 1;
+    const lineStart = starts[line] ?? 0;
+    const lineText = lines[line] ?? '';
+    // A marker counts at the start of a line (after its indentation) and within that line.
+    const marker = match.index + match[0].length - lineStart;
+    if (lineText.slice(0, match.index - lineStart).trim() !== '' || marker > lineText.length) continue;
+    if (boundaries.notes.has(line) || boundaries.separators.has(line)) continue;
+    boundaries.notes.set(line, marker);
+    stops.add(line);
+  }
+  boundaries.stops = [...stops].sort((a, b) => a - b);
+  return { boundaries, problems };
+}

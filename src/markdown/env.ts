@@ -1,0 +1,81 @@
+// What the plugins share while markdown-it reads one deck: the text and where its slides and notes
+// begin, and what the plugins found on the way. Token lines (`token.map`) are the file's own lines,
+// 0-based: the front matter reaches markdown-it as blank lines, so nothing needs an offset.
+
+import type { AssetReference, Diagnostic, Severity, SourcePosition } from '../model.js';
+import { type Boundaries, DEFAULT_SEPARATORS, findBoundaries } from './boundaries.js';
+
+// A type, not an interface: markdown-it's Env wants an index signature.
+export type MarkdownEnv = {
+  file: string;
+  /** The text markdown-it reads, as lines: columns in diagnostics are found in them. */
+  lines: string[];
+  /** Where slides and notes begin, found before the block rules run. */
+  boundaries: Boundaries;
+  diagnostics: Diagnostic[];
+  assets: AssetReference[];
+  /** How many ids each plugin has generated so far, so that ids are unique across the deck. */
+  idCounts: Record<string, number>;
+  /** Line of the last notes marker read, so a second marker in the same slide stays text. */
+  lastNotesLine: number;
+};
+
+export function createEnv(text: string, file: string, boundaries?: Boundaries): MarkdownEnv {
+  const lines = text.split('\n');
+  return {
+    file,
+    lines,
+    boundaries: boundaries ?? findBoundaries(lines, DEFAULT_SEPARATORS, 0).boundaries,
+    diagnostics: [],
+    assets: [],
+    idCounts: {},
+    lastNotesLine: -1,
+  };
+}
+
+/**
+ * The env a markdown-it rule receives: the one `createEnv` made, or (on a bare instance, as plugin
+ * users and tests have) one made now for the text being read, with the default separators.
+ */
+export function envOf(state: { env: unknown; src: string }): MarkdownEnv {
+  const env = (state.env ?? {}) as Partial<MarkdownEnv>;
+  if (env.lines === undefined) Object.assign(env, createEnv(state.src, env.file ?? ''));
+  return env as MarkdownEnv;
+}
+
+/** A new id for something a plugin generates, e.g. `compare-3`. */
+export function nextId(env: MarkdownEnv, kind: string): string {
+  env.idCounts[kind] = (env.idCounts[kind] ?? 0) + 1;
+  return `${kind}-${env.idCounts[kind]}`;
+}
+
+/**
+ * Source position of `needle`, searched in the 0-based lines [fromLine, toLine) (a token's map),
+ * after `after` when given; undefined when it is not there.
+ */
+export function findText(
+  env: MarkdownEnv,
+  fromLine: number,
+  needle: string,
+  after?: SourcePosition,
+  toLine = env.lines.length,
+): SourcePosition | undefined {
+  for (let i = Math.max(fromLine, 0); i < Math.min(toLine, env.lines.length); i++) {
+    if (after && i + 1 < after.line) continue;
+    const from = after && i + 1 === after.line ? after.column : 0;
+    const column = (env.lines[i] ?? '').indexOf(needle, from);
+    if (column >= 0) return { line: i + 1, column: column + 1 };
+  }
+  return undefined;
+}
+
+/** Where `needle` is, as `findText` finds it, else the start of line `fromLine`. */
+export function locate(env: MarkdownEnv, fromLine: number, needle?: string, after?: SourcePosition): SourcePosition {
+  return (
+    (needle ? findText(env, fromLine, needle, after) : undefined) ?? { line: Math.max(fromLine, 0) + 1, column: 1 }
+  );
+}
+
+export function report(env: MarkdownEnv, severity: Severity, message: string, fromLine: number, needle?: string): void {
+  env.diagnostics.push({ severity, message, file: env.file, ...locate(env, fromLine, needle) });
+}

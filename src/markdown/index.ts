@@ -1,0 +1,52 @@
+// The one Markdown grammar: a markdown-it instance (one per option set, made once) and the ordered
+// list of plugins that make up the authoring format. parse/ reads a deck's body with it once and
+// splits the tokens into slides; render/ turns each slide's tokens into HTML with its renderer.
+//
+// Order matters: comments exist as tokens before attribute comments read them; the compare layout
+// registers its container before the catch-all for unknown ones; slide boundaries come after
+// every plugin that adds block rules, as they give those rules their end; checks add source lines
+// last.
+
+import markdownIt, { type MarkdownIt } from 'markdown-it';
+import { comments } from './comments.js';
+import { COMPARE, compare } from './compare/index.js';
+import { containers } from './containers.js';
+import { attributeComments } from './element-attributes.js';
+import { localAssets } from './local-assets.js';
+import { slideBoundaries } from './slide-boundaries.js';
+import { sourceLines } from './source-lines.js';
+import { unclosedFences } from './unclosed-fences.js';
+
+export interface MarkdownOptions {
+  /** Let raw HTML through markdown-it (it is sanitized when slides render). */
+  html: boolean;
+  /** Mark block elements with their source line, for `deck check`. */
+  sourceLines?: boolean;
+}
+
+type Plugin = (md: MarkdownIt) => void;
+
+export const PLUGINS: readonly Plugin[] = [
+  comments,
+  unclosedFences,
+  attributeComments,
+  compare,
+  (md) => containers(md, { known: [COMPARE] }),
+  localAssets,
+  slideBoundaries,
+];
+
+const instances = new Map<string, MarkdownIt>();
+
+export function markdown(options: MarkdownOptions): MarkdownIt {
+  const key = `${options.html}/${options.sourceLines ?? false}`;
+  let md = instances.get(key);
+  if (!md) {
+    // Bare web addresses become links, as in reveal.js's Markdown plugin (GitHub-flavoured).
+    md = markdownIt({ html: options.html, linkify: true, typographer: false });
+    for (const plugin of PLUGINS) md.use(plugin);
+    if (options.sourceLines) md.use(sourceLines);
+    instances.set(key, md);
+  }
+  return md;
+}

@@ -1,0 +1,104 @@
+// Slide separators and the speaker notes marker as block rules, so that markdown-it decides what is
+// a separator, just as it decides what is code: a separator or a notes marker is a boundary where
+// markdown-it reaches it as the start of a block, never inside fenced code or an HTML comment.
+//
+// The boundaries are found first (boundaries.ts). Every block rule except code and comments is then
+// given the next boundary as its end, so a paragraph, a list or a setext heading stops there
+// (reveal.js splits on `\n---\n` even right under a line of text).
+//
+// Tokens: `slide_separator` (meta.vertical) where a slide begins, `slide_notes` where its notes
+// begin. parse/slides.ts splits the token stream at them. Must be used after every plugin that adds
+// block rules, so that those rules stop at boundaries too.
+
+import type { MarkdownIt, StateBlock } from 'markdown-it';
+import { nextStop } from './boundaries.js';
+import { envOf } from './env.js';
+
+type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
+
+/** Rules that may run past a boundary: what they hold is text, not structure. */
+const RUN_PAST_BOUNDARIES = new Set(['code', 'fence', 'deck_comment', 'slide_separator', 'slide_notes']);
+
+const separatorRule: BlockRule = (state, startLine, _endLine, silent) => {
+  const separator = envOf(state).boundaries.separators.get(startLine);
+  if (!separator || state.parentType !== 'root') return false;
+  if (silent) return true;
+  const token = state.push('slide_separator', '', 0);
+  token.block = true;
+  token.map = [separator.start, separator.end];
+  token.meta = { vertical: separator.vertical };
+  state.line = separator.end;
+  return true;
+};
+
+/** Runs the block rules once at `line`, as markdown-it's tokenizer does for one block. */
+function readOneBlock(state: StateBlock, line: number, endLine: number): void {
+  state.line = line;
+  for (const rule of state.md.block.ruler.getRules('')) {
+    if (rule(state, line, endLine, false)) return;
+  }
+}
+
+/** Takes away the first `length` characters of a line, and then its leading blanks. */
+function cutLineStart(state: StateBlock, line: number, length: number): void {
+  const lineEnd = state.eMarks[line]!;
+  let position = state.bMarks[line]! + length;
+  while (position < lineEnd && (state.src[position] === ' ' || state.src[position] === '\t')) position++;
+  state.bMarks[line] = position;
+  state.tShift[line] = 0;
+  state.sCount[line] = 0;
+  state.bsCount[line] = 0;
+}
+
+/**
+ * The notes marker: the rest of the slide is its notes, trimmed as reveal.js trims them (the text
+ * after the marker, or the first line of text below it, loses its leading blanks, so notes indented
+ * under `Note:` are text, not a code block). A second marker in one slide is notes text.
+ */
+const notesRule: BlockRule = (state, startLine, endLine, silent) => {
+  const env = envOf(state);
+  const marker = env.boundaries.notes.get(startLine);
+  if (marker === undefined || state.parentType !== 'root') return false;
+  const separatedSinceLastNotes =
+    env.lastNotesLine < 0 || nextStop(env.boundaries.separatorStarts, env.lastNotesLine, startLine) < startLine;
+  if (!separatedSinceLastNotes) return false;
+  if (silent) return true;
+  env.lastNotesLine = startLine;
+  const token = state.push('slide_notes', '', 0);
+  token.block = true;
+  token.map = [startLine, startLine + 1];
+  cutLineStart(state, startLine, marker);
+  if (state.bMarks[startLine]! < state.eMarks[startLine]!) {
+    readOneBlock(state, startLine, endLine);
+    return true;
+  }
+  const end = nextStop(env.boundaries.stops, startLine, endLine);
+  for (let line = startLine + 1; line < end; line++) {
+    if (!state.isEmpty(line)) {
+      cutLineStart(state, line, state.tShift[line]!);
+      break;
+    }
+  }
+  state.line = startLine + 1;
+  return true;
+};
+
+/** Gives a block rule the next boundary as its end. */
+function endingAtBoundaries(rule: BlockRule): BlockRule {
+  return (state, startLine, endLine, silent) =>
+    rule(state, startLine, nextStop(envOf(state).boundaries.stops, startLine, endLine), silent);
+}
+
+export function slideBoundaries(md: MarkdownIt): void {
+  const ruler = md.block.ruler;
+  for (const { name, fn, alt } of ruler.__rules__) {
+    if (!RUN_PAST_BOUNDARIES.has(name)) ruler.at(name, endingAtBoundaries(fn), { alt: [...alt] });
+  }
+  // First in the chain: nothing else may claim a boundary's line.
+  const first = ruler.__rules__[0]?.name ?? 'paragraph';
+  ruler.before(first, 'slide_separator', separatorRule);
+  ruler.before(first, 'slide_notes', notesRule);
+  // Split off by parse/slides.ts; rendering the whole stream (as a plugin user might) shows nothing for them.
+  md.renderer.rules.slide_separator = () => '';
+  md.renderer.rules.slide_notes = () => '';
+}

@@ -1,0 +1,96 @@
+// Splits the deck's token stream into slides, as Marpit does: at `slide_separator` tokens, and at
+// separators made of blank lines alone (which no block rule sees), wherever they fall between two
+// blocks. A `slide_notes` token starts the slide's notes. Attribute comments give their slide the
+// attributes they carry (markdown/element-attributes.ts).
+
+import type { Token } from 'markdown-it';
+import { mergeAttributes } from '../markdown/attribute-list.js';
+import type { Separator } from '../markdown/boundaries.js';
+import type { SlideAttributes } from '../markdown/element-attributes.js';
+import type { Attributes, SourcePosition } from '../model.js';
+
+export interface SlideTokens {
+  h: number;
+  v: number;
+  body: Token[];
+  notes?: Token[];
+  /** 0-based line of the separator that starts the slide; undefined for the first slide. */
+  separatorLine?: number;
+}
+
+export function splitSlides(tokens: readonly Token[], blankSeparators: readonly Separator[]): SlideTokens[] {
+  const slides: SlideTokens[] = [];
+  let current: SlideTokens = { h: 0, v: 0, body: [] };
+  const startSlide = (separator: { vertical: boolean; start: number }) => {
+    slides.push(current);
+    const h = separator.vertical ? current.h : current.h + 1;
+    const v = separator.vertical ? current.v + 1 : 0;
+    current = { h, v, body: [], separatorLine: separator.start };
+  };
+  let blank = 0;
+  /** The line after the last top-level block: blank separators before it were inside it. */
+  let blockEnd = 0;
+  const blankSeparatorsBefore = (line: number) => {
+    for (; blank < blankSeparators.length && blankSeparators[blank]!.end <= line; blank++) {
+      if (blankSeparators[blank]!.start >= blockEnd) startSlide(blankSeparators[blank]!);
+    }
+  };
+  for (const token of tokens) {
+    const startsBlock = token.level === 0 && token.map !== null;
+    if (startsBlock) blankSeparatorsBefore(token.map![0]);
+    if (token.type === 'slide_separator') {
+      startSlide({ vertical: Boolean(token.meta?.vertical), start: token.map![0] });
+    } else if (token.type === 'slide_notes') {
+      current.notes = [];
+    } else {
+      (current.notes ?? current.body).push(token);
+    }
+    if (startsBlock) blockEnd = Math.max(blockEnd, token.map![1]);
+  }
+  blankSeparatorsBefore(Number.POSITIVE_INFINITY);
+  slides.push(current);
+  return slides;
+}
+
+/** Every token of a slide, inline ones included, in order. */
+function* allTokens(slide: SlideTokens): Generator<Token> {
+  for (const token of [...slide.body, ...(slide.notes ?? [])]) {
+    yield token;
+    if (token.children) yield* token.children;
+  }
+}
+
+/** The attributes the slide's attribute comments give it, later ones winning (classes add up). */
+export function slideAttributes(slide: SlideTokens): {
+  attributes: Attributes;
+  positions: Record<string, SourcePosition>;
+} {
+  const attributes: Attributes = {};
+  const positions: Record<string, SourcePosition> = {};
+  for (const token of allTokens(slide)) {
+    const found = (token.meta as { slideAttributes?: SlideAttributes } | null)?.slideAttributes;
+    if (!found) continue;
+    mergeAttributes(attributes, found.attributes);
+    Object.assign(positions, found.positions);
+  }
+  return { attributes, positions };
+}
+
+/** True when the slide shows nothing and says nothing: no content, no notes, no attributes. */
+export function isEmptySlide(slide: SlideTokens, attributes: Attributes): boolean {
+  const isContent = (token: Token) => token.type !== 'deck_comment';
+  return Object.keys(attributes).length === 0 && !slide.body.some(isContent) && !slide.notes?.some(isContent);
+}
+
+/** The plain text of the first heading among `tokens`, without Markdown markup. */
+export function firstHeading(tokens: readonly Token[]): string | undefined {
+  const index = tokens.findIndex((token) => token.type === 'heading_open');
+  const inline = index < 0 ? undefined : tokens[index + 1];
+  if (!inline?.children) return undefined;
+  const text = inline.children
+    .filter((child) => child.type === 'text' || child.type === 'code_inline')
+    .map((child) => child.content)
+    .join('')
+    .trim();
+  return text || undefined;
+}
