@@ -95,15 +95,16 @@ function* matches(pattern: RegExp, text: string): Generator<RegExpExecArray> {
 }
 
 /**
- * Finds separators and notes markers in `lines` at or after `fromLine` (the body's first line).
+ * Finds separators and notes markers in `lines` (`text` split at `\n`) at or after `fromLine` (the
+ * body's first line).
  * The patterns must be valid regular expressions (front matter checks them).
  */
 export function findBoundaries(
   lines: readonly string[],
+  text: string,
   patterns: SeparatorPatterns,
   fromLine: number,
 ): { boundaries: Boundaries; problems: BoundaryProblem[] } {
-  const text = lines.join('\n');
   const starts = lineStarts(lines);
   const boundaries: Boundaries = {
     separators: new Map(),

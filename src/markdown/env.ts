@@ -20,12 +20,12 @@ export type MarkdownEnv = {
   lastNotesLine: number;
 };
 
-export function createEnv(text: string, file: string, boundaries?: Boundaries): MarkdownEnv {
-  const lines = text.split('\n');
+/** The env for reading `lines` (the text split at `\n`); with the default separators unless given. */
+export function createEnv(lines: string[], file: string, boundaries?: Boundaries): MarkdownEnv {
   return {
     file,
     lines,
-    boundaries: boundaries ?? findBoundaries(lines, DEFAULT_SEPARATORS, 0).boundaries,
+    boundaries: boundaries ?? findBoundaries(lines, lines.join('\n'), DEFAULT_SEPARATORS, 0).boundaries,
     diagnostics: [],
     assets: [],
     idCounts: {},
@@ -39,7 +39,7 @@ export function createEnv(text: string, file: string, boundaries?: Boundaries): 
  */
 export function envOf(state: { env: unknown; src: string }): MarkdownEnv {
   const env = (state.env ?? {}) as Partial<MarkdownEnv>;
-  if (env.lines === undefined) Object.assign(env, createEnv(state.src, env.file ?? ''));
+  if (env.lines === undefined) Object.assign(env, createEnv(state.src.split('\n'), env.file ?? ''));
   return env as MarkdownEnv;
 }
 

@@ -83,10 +83,13 @@ const notesRule: BlockRule = (state, startLine, endLine, silent) => {
   return true;
 };
 
-/** Gives a block rule the next boundary as its end. */
+/**
+ * Gives a block rule the next boundary as its end. A silent call (may a block start on this line,
+ * ending the paragraph above?) looks at that line only, and is left as it is.
+ */
 function endingAtBoundaries(rule: BlockRule): BlockRule {
   return (state, startLine, endLine, silent) =>
-    rule(state, startLine, nextStop(envOf(state).boundaries.stops, startLine, endLine), silent);
+    rule(state, startLine, silent ? endLine : nextStop(envOf(state).boundaries.stops, startLine, endLine), silent);
 }
 
 export function slideBoundaries(md: MarkdownIt): void {

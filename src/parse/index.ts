@@ -44,13 +44,14 @@ export function parseDeck(source: string, file: string, options: ParseOptions = 
   const meta: DeckMeta = { title: '', lang: 'en', html: true, reveal: {}, ...frontMatter.values };
 
   const bodyLines = lines.map((line, i) => (i < bodyStart ? '' : line));
-  const found = findBoundaries(bodyLines, separatorPatterns(meta), bodyStart);
+  const bodyText = bodyLines.join('\n');
+  const found = findBoundaries(bodyLines, bodyText, separatorPatterns(meta), bodyStart);
   for (const problem of found.problems) {
     diagnostics.push({ severity: 'warning', message: problem.message, file, line: problem.line + 1, column: 1 });
   }
-  const env = createEnv(bodyLines.join('\n'), file, found.boundaries);
+  const env = createEnv(bodyLines, file, found.boundaries);
   const md = markdown({ html: meta.html, sourceLines: options.sourceLines ?? false });
-  const tokens = bodyStart < lines.length ? md.parse(bodyLines.join('\n'), env) : [];
+  const tokens = bodyStart < lines.length ? md.parse(bodyText, env) : [];
   diagnostics.push(...env.diagnostics);
 
   const slides: Slide[] = [];

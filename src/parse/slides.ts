@@ -52,14 +52,6 @@ export function splitSlides(tokens: readonly Token[], blankSeparators: readonly 
   return slides;
 }
 
-/** Every token of a slide, inline ones included, in order. */
-function* allTokens(slide: SlideTokens): Generator<Token> {
-  for (const token of [...slide.body, ...(slide.notes ?? [])]) {
-    yield token;
-    if (token.children) yield* token.children;
-  }
-}
-
 /** The attributes the slide's attribute comments give it, later ones winning (classes add up). */
 export function slideAttributes(slide: SlideTokens): {
   attributes: Attributes;
@@ -67,14 +59,22 @@ export function slideAttributes(slide: SlideTokens): {
 } {
   const attributes: Attributes = {};
   const positions: Record<string, SourcePosition> = {};
-  for (const token of allTokens(slide)) {
-    const found = (token.meta as { slideAttributes?: SlideAttributes } | null)?.slideAttributes;
-    if (!found) continue;
+  const take = (token: Token) => {
+    const found = token.type === 'deck_comment' ? (token.meta as CommentMeta | null)?.slideAttributes : undefined;
+    if (!found) return;
     mergeAttributes(attributes, found.attributes);
     Object.assign(positions, found.positions);
+  };
+  for (const tokens of [slide.body, slide.notes ?? []]) {
+    for (const token of tokens) {
+      take(token);
+      if (token.children) for (const child of token.children) take(child);
+    }
   }
   return { attributes, positions };
 }
+
+type CommentMeta = { slideAttributes?: SlideAttributes };
 
 /** True when the slide shows nothing and says nothing: no content, no notes, no attributes. */
 export function isEmptySlide(slide: SlideTokens, attributes: Attributes): boolean {
