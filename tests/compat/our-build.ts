@@ -76,15 +76,12 @@ function unshift(diagnostic: Diagnostic, shift: Shift): Diagnostic {
 }
 
 export interface OurBuild {
-  /** The built page, relative to `outDir`. */
+  /** The built page, relative to the deck's output folder (`<work>/out/<deck>/`). */
   page: string;
   /** False when not even a page could be written (the deck could not be read). */
   written: boolean;
   /** The files copied next to the page. */
   assets: AssetReference[];
-  outDir: string;
-  /** The deck file in the temporary copy, relative to the copy's folder. */
-  file: string;
   /** Errors that made the build refuse the deck (the page was written anyway). */
   errors: Diagnostic[];
 }
@@ -125,17 +122,10 @@ export async function buildOurs(deck: CorpusDeck, work: string): Promise<OurBuil
   const errors = built.diagnostics.filter((d) => d.severity === 'error').map((d) => unshift(d, shift));
   const compiled = built.decks[0];
   if (!hasErrors(built.diagnostics)) {
-    return { page, written: true, assets: compiled?.rendered.assets ?? [], outDir, file: deck.file, errors };
+    return { page, written: true, assets: compiled?.rendered.assets ?? [], errors };
   }
   if (compiled) await writeRefusedDeck(compiled, join(outDir, deckName(basename(path))));
-  return {
-    page,
-    written: compiled !== undefined,
-    assets: compiled?.rendered.assets ?? [],
-    outDir,
-    file: deck.file,
-    errors,
-  };
+  return { page, written: compiled !== undefined, assets: compiled?.rendered.assets ?? [], errors };
 }
 
 export const describeErrors = (errors: readonly Diagnostic[]) => errors.map(formatDiagnostic);
