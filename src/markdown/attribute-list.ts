@@ -1,7 +1,6 @@
 // Parses the attribute list of `<!-- .slide: … -->` and `<!-- .element: … -->` comments,
 // e.g. `id="intro" class='a b' data-timing=90 data-autoslide`, with spaces or commas between
-// attributes (reveal.js reads both). Only names that cannot run code are allowed: id, class,
-// style and data-*.
+// attributes (reveal.js reads both). Only names that cannot run code or load a file are allowed.
 
 import type { Attributes } from '../model.js';
 
@@ -30,7 +29,12 @@ function skipSeparators(text: string, position: number): number {
   SEPARATORS.test(text);
   return SEPARATORS.lastIndex;
 }
-const ALLOWED_NAME = /^(?:id|class|style|data-[a-z0-9][a-z0-9_.:-]*)$/;
+/**
+ * Names that can neither run code nor load a file: id, class, style and data-* (what reveal.js's
+ * fragments and backgrounds use), and the presentational ones decks set on images and links.
+ */
+const ALLOWED_NAME =
+  /^(?:id|class|style|data-[a-z0-9][a-z0-9_.:-]*|aria-[a-z]+|role|title|alt|lang|dir|width|height|align|target)$/;
 /** Values that would run code: script URLs, HTML documents as data URLs, old IE CSS expressions. */
 export const SCRIPT_URL = /(?:java|vb)script\s*:|data\s*:\s*text\/html|expression\s*\(/i;
 

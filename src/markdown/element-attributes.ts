@@ -15,7 +15,7 @@ import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import type { Attributes, SourcePosition } from '../model.js';
 import { mergeAttributes, parseAttributeList } from './attribute-list.js';
 import { envOf, locate, type MarkdownEnv } from './env.js';
-import { rewriteStartTags, startTags } from './html-tags.js';
+import { readHtml, rewriteStartTags } from './html-tags.js';
 import { openingToken } from './tokens.js';
 
 const ELEMENT_COMMENT = /^<!--\s*\{?\s*\.element(?:\s*:|\s)([\s\S]*?)\}?\s*-->$/;
@@ -34,13 +34,13 @@ const BOUNDARY = new Set(['slide_separator', 'slide_notes']);
  * diagnostics at the attribute's own line and column in a slide comment, at the comment itself in
  * an element comment.
  */
-function readComment(env: MarkdownEnv, comment: Token, list: string, line: number, kind: string): SlideAttributes {
+function readComment(env: MarkdownEnv, comment: string, list: string, line: number, kind: string): SlideAttributes {
   const parsed = parseAttributeList(list);
   // The comment as written starts where its first line is found; the list follows in it.
-  const where = locate(env, line, comment.content.split('\n')[0]);
-  const listOffset = comment.content.indexOf(list);
+  const where = locate(env, line, comment.split('\n')[0]);
+  const listOffset = comment.indexOf(list);
   const positionAt = (offset: number): SourcePosition => {
-    const before = comment.content.slice(0, listOffset + offset);
+    const before = comment.slice(0, listOffset + offset);
     const breaks = before.split('\n');
     return breaks.length === 1
       ? { line: where.line, column: where.column + before.length }
@@ -66,7 +66,7 @@ function setAttributes(token: Token, attributes: Attributes): void {
   }
 }
 
-/** Gives the comment's attributes to its slide. */
+/** Gives a comment's attributes to its slide: they travel on the token the comment is (or is in). */
 function toSlide(comment: Token, attributes: SlideAttributes): void {
   const meta = (comment.meta ?? {}) as { slideAttributes?: SlideAttributes };
   if (meta.slideAttributes) {
@@ -118,35 +118,111 @@ function enclosingBlock(tokens: readonly Token[], inlineIndex: number): Token | 
 const isInlineFiller = (t: Token) =>
   t.type === 'text' || t.type === 'softbreak' || t.type === 'hardbreak' || t.type === 'deck_comment';
 
-/** The element before an inline comment among its siblings; undefined when there is none. */
-function elementBefore(children: readonly Token[], index: number): Token | undefined {
-  for (let i = index - 1; i >= 0; i--) {
-    const token = children[i]!;
-    if (isInlineFiller(token)) continue;
-    if (token.nesting === -1) return openingToken(children, i);
-    if (token.nesting === 0 && token.type !== 'html_inline') return token;
-    // Inline raw HTML is a tag, not an element: the comment goes to the block around it.
-    return undefined;
-  }
-  return undefined;
+/** What an element comment gives its attributes to: a token, or one start tag in a token's raw HTML. */
+interface Target {
+  token: Token;
+  /** Offset of the start tag in `token.content`, for raw HTML. */
+  tagStart?: number;
 }
 
-/** Applies attributes to a block element: raw HTML gets them on its last top-level element. */
-function applyToBlock(token: Token, attributes: Attributes): void {
-  if (token.type !== 'html_block') {
+function apply(target: Target, attributes: Attributes): void {
+  const { token, tagStart } = target;
+  if (tagStart === undefined) {
     setAttributes(token, attributes);
     return;
   }
-  const last = startTags(token.content)
-    .filter((tag) => tag.depth === 0)
-    .pop();
-  if (!last) return;
   token.content = rewriteStartTags(token.content, (tag) => {
-    if (tag.start !== last.start) return undefined;
+    if (tag.start !== tagStart) return undefined;
     const merged = { ...tag.attributes };
     mergeAttributes(merged, attributes);
     return merged;
   });
+}
+
+const CLOSING_TAG = /^<\/\s*([a-z][a-z0-9-]*)/i;
+const OPENING_TAG = /^<([a-z][a-z0-9-]*)/i;
+
+/** The earlier inline raw HTML tag that opened the element closed at `children[index]`. */
+function openingHtml(children: readonly Token[], index: number, name: string): Token | undefined {
+  let depth = 0;
+  for (let i = index - 1; i >= 0; i--) {
+    const token = children[i]!;
+    if (token.type !== 'html_inline') continue;
+    if (CLOSING_TAG.exec(token.content)?.[1]?.toLowerCase() === name) depth++;
+    else if (OPENING_TAG.exec(token.content)?.[1]?.toLowerCase() === name && depth-- === 0) return token;
+  }
+  return undefined;
+}
+
+/** The element before an inline comment among its siblings; undefined when there is none. */
+function elementBefore(children: readonly Token[], index: number): Target | undefined {
+  for (let i = index - 1; i >= 0; i--) {
+    const token = children[i]!;
+    if (isInlineFiller(token)) continue;
+    if (token.type === 'html_inline') {
+      // A start tag before the comment: the element it opens (an image), or the one it is in.
+      const closing = CLOSING_TAG.exec(token.content)?.[1]?.toLowerCase();
+      const opener = closing ? openingHtml(children, i, closing) : token;
+      return opener && OPENING_TAG.test(opener.content) ? { token: opener, tagStart: 0 } : undefined;
+    }
+    if (token.nesting === -1) {
+      const opening = openingToken(children, i);
+      return opening ? { token: opening } : undefined;
+    }
+    return token.nesting === 0 ? { token } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The element a block of raw HTML ends with: its last top-level start tag, or, for a block that
+ * only closes an element (`</div>`), the start tag in the earlier block that opened it.
+ */
+function lastElementOf(tokens: readonly Token[], index: number): Target | undefined {
+  const block = tokens[index]!;
+  const last = readHtml(block.content)
+    .tags.filter((tag) => tag.depth === 0)
+    .pop();
+  if (last) return { token: block, tagStart: last.start };
+  const closing = CLOSING_TAG.exec(block.content.trim())?.[1]?.toLowerCase();
+  if (!closing) return undefined;
+  for (let i = index - 1; i >= 0; i--) {
+    const earlier = tokens[i]!;
+    if (earlier.type !== 'html_block' || earlier.level !== block.level) continue;
+    const opened = readHtml(earlier.content)
+      .unclosed.filter((tag) => tag.name === closing)
+      .pop();
+    if (opened) return { token: earlier, tagStart: opened.start };
+  }
+  return undefined;
+}
+
+/** The target of an element comment on a line of its own, given the block above it. */
+function blockTarget(tokens: readonly Token[], block: Token | undefined): Target | undefined {
+  if (!block) return undefined;
+  return block.type === 'html_block' ? lastElementOf(tokens, tokens.indexOf(block)) : { token: block };
+}
+
+/** Attribute comments inside a block of raw HTML, applied as reveal.js applies them in the page. */
+function commentsInRawHtml(env: MarkdownEnv, tokens: readonly Token[], index: number): void {
+  const block = tokens[index]!;
+  const line = block.map?.[0] ?? 0;
+  const targets: { target: Target; attributes: Attributes }[] = [];
+  for (const comment of readHtml(block.content).comments) {
+    const slide = SLIDE_COMMENT.exec(comment.text);
+    if (slide) toSlide(block, readComment(env, comment.text, slide[1] ?? '', line, 'slide'));
+    const element = ELEMENT_COMMENT.exec(comment.text);
+    if (!element) continue;
+    const read = readComment(env, comment.text, element[1] ?? '', line, 'element');
+    const inPiece = comment.previous ?? comment.parent;
+    const target = inPiece
+      ? { token: block, tagStart: inPiece.start }
+      : blockTarget(tokens, blockAbove(env, tokens, index));
+    if (target) targets.push({ target, attributes: read.attributes });
+    else toSlide(block, read);
+  }
+  // Last first: rewriting a start tag moves the offsets of the tags after it.
+  for (const { target, attributes } of targets.reverse()) apply(target, attributes);
 }
 
 function attributeCommentsRule(state: StateCore): void {
@@ -156,14 +232,18 @@ function attributeCommentsRule(state: StateCore): void {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.map) line = token.map[0];
+    if (token.type === 'html_block' && token.content.includes('<!--')) {
+      commentsInRawHtml(env, tokens, i);
+      continue;
+    }
     if (token.type === 'deck_comment') {
       const slide = SLIDE_COMMENT.exec(token.content);
-      if (slide) toSlide(token, readComment(env, token, slide[1] ?? '', line, 'slide'));
+      if (slide) toSlide(token, readComment(env, token.content, slide[1] ?? '', line, 'slide'));
       const element = ELEMENT_COMMENT.exec(token.content);
       if (!element) continue;
-      const read = readComment(env, token, element[1] ?? '', line, 'element');
-      const target = blockAbove(env, tokens, i);
-      if (target) applyToBlock(target, read.attributes);
+      const read = readComment(env, token.content, element[1] ?? '', line, 'element');
+      const target = blockTarget(tokens, blockAbove(env, tokens, i));
+      if (target) apply(target, read.attributes);
       else toSlide(token, read);
       continue;
     }
@@ -173,12 +253,13 @@ function attributeCommentsRule(state: StateCore): void {
       const child = children[c]!;
       if (child.type !== 'deck_comment') continue;
       const slide = SLIDE_COMMENT.exec(child.content);
-      if (slide) toSlide(child, readComment(env, child, slide[1] ?? '', line, 'slide'));
+      if (slide) toSlide(child, readComment(env, child.content, slide[1] ?? '', line, 'slide'));
       const element = ELEMENT_COMMENT.exec(child.content);
       if (!element) continue;
-      const read = readComment(env, child, element[1] ?? '', line, 'element');
-      const target = elementBefore(children, c) ?? enclosingBlock(tokens, i);
-      if (target) setAttributes(target, read.attributes);
+      const read = readComment(env, child.content, element[1] ?? '', line, 'element');
+      const block = enclosingBlock(tokens, i);
+      const target = elementBefore(children, c) ?? (block ? { token: block } : undefined);
+      if (target) apply(target, read.attributes);
       else toSlide(child, read);
     }
   }

@@ -1,6 +1,7 @@
-// Start tags of raw HTML, read with a real HTML parser (htmlparser2, as the sanitizer uses) and
-// rewritten one at a time. Raw HTML in Markdown comes in pieces (`<div class="r-stack">` in one
-// block, its `</div>` in another), so the text around a rewritten tag is kept exactly as written.
+// Raw HTML, read with a real HTML parser (htmlparser2, as the sanitizer uses): its start tags, its
+// comments, and the elements it leaves open. Raw HTML in Markdown comes in pieces
+// (`<div class="r-stack">` in one block, its `</div>` in another), so a rewritten start tag is
+// replaced in place and everything around it stays as written.
 
 import { Parser } from 'htmlparser2';
 import { escapeHtml } from '../escape.js';
@@ -16,27 +17,89 @@ export interface StartTag {
   depth: number;
 }
 
-/** The start tags of `html`, in order. */
-export function startTags(html: string): StartTag[] {
-  const tags: StartTag[] = [];
-  let depth = 0;
+export interface HtmlComment {
+  /** The whole comment, `<!--` to `-->`. */
+  text: string;
+  start: number;
+  /** The element before it among its siblings, and the element it is in, in this piece. */
+  previous?: StartTag;
+  parent?: StartTag;
+}
+
+export interface HtmlPiece {
+  tags: StartTag[];
+  comments: HtmlComment[];
+  /** Elements this piece opens and does not close, outermost first. */
+  unclosed: StartTag[];
+}
+
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
+
+export function readHtml(html: string): HtmlPiece {
+  const piece: HtmlPiece = { tags: [], comments: [], unclosed: [] };
+  const open: StartTag[] = [];
+  /** The last element started at each depth: the previous sibling of what comes next there. */
+  const lastAt: (StartTag | undefined)[] = [];
   const parser = new Parser(
     {
       onopentag(name, attributes) {
-        tags.push({ name, attributes: { ...attributes }, start: parser.startIndex, end: parser.endIndex + 1, depth });
-        depth += 1;
+        const tag: StartTag = {
+          name,
+          attributes: { ...attributes },
+          start: parser.startIndex,
+          end: parser.endIndex + 1,
+          depth: open.length,
+        };
+        piece.tags.push(tag);
+        lastAt[open.length] = tag;
+        lastAt.length = open.length + 1;
+        if (!VOID.has(name) && !/\/\s*>$/.test(html.slice(tag.start, tag.end))) open.push(tag);
       },
-      onclosetag() {
-        depth = Math.max(depth - 1, 0);
+      onclosetag(name, isImplied) {
+        if (isImplied && (VOID.has(name) || open[open.length - 1]?.name !== name)) return;
+        const index = open.map((tag) => tag.name).lastIndexOf(name);
+        if (index >= 0) open.length = index;
+      },
+      oncomment() {
+        const start = parser.startIndex;
+        const text = html.slice(start, parser.endIndex + 1);
+        const comment: HtmlComment = { text, start };
+        const previous = lastAt[open.length];
+        const parent = open[open.length - 1];
+        if (previous) comment.previous = previous;
+        if (parent) comment.parent = parent;
+        piece.comments.push(comment);
       },
     },
     { decodeEntities: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
   );
-  parser.end(html);
-  return tags;
+  parser.write(html);
+  piece.unclosed = [...open];
+  // What is still open at the end is closed by a later piece: no implied closing events matter.
+  parser.end();
+  return piece;
 }
 
-export function renderStartTag(tag: StartTag, original: string): string {
+/** The start tags of `html`, in order. */
+export function startTags(html: string): StartTag[] {
+  return readHtml(html).tags;
+}
+
+function renderStartTag(tag: StartTag, original: string): string {
   const attributes = Object.entries(tag.attributes)
     .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
     .join('');

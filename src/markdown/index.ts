@@ -20,6 +20,8 @@ import { unclosedFences } from './unclosed-fences.js';
 export interface MarkdownOptions {
   /** Let raw HTML through markdown-it (it is sanitized when slides render). */
   html: boolean;
+  /** Curly quotes, dashes and ellipses, as reveal.js's `markdown: {smartypants: true}` asks. */
+  typographer?: boolean;
   /** Mark block elements with their source line, for `deck check`. */
   sourceLines?: boolean;
 }
@@ -39,11 +41,11 @@ export const PLUGINS: readonly Plugin[] = [
 const instances = new Map<string, MarkdownIt>();
 
 export function markdown(options: MarkdownOptions): MarkdownIt {
-  const key = `${options.html}/${options.sourceLines ?? false}`;
+  const key = `${options.html}/${options.typographer ?? false}/${options.sourceLines ?? false}`;
   let md = instances.get(key);
   if (!md) {
     // Bare web addresses become links, as in reveal.js's Markdown plugin (GitHub-flavoured).
-    md = markdownIt({ html: options.html, linkify: true, typographer: false });
+    md = markdownIt({ html: options.html, linkify: true, typographer: options.typographer ?? false });
     for (const plugin of PLUGINS) md.use(plugin);
     if (options.sourceLines) md.use(sourceLines);
     instances.set(key, md);

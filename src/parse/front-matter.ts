@@ -28,6 +28,23 @@ const isPattern: Check = (v) => {
   }
 };
 
+/**
+ * A talk's length in minutes: a number, or text such as `90 min`, `2 hours`, `1h30`, `1:30`.
+ * Undefined when it is none of those, or not more than zero.
+ */
+export function minutesOf(value: unknown): number | undefined {
+  let minutes: number | undefined;
+  if (typeof value === 'number') minutes = value;
+  else if (typeof value === 'string') {
+    const text = value.trim().toLowerCase();
+    const clock = /^(\d+):([0-5]\d)$/.exec(text);
+    const parts = /^(?:(\d+(?:\.\d+)?)\s*(?:h|hrs?|hours?))?\s*(?:(\d+(?:\.\d+)?)\s*(?:m|mins?|minutes?)?)?$/.exec(text);
+    if (clock) minutes = Number(clock[1]) * 60 + Number(clock[2]);
+    else if (parts && (parts[1] || parts[2])) minutes = Number(parts[1] ?? 0) * 60 + Number(parts[2] ?? 0);
+  }
+  return minutes !== undefined && Number.isFinite(minutes) && minutes > 0 ? minutes : undefined;
+}
+
 /** Our keys, and the reveal-md keys we honour with the same meaning. */
 const KEYS: Record<keyof FrontMatterValues, Check> = {
   title: (v) => isString(v) ?? ((v as string).trim() ? undefined : 'must not be empty'),
@@ -44,7 +61,7 @@ const KEYS: Record<keyof FrontMatterValues, Check> = {
     isString(v) ??
     (/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(v as string) ? undefined : 'must be a language tag such as en or pt-BR'),
   duration: (v) =>
-    typeof v === 'number' && Number.isFinite(v) && v > 0 ? undefined : 'must be a positive number of minutes',
+    minutesOf(v) === undefined ? 'must be a number of minutes, or a length such as "90 min", "2 hours" or "1:30"' : undefined,
   html: (v) => (typeof v === 'boolean' ? undefined : 'must be true or false'),
   reveal: isOptionsMap,
   revealOptions: isOptionsMap,
@@ -215,6 +232,7 @@ export function parseFrontMatter(lines: readonly string[], file: string): FrontM
       // One stylesheet or a list of them: always a list in the model. reveal-md's revealOptions
       // is our reveal; where both are given, reveal wins.
       if (key === 'css' && typeof value === 'string') values.css = [value];
+      else if (key === 'duration') values.duration = minutesOf(value);
       else if (key === 'revealOptions') values.reveal = { ...(value as object), ...(values.reveal as object) };
       else if (key === 'reveal') values.reveal = { ...(values.reveal as object), ...(value as object) };
       else values[key] = value;

@@ -26,6 +26,12 @@ function separatorPatterns(meta: Partial<DeckMeta>): SeparatorPatterns {
   };
 }
 
+/** reveal.js's Markdown plugin option for curly quotes and dashes: `reveal: {markdown: {smartypants: true}}`. */
+function smartypants(reveal: Record<string, unknown>): boolean {
+  const options = reveal.markdown;
+  return typeof options === 'object' && options !== null && (options as { smartypants?: unknown }).smartypants === true;
+}
+
 /** Lines as an editor numbers them: a final newline does not start another line. */
 function editorLineCount(lines: readonly string[]): number {
   return lines.length > 1 && lines[lines.length - 1] === '' ? lines.length - 1 : lines.length;
@@ -50,7 +56,11 @@ export function parseDeck(source: string, file: string, options: ParseOptions = 
     diagnostics.push({ severity: 'warning', message: problem.message, file, line: problem.line + 1, column: 1 });
   }
   const env = createEnv(bodyLines, file, found.boundaries);
-  const md = markdown({ html: meta.html, sourceLines: options.sourceLines ?? false });
+  const md = markdown({
+    html: meta.html,
+    typographer: smartypants(meta.reveal),
+    sourceLines: options.sourceLines ?? false,
+  });
   const tokens = bodyStart < lines.length ? md.parse(bodyText, env) : [];
   diagnostics.push(...env.diagnostics);
 

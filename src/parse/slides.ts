@@ -60,7 +60,7 @@ export function slideAttributes(slide: SlideTokens): {
   const attributes: Attributes = {};
   const positions: Record<string, SourcePosition> = {};
   const take = (token: Token) => {
-    const found = token.type === 'deck_comment' ? (token.meta as CommentMeta | null)?.slideAttributes : undefined;
+    const found = (token.meta as CommentMeta | null)?.slideAttributes;
     if (!found) return;
     mergeAttributes(attributes, found.attributes);
     Object.assign(positions, found.positions);

@@ -55,6 +55,7 @@ function renderSlide(
   options: RenderOptions,
   found: { diagnostics: Diagnostic[]; assets: AssetReference[] },
 ): SlideOutput {
+  // Rendering rules are the same in every instance.
   const md = markdown({ html: deck.meta.html });
   // Raw HTML goes through the sanitizer; what it takes out is said at its line.
   const clean = (tokens: readonly Token[], html: string) => {

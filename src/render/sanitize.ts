@@ -109,12 +109,15 @@ const options = (sanitizeHtml: SanitizeHtml): sanitizeHtmlType.IOptions => ({
   allowedSchemesByTag: { img: ['http', 'https', 'data'] },
   allowProtocolRelative: false,
   parser: { lowerCaseAttributeNames: false },
-  // reveal.js reads URLs from data-* attributes (backgrounds, iframes): no script URLs there either.
+  // reveal.js reads URLs from data-* attributes (backgrounds, iframes): no script URLs there either,
+  // and no event handler on any element.
   transformTags: {
     '*': (tagName, attribs) => ({
       tagName,
       attribs: Object.fromEntries(
-        Object.entries(attribs).filter(([, value]) => !SCRIPT_URL.test(value.replace(/\s+/g, ''))),
+        Object.entries(attribs).filter(
+          ([name, value]) => !/^on/i.test(name) && !SCRIPT_URL.test(value.replace(/\s+/g, '')),
+        ),
       ),
     }),
   },
@@ -162,8 +165,24 @@ function cleanStyleElements(html: string, removed: (what: string) => void = () =
   });
 }
 
+/** A custom element's name (`<pba-flex>`): inert without a script to define it, so it may stay. */
+const CUSTOM_ELEMENT = /<([a-z][a-z0-9._]*-[a-z0-9._-]*)/g;
+
+/** The options for one piece of HTML: the base allowlist plus the custom elements it uses. */
+function optionsFor(html: string): sanitizeHtmlType.IOptions {
+  const base = sanitizeOptions();
+  const custom = [...new Set(Array.from(html.matchAll(CUSTOM_ELEMENT), (match) => match[1]!))];
+  if (custom.length === 0) return base;
+  return {
+    ...base,
+    allowedTags: [...(base.allowedTags || []), ...custom],
+    // Their attributes are theirs to define; event handlers never stay (transformTags drops them).
+    allowedAttributes: { ...base.allowedAttributes, ...Object.fromEntries(custom.map((name) => [name, ['*']])) },
+  };
+}
+
 export function sanitize(html: string): string {
-  return loadSanitizer()(cleanStyleElements(html), sanitizeOptions());
+  return loadSanitizer()(cleanStyleElements(html), optionsFor(html));
 }
 
 /** True when any of the tokens is raw HTML. */
@@ -182,7 +201,7 @@ export interface Removal {
 /** What sanitizing a piece of raw HTML takes out, each with its offset in the piece. */
 function removalsIn(html: string): { what: string; offset: number }[] {
   const found: { what: string; offset: number }[] = [];
-  const allowed = new Set(sanitizeOptions().allowedTags || []);
+  const allowed = new Set(optionsFor(html).allowedTags || []);
   const clean = sanitize(html);
   const kept = startTags(clean);
   let k = 0;

@@ -53,4 +53,30 @@ describe('element attribute comments', () => {
     ]);
     expect(deck.sectionsHtml).not.toContain('onmouseover');
   });
+
+  it('read the forms reveal.js reads: braces, no colon, commas', () => {
+    expect(body('Text <!-- {.element: class="a"} -->')).toContain('<p class="a">');
+    expect(body('Text <!-- .element class="b" -->')).toContain('<p class="b">');
+    expect(body('![x](https://example.org/x.png) <!-- .element: width="50%", height="40%" -->')).toContain(
+      'width="50%" height="40%"',
+    );
+  });
+
+  it('go to the last item of a list right above them, and to the list after a blank line', () => {
+    expect(body('- a\n- b\n<!-- .element: class="f" -->')).toContain('<li class="f">b</li>');
+    expect(body('- a\n- b\n\n<!-- .element: class="f" -->')).toContain('<ul class="f">');
+  });
+
+  it('go to raw HTML: the last element of a block, an image before them, the element they are in', () => {
+    expect(body('<div>a</div>\n<p>b</p>\n\n<!-- .element: class="f" -->')).toContain('<p class="f">b</p>');
+    expect(body('<img src="https://example.org/x.png" alt="x" />\n<!-- .element: class="f" -->')).toContain(
+      '<img src="https://example.org/x.png" alt="x" class="f" />',
+    );
+    expect(body('Look <img src="https://example.org/x.png" alt="x"> <!-- .element: class="f" -->')).toContain(
+      'class="f"',
+    );
+    expect(
+      body('<div class="r-stack">\n\n![a](https://example.org/a.png)\n\n</div>\n\n<!-- .element: class="f" -->'),
+    ).toContain('<div class="r-stack f">');
+  });
 });

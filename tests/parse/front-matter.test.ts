@@ -71,7 +71,7 @@ reveal:
   it('reports wrong types at the value', () => {
     const deck = parse('---\ntitle: T\nduration: forty\nlang: 12\nreveal: [1]\nhtml: yes\n---\n\n# A');
     expect(brief(deck.diagnostics)).toEqual([
-      '3:11 error front matter "duration" must be a positive number of minutes',
+      '3:11 error front matter "duration" must be a number of minutes, or a length such as "90 min", "2 hours" or "1:30"',
       '4:7 error front matter "lang" must be text',
       '5:9 error front matter "reveal" must be a map of reveal.js options',
       '6:7 error front matter "html" must be true or false',
@@ -197,5 +197,27 @@ describe('reveal-md front matter', () => {
     expect(parse('# A').meta.html).toBe(true);
     expect(render('# A\n\n<b>x</b>').sectionsHtml).toContain('<b>x</b>');
     expect(render('---\nhtml: false\n---\n\n# A\n\n<b>x</b>').sectionsHtml).toContain('&lt;b&gt;x&lt;/b&gt;');
+  });
+
+  it('reads a duration written as text, in minutes', () => {
+    const minutes = (value: string) => parse(`---\nduration: ${value}\n---\n\n# A`).meta.duration;
+    expect([
+      minutes('40'),
+      minutes('"90 min"'),
+      minutes('2 hours'),
+      minutes('1h30'),
+      minutes('"1:30"'),
+      minutes('45m'),
+    ]).toEqual([40, 90, 120, 90, 90, 45]);
+    expect(minutes('"2 days"')).toBeUndefined();
+    expect(minutes('0 min')).toBeUndefined();
+  });
+
+  it('turns on curly quotes and dashes when reveal.js’s Markdown options ask for smartypants', () => {
+    const html = render(
+      '---\nreveal:\n  markdown:\n    smartypants: true\n---\n\n# It\'s "here" -- now...',
+    ).sectionsHtml;
+    expect(html).toContain('<h1>It’s “here” – now…</h1>');
+    expect(render("# It's -- now").sectionsHtml).toContain("<h1>It's -- now</h1>");
   });
 });

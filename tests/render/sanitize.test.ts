@@ -61,4 +61,10 @@ describe('raw HTML', () => {
       '<img src="assets/img/a.png" srcset="assets/img/a.png 1x, assets/img/a@2x.png 2x" alt="A" />',
     );
   });
+
+  it('keeps custom elements, which do nothing without a script, and their attributes, but no handlers', () => {
+    const html = withHtml('<pba-flex center onclick="x()">\n\nText\n\n</pba-flex>');
+    expect(html).toContain('<pba-flex center>');
+    expect(html).not.toContain('onclick');
+  });
 });
