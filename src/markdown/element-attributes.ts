@@ -175,10 +175,11 @@ function elementBefore(children: readonly Token[], index: number): Target | unde
 }
 
 /**
- * The element a block of raw HTML ends with: its last top-level start tag, or, for a block that
- * only closes an element (`</div>`), the start tag in the earlier block that opened it.
+ * The element a block of raw HTML ends with: its last top-level start tag; for a block that only
+ * closes an element (`</div>`), the start tag in the earlier block of the slide that opened it;
+ * for a closing tag that closes nothing (the page ignores it), the element above.
  */
-function lastElementOf(tokens: readonly Token[], index: number): Target | undefined {
+function lastElementOf(env: MarkdownEnv, tokens: readonly Token[], index: number): Target | undefined {
   const block = tokens[index]!;
   const last = readHtml(block.content)
     .tags.filter((tag) => tag.depth === 0)
@@ -186,7 +187,7 @@ function lastElementOf(tokens: readonly Token[], index: number): Target | undefi
   if (last) return { token: block, tagStart: last.start };
   const closing = CLOSING_TAG.exec(block.content.trim())?.[1]?.toLowerCase();
   if (!closing) return undefined;
-  for (let i = index - 1; i >= 0; i--) {
+  for (let i = index - 1; i >= 0 && !BOUNDARY.has(tokens[i]!.type); i--) {
     const earlier = tokens[i]!;
     if (earlier.type !== 'html_block' || earlier.level !== block.level) continue;
     const opened = readHtml(earlier.content)
@@ -194,13 +195,13 @@ function lastElementOf(tokens: readonly Token[], index: number): Target | undefi
       .pop();
     if (opened) return { token: earlier, tagStart: opened.start };
   }
-  return undefined;
+  return blockTarget(env, tokens, blockAbove(env, tokens, index));
 }
 
 /** The target of an element comment on a line of its own, given the block above it. */
-function blockTarget(tokens: readonly Token[], block: Token | undefined): Target | undefined {
+function blockTarget(env: MarkdownEnv, tokens: readonly Token[], block: Token | undefined): Target | undefined {
   if (!block) return undefined;
-  return block.type === 'html_block' ? lastElementOf(tokens, tokens.indexOf(block)) : { token: block };
+  return block.type === 'html_block' ? lastElementOf(env, tokens, tokens.indexOf(block)) : { token: block };
 }
 
 /** Attribute comments inside a block of raw HTML, applied as reveal.js applies them in the page. */
@@ -217,7 +218,7 @@ function commentsInRawHtml(env: MarkdownEnv, tokens: readonly Token[], index: nu
     const inPiece = comment.previous ?? comment.parent;
     const target = inPiece
       ? { token: block, tagStart: inPiece.start }
-      : blockTarget(tokens, blockAbove(env, tokens, index));
+      : blockTarget(env, tokens, blockAbove(env, tokens, index));
     if (target) targets.push({ target, attributes: read.attributes });
     else toSlide(block, read);
   }
@@ -242,7 +243,7 @@ function attributeCommentsRule(state: StateCore): void {
       const element = ELEMENT_COMMENT.exec(token.content);
       if (!element) continue;
       const read = readComment(env, token.content, element[1] ?? '', line, 'element');
-      const target = blockTarget(tokens, blockAbove(env, tokens, i));
+      const target = blockTarget(env, tokens, blockAbove(env, tokens, i));
       if (target) apply(target, read.attributes);
       else toSlide(token, read);
       continue;

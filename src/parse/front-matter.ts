@@ -38,7 +38,9 @@ export function minutesOf(value: unknown): number | undefined {
   else if (typeof value === 'string') {
     const text = value.trim().toLowerCase();
     const clock = /^(\d+):([0-5]\d)$/.exec(text);
-    const parts = /^(?:(\d+(?:\.\d+)?)\s*(?:h|hrs?|hours?))?\s*(?:(\d+(?:\.\d+)?)\s*(?:m|mins?|minutes?)?)?$/.exec(text);
+    const parts = /^(?:(\d+(?:\.\d+)?)\s*(?:h|hrs?|hours?))?\s*(?:(\d+(?:\.\d+)?)\s*(?:m|mins?|minutes?)?)?$/.exec(
+      text,
+    );
     if (clock) minutes = Number(clock[1]) * 60 + Number(clock[2]);
     else if (parts && (parts[1] || parts[2])) minutes = Number(parts[1] ?? 0) * 60 + Number(parts[2] ?? 0);
   }
@@ -61,7 +63,9 @@ const KEYS: Record<keyof FrontMatterValues, Check> = {
     isString(v) ??
     (/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(v as string) ? undefined : 'must be a language tag such as en or pt-BR'),
   duration: (v) =>
-    minutesOf(v) === undefined ? 'must be a number of minutes, or a length such as "90 min", "2 hours" or "1:30"' : undefined,
+    minutesOf(v) === undefined
+      ? 'must be a number of minutes, or a length such as "90 min", "2 hours" or "1:30"'
+      : undefined,
   html: (v) => (typeof v === 'boolean' ? undefined : 'must be true or false'),
   reveal: isOptionsMap,
   revealOptions: isOptionsMap,
