@@ -13,6 +13,19 @@ export interface PageAssets {
 }
 
 /**
+ * A deck's stylesheets in load order: the runtime's (reveal.js and the structure every theme
+ * needs; the dev server's runtime script brings its own), the toolkit's theme and code
+ * highlighting from where the runtime bundle is, then the deck's own, which may override them.
+ */
+export function pageStyles(deck: RenderedDeck, runtime: { style?: string; bundleUrl: string }): string[] {
+  return [
+    ...(runtime.style ? [runtime.style] : []),
+    ...deck.toolkitStyles.map((path) => runtime.bundleUrl + path),
+    ...deck.styles,
+  ];
+}
+
+/**
  * The built deck may load only its own files: scripts (plus the speaker view's inline script, by
  * hash), styles (reveal.js sets some inline), images, fonts and media from its folder.
  */

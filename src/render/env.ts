@@ -20,6 +20,8 @@ export type RenderEnv = {
   sectionAttributes: Attributes;
   /** Makes the ids that plugins generate unique across the deck. */
   idPrefix: string;
+  /** Set when a code block rendered: the deck then needs its highlighting stylesheet. */
+  hasCode?: boolean;
 };
 
 export function createEnv(block: SourceBlock, file: string, idPrefix: string): RenderEnv {

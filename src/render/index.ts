@@ -11,7 +11,7 @@ import { markdown } from './markdown.js';
 import { planTimings } from './pacing.js';
 import { revealConfig } from './reveal-config.js';
 import { sanitize } from './sanitize.js';
-import { themeStyles } from './theme.js';
+import { deckStyles } from './theme.js';
 
 const BACKGROUND_URLS = ['data-background-image', 'data-background-video'];
 
@@ -106,12 +106,12 @@ function checkIds(outputs: readonly SlideOutput[], diagnostics: Diagnostic[], fi
 export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDeck {
   const envs: RenderEnv[] = [];
   const diagnostics: Diagnostic[] = [...deck.diagnostics];
-  const theme = themeStyles(deck, diagnostics);
   const md: Renderers = {
     body: markdown({ html: deck.meta.html, sourceLines: options.sourceLines ?? false }),
     notes: markdown({ html: deck.meta.html }),
   };
   const outputs = deck.slides.map((slide) => renderSlide(deck, slide, envs, options, md));
+  const theme = deckStyles(deck, envs.some((env) => env.hasCode), diagnostics);
   checkIds(outputs, diagnostics, deck.file);
 
   const explicit = outputs.map((output) => readTiming(output, diagnostics, deck.file));
@@ -157,7 +157,8 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
     meta: deck.meta,
     metaLines: deck.metaLines,
     sectionsHtml: sections.join(''),
-    styles: theme.styles,
+    toolkitStyles: theme.toolkit,
+    styles: theme.own,
     revealConfig: revealConfig(deck.meta.reveal),
     slides,
     assets,

@@ -4,6 +4,7 @@
 // catch-all. Checks add source lines last.
 
 import markdownIt, { type MarkdownIt } from 'markdown-it';
+import { code } from './plugins/code.js';
 import { comments } from './plugins/comments.js';
 import { COMPARE, compare } from './plugins/compare.js';
 import { containers } from './plugins/containers.js';
@@ -26,6 +27,7 @@ export const PLUGINS: readonly Plugin[] = [
   compare,
   (md) => containers(md, { known: [COMPARE] }),
   localAssets,
+  code,
 ];
 
 const instances = new Map<string, MarkdownIt>();
