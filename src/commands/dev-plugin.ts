@@ -127,6 +127,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
                 renderPage(lastGood, {
                   styles: pageStyles(lastGood, { bundleUrl: `/@fs${runtime.dir}/` }),
                   script: { src: RUNTIME_URL, module: true },
+                  stylesAfterScript: true,
                 }),
               )
             : errorPage(lastErrors);

@@ -10,7 +10,13 @@ import { basename, dirname, join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HIGHLIGHT_THEMES } from '../render/highlight-themes.js';
 import { DEFAULT_THEME, highlightStylesheet, REVEAL_THEMES, themeStylesheet } from '../render/theme.js';
-import { cssFileUrls, fontFaceRules, offlineRevealTheme, REVEAL_THEME_FONTS, rewriteCssUrls } from './theme-stylesheets.js';
+import {
+  cssFileUrls,
+  fontFaceRules,
+  offlineRevealTheme,
+  REVEAL_THEME_FONTS,
+  rewriteCssUrls,
+} from './theme-stylesheets.js';
 
 export const TOOLKIT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const RUNTIME_ENTRY = join(TOOLKIT_ROOT, 'src/runtime/main.ts');
@@ -240,7 +246,10 @@ export async function runtimeBundle(cacheRoot = RUNTIME_ROOT): Promise<RuntimeBu
       await rm(staging, { recursive: true, force: true });
     }
   }
-  const meta = JSON.parse(await readFile(join(dir, META), 'utf8')) as Pick<RuntimeBundle, 'scriptHashes' | 'stylesheets'>;
+  const meta = JSON.parse(await readFile(join(dir, META), 'utf8')) as Pick<
+    RuntimeBundle,
+    'scriptHashes' | 'stylesheets'
+  >;
   const script = 'deck.js';
   const style = 'deck.css';
   return { dir, files: [script, style], script, style, ...meta };

@@ -111,7 +111,11 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
     notes: markdown({ html: deck.meta.html }),
   };
   const outputs = deck.slides.map((slide) => renderSlide(deck, slide, envs, options, md));
-  const theme = deckStyles(deck, envs.some((env) => env.hasCode), diagnostics);
+  const theme = deckStyles(
+    deck,
+    envs.some((env) => env.hasCode),
+    diagnostics,
+  );
   checkIds(outputs, diagnostics, deck.file);
 
   const explicit = outputs.map((output) => readTiming(output, diagnostics, deck.file));

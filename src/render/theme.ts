@@ -30,10 +30,11 @@ export const REVEAL_THEMES = [
 export type RevealTheme = (typeof REVEAL_THEMES)[number];
 
 /**
- * Highlighting when the deck names none: reveal.js's own choice under its themes, and under ours
- * one made for contrast on a light ground (tests/theme/contrast.test.ts checks it).
+ * Highlighting when the deck names none: styles made for WCAG AA contrast (tests/theme/
+ * contrast.test.ts checks them). Under reveal.js's themes a dark block, as reveal.js shows code
+ * (its monokai has comments at 3:1); under ours, light like the rest of the theme.
  */
-export const DEFAULT_HIGHLIGHT_THEME = { ours: 'a11y-light', reveal: 'monokai' } as const;
+export const DEFAULT_HIGHLIGHT_THEME = { ours: 'a11y-light', reveal: 'a11y-dark' } as const;
 
 /** Where a theme's stylesheet is, in the runtime bundle and in the built deck's folder. */
 export const themeStylesheet = (name: string): string => `theme/${name}.css`;
@@ -49,17 +50,21 @@ export interface DeckStyles {
 
 const isRevealTheme = (name: string): name is RevealTheme => (REVEAL_THEMES as readonly string[]).includes(name);
 
-/** Edit distance between two names (insertions, deletions, substitutions). */
+/** Edit distance between two names: insertions, deletions, substitutions and swaps of neighbours. */
 function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) rows[0]![j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const row = rows[i]!;
+      const above = rows[i - 1]!;
+      row[j] = Math.min(above[j]! + 1, row[j - 1]! + 1, above[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        row[j] = Math.min(row[j]!, rows[i - 2]![j - 2]! + 1);
+      }
     }
-    previous = current;
   }
-  return previous[b.length]!;
+  return rows[a.length]![b.length]!;
 }
 
 /** The known name closest to a mistyped one, when it is close enough to be what was meant. */

@@ -46,25 +46,28 @@ const CODE_ATTRIBUTES = ['data-line-numbers', 'data-ln-start-from', 'data-trim',
 
 type Problem = (message: string, needle?: string) => void;
 
-/** `1|2-3,5` into steps; undefined (after reporting) when it is not line numbers and ranges. */
-function parseSteps(text: string, problem: Problem): Step[] | undefined {
+/**
+ * `1|2-3,5` into steps; undefined (after reporting at `written`, the steps as the author wrote
+ * them) when it is not line numbers and ranges.
+ */
+function parseSteps(text: string, written: string, problem: Problem): Step[] | undefined {
   const steps: Step[] = [];
   for (const stepText of text.replace(/\s+/g, '').split('|')) {
     const step: Step = [];
     for (const item of stepText === '' ? [] : stepText.split(',')) {
       const match = /^(\d+)(?:-(\d+))?$/.exec(item);
       if (!match) {
-        problem(`line highlights must be line numbers and ranges such as [1|2-3], not "${text}"`, text);
+        problem(`line highlights must be line numbers and ranges such as [1|2-3], not "${text}"`, written);
         return undefined;
       }
       const start = Number(match[1]);
       const end = match[2] === undefined ? start : Number(match[2]);
       if (start < 1) {
-        problem(`line highlights count lines from 1, not from ${start}`, text);
+        problem(`line highlights count lines from 1, not from ${start}`, written);
         return undefined;
       }
       if (end < start) {
-        problem(`line range ${item} runs backwards; write ${end}-${start}`, text);
+        problem(`line range ${item} runs backwards; write ${end}-${start}`, written);
         return undefined;
       }
       step.push({ start, end });
@@ -80,7 +83,7 @@ function parseInfo(info: string, problem: Problem): CodeOptions {
   let rest = info;
   const brackets = BRACKETS.exec(info);
   if (brackets) {
-    rest = info.slice(0, brackets.index) + ' ' + info.slice(brackets.index + brackets[0].length);
+    rest = `${info.slice(0, brackets.index)} ${info.slice(brackets.index + brackets[0].length)}`;
     const parts = START_AND_STEPS.exec(brackets[1] ?? '');
     if (!parts) {
       problem(
@@ -89,7 +92,7 @@ function parseInfo(info: string, problem: Problem): CodeOptions {
       );
     } else {
       if (parts[1] !== undefined) options.startFrom = Number(parts[1]);
-      options.steps = parseSteps(parts[2] ?? '', problem);
+      options.steps = parseSteps(parts[2] ?? '', brackets[0], problem);
       options.stepsText = brackets[0];
     }
   }
@@ -99,18 +102,21 @@ function parseInfo(info: string, problem: Problem): CodeOptions {
   if (language && !language.startsWith('data-')) options.language = language;
   const parsed = parseAttributeList(attributeText);
   for (const found of parsed.problems) problem(`code block: ${found.message}`, attributeText.trim() || undefined);
-  applyCodeAttributes(options, parsed.attributes, problem);
+  applyCodeAttributes(options, parsed.attributes, problem, true);
   mergeAttributes(options.attributes, parsed.attributes);
   return options;
 }
 
-/** Moves the attributes that configure the code out of `attributes` into `options`. */
-function applyCodeAttributes(options: CodeOptions, attributes: Attributes, problem: Problem): void {
+/**
+ * Moves the attributes that configure the code out of `attributes` into `options`. A fragment
+ * index in the fence's info numbers the steps; after the block, it belongs to the <pre>.
+ */
+function applyCodeAttributes(options: CodeOptions, attributes: Attributes, problem: Problem, inInfo: boolean): void {
   const lineNumbers = attributes['data-line-numbers'];
   if (lineNumbers !== undefined) {
     if (options.steps) problem('line highlights are given twice, in [ ] and in data-line-numbers; keep one');
     else {
-      options.steps = parseSteps(lineNumbers, problem);
+      options.steps = parseSteps(lineNumbers, lineNumbers, problem);
       options.stepsText = lineNumbers;
     }
   }
@@ -120,7 +126,7 @@ function applyCodeAttributes(options: CodeOptions, attributes: Attributes, probl
     else problem(`data-ln-start-from must be a line number, not "${startFrom}"`, startFrom);
   }
   const fragmentIndex = attributes['data-fragment-index'];
-  if (fragmentIndex !== undefined) {
+  if (inInfo && fragmentIndex !== undefined) {
     if (/^\d+$/.test(fragmentIndex)) options.fragmentIndex = Number(fragmentIndex);
     else problem(`data-fragment-index must be a number, not "${fragmentIndex}"`, fragmentIndex);
     delete attributes['data-fragment-index'];
@@ -169,7 +175,7 @@ function renderCode(token: Token, info: string, env: RenderEnv): string {
   const options = parseInfo(info, problem);
   // Attributes from an element comment go on the <pre>, except those that configure the code.
   const fromComment: Attributes = Object.fromEntries((token.attrs ?? []).map(([name, value]) => [name, String(value)]));
-  applyCodeAttributes(options, fromComment, problem);
+  applyCodeAttributes(options, fromComment, problem, false);
   const preAttributes: Attributes = { class: 'code-wrapper' };
   mergeAttributes(preAttributes, options.attributes);
   mergeAttributes(preAttributes, fromComment);
