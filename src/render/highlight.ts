@@ -14,6 +14,40 @@ const triedFiles = new Set<string>();
 const COLLECTIONS = ['highlight.js/lib/common', 'highlight.js'];
 let collectionsLoaded = 0;
 
+/**
+ * The file of a language for its most used aliases, so that ```js loads one file instead of the
+ * common set (the rest of the aliases are found by loading that set, then all languages).
+ * tests/render/highlight.test.ts checks each against highlight.js.
+ */
+const ALIAS_FILES: Record<string, string> = {
+  js: 'javascript',
+  jsx: 'javascript',
+  mjs: 'javascript',
+  cjs: 'javascript',
+  ts: 'typescript',
+  tsx: 'typescript',
+  py: 'python',
+  sh: 'bash',
+  zsh: 'bash',
+  html: 'xml',
+  xhtml: 'xml',
+  svg: 'xml',
+  yml: 'yaml',
+  md: 'markdown',
+  rb: 'ruby',
+  rs: 'rust',
+  kt: 'kotlin',
+  cs: 'csharp',
+  'c++': 'cpp',
+  h: 'c',
+  hpp: 'cpp',
+  golang: 'go',
+  ps1: 'powershell',
+  console: 'shell',
+  docker: 'dockerfile',
+  jsonc: 'json',
+};
+
 /** Names that mean "do not highlight", as in highlight.js and reveal.js. */
 const PLAIN = new Set(['', 'nohighlight', 'no-highlight', 'plain', 'plaintext', 'text', 'txt']);
 
@@ -21,15 +55,16 @@ const PLAIN = new Set(['', 'nohighlight', 'no-highlight', 'plain', 'plaintext', 
 function findLanguage(name: string): string | undefined {
   hljs ??= require('highlight.js/lib/core') as HLJSApi;
   if (hljs.getLanguage(name)) return name;
-  // Most fences name a language by its file name (python, javascript): load only that file.
-  // The pattern keeps the name a plain file name.
-  if (/^[a-z0-9][a-z0-9-]*$/.test(name) && !triedFiles.has(name)) {
-    triedFiles.add(name);
+  // Most fences name a language by its file name (python) or a usual alias (js): load only that
+  // file. The pattern keeps the name a plain file name.
+  const file = ALIAS_FILES[name] ?? name;
+  if (/^[a-z0-9][a-z0-9-]*$/.test(file) && !triedFiles.has(file)) {
+    triedFiles.add(file);
     try {
-      hljs.registerLanguage(name, require(`highlight.js/lib/languages/${name}`) as LanguageFn);
-      return name;
+      hljs.registerLanguage(file, require(`highlight.js/lib/languages/${file}`) as LanguageFn);
+      if (hljs.getLanguage(name)) return name;
     } catch {
-      // Not a file name: an alias, or no language at all.
+      // Not a file name: another alias, or no language at all.
     }
   }
   // Aliases live inside the language files: load the common languages, then all of them.
@@ -39,6 +74,9 @@ function findLanguage(name: string): string | undefined {
   }
   return undefined;
 }
+
+/** The aliases that load a single file, for tests. */
+export const ALIASES = Object.keys(ALIAS_FILES);
 
 export interface HighlightedCode {
   /** One HTML fragment per line; tags that span lines are closed and reopened on each. */

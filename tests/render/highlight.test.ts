@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { highlightCode, splitLines } from '../../src/render/highlight.js';
+import { ALIASES, highlightCode, splitLines } from '../../src/render/highlight.js';
 import { HIGHLIGHT_THEMES } from '../../src/render/highlight-themes.js';
 import { render } from '../helpers.js';
 
@@ -20,6 +20,15 @@ describe('highlighting', () => {
     highlightCode('print(1)', 'python');
     const loaded = loadedHighlightJs().map((file) => file.replace(/^.*\/highlight\.js\//, ''));
     expect(loaded.sort()).toEqual(['lib/core.js', 'lib/languages/python.js']);
+  });
+
+  it('knows each usual alias of a language without loading other languages', () => {
+    for (const alias of ALIASES) {
+      expect(highlightCode('x', alias).language, alias).toBe(alias);
+    }
+    expect(loadedHighlightJs().filter((file) => !file.includes('/lib/languages/'))).toEqual([
+      expect.stringMatching(/\/lib\/core\.js$/),
+    ]);
   });
 
   it('gives one line of HTML per line of code, each with the spans open across it', () => {
