@@ -104,7 +104,12 @@ export interface RenderedDeck {
   metaLines: Partial<Record<keyof DeckMeta, number>>;
   /** The `<section>` elements that go inside `.reveal .slides`. */
   sectionsHtml: string;
-  /** Stylesheets of the deck's own (its theme file), as URLs relative to the deck's page. */
+  /**
+   * The toolkit's stylesheets the deck uses, in load order (its theme, and code highlighting when
+   * it has code blocks), as paths in the runtime bundle; the build copies them with their fonts.
+   */
+  toolkitStyles: string[];
+  /** Stylesheets of the deck's own (a theme file, `css:`), as URLs relative to the deck's page, loaded last. */
   styles: string[];
   revealConfig: Record<string, unknown>;
   slides: RenderedSlide[];

@@ -6,10 +6,10 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { copyFile, cp, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { type CompileResult, compileDecks } from '../compile/compile.js';
-import { type RuntimeBundle, runtimeBundle } from '../compile/runtime-bundle.js';
+import { deckRuntimeFiles, type RuntimeBundle, runtimeBundle } from '../compile/runtime-bundle.js';
 import { DeckError } from '../errors.js';
 import { renderIndexPage, summarize } from '../html/index-page.js';
-import { deckContentSecurityPolicy, renderPage } from '../html/page.js';
+import { deckContentSecurityPolicy, pageStyles, renderPage } from '../html/page.js';
 import { type CompiledDeck, hasErrors, type Project } from '../model.js';
 import { onInterrupt } from '../platform/interrupt.js';
 import { displayPath, isInside } from '../platform/paths.js';
@@ -30,7 +30,7 @@ async function writeDeck(deck: CompiledDeck, folder: string, runtime: RuntimeBun
   if (publicDir && existsSync(publicDir)) {
     await cp(publicDir, folder, { recursive: true, filter: (source) => !basename(source).startsWith('.') });
   }
-  for (const file of runtime.files) {
+  for (const file of deckRuntimeFiles(runtime, deck.rendered.toolkitStyles)) {
     await mkdir(dirname(join(folder, file)), { recursive: true });
     await copyFile(join(runtime.dir, file), join(folder, file));
   }
@@ -40,7 +40,7 @@ async function writeDeck(deck: CompiledDeck, folder: string, runtime: RuntimeBun
     await copyFile(join(base, asset.source), join(folder, asset.output));
   }
   const html = renderPage(deck.rendered, {
-    styles: [runtime.style, ...deck.rendered.styles],
+    styles: pageStyles(deck.rendered, { style: runtime.style, bundleUrl: '' }),
     script: { src: runtime.script, module: false },
     contentSecurityPolicy: deckContentSecurityPolicy(runtime.scriptHashes),
   });

@@ -7,9 +7,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { compileDecks } from '../compile/compile.js';
-import { RUNTIME_ENTRY } from '../compile/runtime-bundle.js';
+import { RUNTIME_ENTRY, runtimeBundle } from '../compile/runtime-bundle.js';
 import { escapeHtml } from '../escape.js';
-import { renderPage } from '../html/page.js';
+import { pageStyles, renderPage } from '../html/page.js';
 import { formatDiagnostic, hasErrors, type Project, type RenderedDeck } from '../model.js';
 
 export interface DeckPluginOptions {
@@ -102,6 +102,8 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
   return {
     name: 'deck',
     async configureServer(server) {
+      // The themes and highlighting stylesheets are served from the runtime bundle, as built.
+      const runtime = await runtimeBundle();
       const first = await compile();
       lastGood = first.deck;
       lastErrors = first.errors;
@@ -122,7 +124,11 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
           const html = lastGood
             ? await server.transformIndexHtml(
                 url.pathname,
-                renderPage(lastGood, { styles: lastGood.styles, script: { src: RUNTIME_URL, module: true } }),
+                renderPage(lastGood, {
+                  styles: pageStyles(lastGood, { bundleUrl: `/@fs${runtime.dir}/` }),
+                  script: { src: RUNTIME_URL, module: true },
+                  stylesAfterScript: true,
+                }),
               )
             : errorPage(lastErrors);
           res.setHeader('Content-Type', 'text/html; charset=utf-8');

@@ -6,10 +6,29 @@ import type { RenderedDeck } from '../model.js';
 export interface PageAssets {
   /** Stylesheets, in order, relative to the page. */
   styles: string[];
+  /**
+   * Link the stylesheets at the end of the body. The dev server's runtime script injects
+   * reveal.js's CSS into the head as it runs; linked after it, the theme keeps its place in the
+   * cascade, as in the built page, where the runtime's CSS is a file linked first.
+   */
+  stylesAfterScript?: boolean;
   /** The runtime script and how to load it: a classic script opens from file://, a module does not. */
   script: { src: string; module: boolean };
   /** A Content-Security-Policy for the page, when it is served as built files. */
   contentSecurityPolicy?: string;
+}
+
+/**
+ * A deck's stylesheets in load order: the runtime's (reveal.js and the structure every theme
+ * needs; the dev server's runtime script brings its own), the toolkit's theme and code
+ * highlighting from where the runtime bundle is, then the deck's own, which may override them.
+ */
+export function pageStyles(deck: RenderedDeck, runtime: { style?: string; bundleUrl: string }): string[] {
+  return [
+    ...(runtime.style ? [runtime.style] : []),
+    ...deck.toolkitStyles.map((path) => runtime.bundleUrl + path),
+    ...deck.styles,
+  ];
 }
 
 /**
@@ -52,8 +71,9 @@ export function renderPage(deck: RenderedDeck, assets: PageAssets): string {
     meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">` : '',
     meta.date ? `<meta name="date" content="${escapeHtml(meta.date)}">` : '',
     meta.duration ? `<meta name="duration" content="${meta.duration}">` : '',
-    ...assets.styles.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`),
   ].filter(Boolean);
+  const links = assets.styles.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`);
+  if (!assets.stylesAfterScript) head.push(...links);
   const script = assets.script.module
     ? `<script type="module" src="${escapeHtml(assets.script.src)}"></script>`
     : `<script src="${escapeHtml(assets.script.src)}"></script>`;
@@ -68,7 +88,7 @@ ${head.join('\n')}
 ${deck.sectionsHtml}</div>
 </div>
 <script type="application/json" id="deck-config">${scriptJson(deck.revealConfig)}</script>
-${script}
+${[script, ...(assets.stylesAfterScript ? links : [])].join('\n')}
 </body>
 </html>
 `;

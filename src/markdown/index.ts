@@ -8,6 +8,7 @@
 // last.
 
 import markdownIt, { type MarkdownIt } from 'markdown-it';
+import { code } from './code.js';
 import { comments } from './comments.js';
 import { COMPARE, compare } from './compare/index.js';
 import { containers } from './containers.js';
@@ -35,6 +36,7 @@ export const PLUGINS: readonly Plugin[] = [
   compare,
   (md) => containers(md, { known: [COMPARE] }),
   localAssets,
+  code,
   slideBoundaries,
 ];
 

@@ -2,6 +2,7 @@
 
 import { isMap, isScalar, LineCounter, type Node, type Pair, parseDocument } from 'yaml';
 import type { DeckMeta, Diagnostic } from '../model.js';
+import { closestName } from '../suggest.js';
 
 export interface FrontMatter {
   /** The validated keys; absent keys are left out. */
@@ -116,32 +117,6 @@ const REVEAL_OPTIONS = new Set(
   ).split(' '),
 );
 
-/** Edit distance between two short words (insertions, deletions, substitutions), ignoring case. */
-function distance(a: string, b: string): number {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= y.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[y.length]!;
-}
-
-/** The known key closest to an unknown one, when it is close enough to be a slip. */
-function closestKey(key: string): string | undefined {
-  const candidates = [...Object.keys(KEYS), ...REVEAL_OPTIONS];
-  let best: { name: string; distance: number } | undefined;
-  for (const name of candidates) {
-    const d = distance(key, name);
-    if (!best || d < best.distance) best = { name, distance: d };
-  }
-  return best && best.distance <= Math.max(1, Math.floor(key.length / 4)) ? best.name : undefined;
-}
-
 /** What to tell the author about a key we do not use; undefined for a key we use. */
 function unusedKeyProblem(key: string): { severity: 'error' | 'warning'; message: string } | undefined {
   if (Object.hasOwn(KEYS, key)) return undefined;
@@ -153,7 +128,7 @@ function unusedKeyProblem(key: string): { severity: 'error' | 'warning'; message
       message: `front matter "${key}" is a reveal.js option and is ignored here: put it under "reveal:"`,
     };
   }
-  const near = closestKey(key);
+  const near = closestName(key, [...Object.keys(KEYS), ...REVEAL_OPTIONS]);
   const hint = near ? `did you mean "${near}"? ` : '';
   return {
     severity: 'error',

@@ -5,6 +5,7 @@ import type { Token } from 'markdown-it';
 import { escapeHtml } from '../escape.js';
 import { assetOutputUrl, assetReference, isLocalUrl } from '../markdown/assets.js';
 import { mergeAttributes } from '../markdown/attribute-list.js';
+import { hasCode } from '../markdown/code.js';
 import { markdown } from '../markdown/index.js';
 import type {
   AssetReference,
@@ -19,7 +20,7 @@ import type {
 import { planTimings } from './pacing.js';
 import { revealConfig } from './reveal-config.js';
 import { hasRawHtml, sanitize, sanitizerRemovals } from './sanitize.js';
-import { themeStyles } from './theme.js';
+import { deckStyles } from './theme.js';
 
 const BACKGROUND_URLS = ['data-background-image', 'data-background-video'];
 
@@ -125,7 +126,8 @@ function checkIds(outputs: readonly SlideOutput[], diagnostics: Diagnostic[], fi
 
 export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDeck {
   const diagnostics: Diagnostic[] = [...deck.diagnostics];
-  const theme = themeStyles(deck, diagnostics);
+  const withCode = deck.slides.some((slide) => hasCode(slide.body) || hasCode(slide.notes ?? []));
+  const theme = deckStyles(deck, withCode, diagnostics);
   const found = { diagnostics, assets: [...theme.assets, ...deck.assets] };
   const outputs = deck.slides.map((slide) => renderSlide(deck, slide, options, found));
   checkIds(outputs, diagnostics, deck.file);
@@ -167,7 +169,8 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
     meta: deck.meta,
     metaLines: deck.metaLines,
     sectionsHtml: sections.join(''),
-    styles: theme.styles,
+    toolkitStyles: theme.toolkit,
+    styles: theme.own,
     revealConfig: revealConfig(deck.meta.reveal),
     slides,
     assets: found.assets,

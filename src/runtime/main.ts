@@ -5,7 +5,7 @@ import Reveal from 'reveal.js';
 import Notes from 'reveal.js/plugin/notes';
 import 'reveal.js/reset.css';
 import 'reveal.js/reveal.css';
-import '../../theme/theme.css';
+import '../../theme/structure.css';
 import type { RevealConfig } from 'reveal.js';
 
 export interface DeckUpdate {

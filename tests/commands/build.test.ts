@@ -66,8 +66,40 @@ describe('static build', () => {
     const result = await buildDecks([deck], { outDir: join(dir, 'out'), project: REPO });
     expect(result.diagnostics).toEqual([]);
     const page = readFileSync(join(dir, 'out/talk/index.html'), 'utf8');
-    expect(page).toContain('<link rel="stylesheet" href="deck.css">\n<link rel="stylesheet" href="assets/brand.css">');
+    expect(page).toContain(
+      '<link rel="stylesheet" href="deck.css">\n<link rel="stylesheet" href="theme/default.css">\n<link rel="stylesheet" href="assets/brand.css">',
+    );
     expect(readFileSync(join(dir, 'out/talk/assets/brand.css'), 'utf8')).toContain('#123456');
+  });
+
+  it('copies a reveal.js theme with its own fonts only, and code highlighting only for a deck with code', async () => {
+    const deck = write('talk.md', '---\ntheme: black\ncss: extra.css\n---\n\n# Hello\n\n```js\nlet x = 1;\n```');
+    write('plain.md', '---\ntheme: black\n---\n\n# No code');
+    write('extra.css', '.reveal h1 { color: #123456; }');
+    const result = await buildDecks([deck, join(dir, 'plain.md')], {
+      outDir: join(dir, 'out'),
+      project: projectAt(dir),
+    });
+    expect(result.diagnostics).toEqual([]);
+    const files = Object.keys(fileTree(join(dir, 'out')));
+    const page = readFileSync(join(dir, 'out/talk/index.html'), 'utf8');
+    expect(page.match(/<link rel="stylesheet" href="[^"]+">/g)).toEqual([
+      '<link rel="stylesheet" href="deck.css">',
+      '<link rel="stylesheet" href="theme/black.css">',
+      '<link rel="stylesheet" href="theme/highlight/a11y-dark.css">',
+      '<link rel="stylesheet" href="assets/extra.css">',
+    ]);
+    expect(files.filter((f) => f.startsWith('talk/') && /\.(css|woff2)$/.test(f)).sort()).toEqual([
+      'talk/assets/extra.css',
+      'talk/deck.css',
+      'talk/fonts/source-sans-pro-latin-400-italic.woff2',
+      'talk/fonts/source-sans-pro-latin-400-normal.woff2',
+      'talk/fonts/source-sans-pro-latin-600-italic.woff2',
+      'talk/fonts/source-sans-pro-latin-600-normal.woff2',
+      'talk/theme/black.css',
+      'talk/theme/highlight/a11y-dark.css',
+    ]);
+    expect(files.filter((f) => f.startsWith('plain/theme/'))).toEqual(['plain/theme/black.css']);
   });
 
   it('is deterministic: the same input gives byte-identical output', async () => {

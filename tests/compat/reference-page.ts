@@ -12,10 +12,11 @@
 //   separators as `data-separator…` attributes (newlines written as `\n`); 2.x to 5.x ran the
 //   plugin's `slidify` on the server and put the resulting sections in the page.
 //
-// Everything else a host loads (themes, the highlight plugin, mermaid, reveal.json's layout
-// options) changes how slides look, not what the Markdown becomes, and is left out; so is the
-// highlight plugin's code-step cloning (the `[1|2-3]` spec is compared as the attribute the
-// Markdown plugin writes). Every deck gets reveal.js 6.0.2's plugin, whatever version its host pinned.
+// The highlight plugin is loaded too, as every host loads it: it turns `[1|2-3]` line-highlight
+// specs into fragment steps, which count in the numbering of the slide's other fragments. Everything
+// else a host loads (themes, mermaid, reveal.json's layout options) changes how slides look, not
+// what the Markdown becomes, and is left out. Every deck gets reveal.js 6.0.2's plugins, whatever
+// version its host pinned.
 
 import { readFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
@@ -92,6 +93,7 @@ ${slidesHtml}
 <script src="/vendor/reveal.js"></script>
 <script src="/vendor/plugin/markdown.js"></script>
 <script src="/vendor/plugin/notes.js"></script>
+<script src="/vendor/plugin/highlight.js"></script>
 <script>
 (async () => {
 ${start}
@@ -104,7 +106,7 @@ ${start}
 
 function initialize(config: Record<string, unknown>): string {
   // The URL must not change between decks: no hash or history.
-  return `await Reveal.initialize(Object.assign(${scriptJson(config)}, { hash: false, history: false, plugins: [RevealMarkdown, RevealNotes] }));`;
+  return `await Reveal.initialize(Object.assign(${scriptJson(config)}, { hash: false, history: false, plugins: [RevealMarkdown, RevealHighlight, RevealNotes] }));`;
 }
 
 export interface ReferencePage {

@@ -62,7 +62,12 @@ export interface UrlBase {
  *   keeps the first word;
  * - styles are compared as the browser parses them, so spacing and order of declarations do not count;
  * - in the visible text, a block element or a line break counts as a space: marked writes `<br>`
- *   where markdown-it writes `<br>\n`, and a page shows no difference.
+ *   where markdown-it writes `<br>\n`, and a page shows no difference;
+ * - code blocks are compared as reveal.js's highlight plugin receives them: the reference page runs
+ *   without that plugin, while ours highlights at build time (hljs spans, a line-number table, one
+ *   `<code>` per line-highlight step). So our blocks are read back to one `<code>` holding the plain
+ *   lines, with the steps' `data-line-numbers` joined by `|`, and without the classes highlighting
+ *   adds (`hljs`, `has-highlights`, `code-wrapper`); spaces in a line-number spec do not count.
  */
 export function readSlides(where: UrlBase): SlideModel[] {
   const RUNTIME_CLASSES = new Set(['present', 'past', 'future', 'stack', 'visible', 'current-fragment']);
@@ -74,6 +79,7 @@ export function readSlides(where: UrlBase): SlideModel[] {
     'data-markdown',
     'data-markdown-parsed',
     'data-line',
+    'data-highlighted',
   ]);
   const OUR_CLASS = /^(compare|venn)/;
   const CONTENT_ATTRIBUTES = new Set(['src', 'href', 'alt']);
@@ -156,7 +162,33 @@ export function readSlides(where: UrlBase): SlideModel[] {
     );
   }
 
-  function describe(section: Element, h: number, v: number, stack: number): SlideModel {
+  /** A slide's code blocks as they were before highlighting (see the normalizations above). */
+  function unhighlighted(section: Element): Element {
+    const copy = section.cloneNode(true) as Element;
+    for (const pre of copy.querySelectorAll('pre')) {
+      const codes = [...pre.children].filter((child) => child.tagName === 'CODE');
+      const first = codes[0];
+      if (!first) continue;
+      const steps = codes.map((code) => code.getAttribute('data-line-numbers'));
+      const cells = [...first.querySelectorAll('td.hljs-ln-code')];
+      const text =
+        cells.length > 0 ? cells.map((cell) => cell.textContent ?? '').join('\n') : (first.textContent ?? '');
+      first.textContent = text;
+      if (steps.some((step) => step !== null)) first.setAttribute('data-line-numbers', steps.join('|'));
+      for (const extra of codes.slice(1)) extra.remove();
+      first.classList.remove('hljs', 'has-highlights', 'fragment');
+      if (first.classList.length === 0) first.removeAttribute('class');
+      pre.classList.remove('code-wrapper');
+      if (pre.classList.length === 0) pre.removeAttribute('class');
+    }
+    for (const code of copy.querySelectorAll('code[data-line-numbers]')) {
+      code.setAttribute('data-line-numbers', (code.getAttribute('data-line-numbers') ?? '').replace(/\s+/g, ''));
+    }
+    return copy;
+  }
+
+  function describe(original: Element, h: number, v: number, stack: number): SlideModel {
+    const section = unhighlighted(original);
     const attributes: Record<string, string> = {};
     for (const { name, value } of [...section.attributes]) {
       if (DROPPED_ATTRIBUTES.has(name)) continue;
@@ -210,12 +242,15 @@ export function readSlides(where: UrlBase): SlideModel[] {
       if (tag === 'a') model.links.push(`a ${fileOf(el.getAttribute('href') ?? '')} "${short(el.textContent ?? '')}"`);
       let skip: string[] = [];
       if (tag === 'code' && el.parentElement?.tagName === 'PRE') {
-        const named = [...el.classList].find((c) => c.startsWith('language-'));
-        const language = named
-          ? named.slice('language-'.length)
-          : ([...el.classList].find((c) => c !== 'fragment') ?? '');
-        // marked writes the whole info string as classes (`scala mdoc`), markdown-it `language-scala`.
-        skip = named ? [named] : [...el.classList].filter((c) => c !== 'fragment');
+        // marked writes the whole info string as classes (`scala mdoc`), markdown-it `language-scala`;
+        // highlight.js adds `language-<what it resolved the name to>` (`html` becomes `xml`).
+        // A block without a language is auto-detected by the highlight plugin in the reference (it
+        // then adds `language-<guess>`, and marks the block data-highlighted); ours does not guess.
+        const written = [...el.classList].filter((c) => !['fragment', 'hljs', 'has-highlights'].includes(c));
+        const bare = written.find((c) => !c.startsWith('language-'));
+        const named = written.find((c) => c.startsWith('language-'))?.slice('language-'.length);
+        const language = (el.hasAttribute('data-highlighted') ? bare : (named ?? bare)) ?? '';
+        skip = written;
         const lines = el.getAttribute('data-line-numbers');
         const start = el.getAttribute('data-ln-start-from');
         model.code.push(

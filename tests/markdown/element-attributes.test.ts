@@ -27,8 +27,9 @@ describe('element attribute comments', () => {
   it('applies to the block above when on a line of its own', () => {
     expect(body('- a\n- b\n\n<!-- .element: class="fragment" -->')).toContain('<ul class="fragment">');
     expect(body('A paragraph\n<!-- .element: class="p" -->')).toContain('<p class="p">A paragraph</p>');
+    // On the <pre> of a code block, as reveal.js's plugin puts it.
     expect(body('```js\nx\n```\n<!-- .element: class="fragment" -->')).toContain(
-      '<pre><code class="fragment language-js">',
+      '<pre class="code-wrapper fragment"><code class="hljs language-js">',
     );
   });
 

@@ -1,10 +1,12 @@
-// Every text colour of the theme against every background it is used on meets WCAG 2.1 AA
-// (4.5:1 for body text). The colours are read from theme/theme.css itself.
+// Every text colour of the default theme against every background it is used on meets WCAG 2.1
+// AA (4.5:1 for body text), and so does its code highlighting. The colours are read from the
+// stylesheets themselves.
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_HIGHLIGHT_THEME } from '../../src/render/theme.js';
 
-const css = readFileSync('theme/theme.css', 'utf8');
+const css = readFileSync('theme/default.css', 'utf8');
 const variables = Object.fromEntries(
   [...css.matchAll(/--deck-([\w-]+):\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim()]),
 );
@@ -12,9 +14,10 @@ const variables = Object.fromEntries(
 type Rgba = [number, number, number, number];
 
 function parseColour(value: string): Rgba {
-  const hex = /^#([0-9a-f]{6})$/i.exec(value);
+  const hex = /^#([0-9a-f]{6}|[0-9a-f]{3})$/i.exec(value);
   if (hex) {
-    const n = Number.parseInt(hex[1]!, 16);
+    const digits = hex[1]!.length === 3 ? [...hex[1]!].map((d) => d + d).join('') : hex[1]!;
+    const n = Number.parseInt(digits, 16);
     return [(n >> 16) & 255, (n >> 8) & 255, n & 255, 1];
   }
   const rgb = /^rgb\((\d+) (\d+) (\d+)(?: \/ ([\d.]+))?\)$/.exec(value);
@@ -82,5 +85,19 @@ describe('theme contrast', () => {
 
   it.each(PAIRS)('%s on %s is at least 4.5:1', (_, __, text, background) => {
     expect(contrast(text, background)).toBeGreaterThanOrEqual(4.5);
+  });
+});
+
+describe.each(Object.entries(DEFAULT_HIGHLIGHT_THEME))('code highlighting a deck gets by default (%s)', (_, name) => {
+  const highlight = readFileSync(`node_modules/highlight.js/styles/${name}.css`, 'utf8');
+  const ground = parseColour(/\.hljs\s*\{[^}]*background:\s*(#[0-9a-f]+)/i.exec(highlight)![1]!);
+  const colours = [...new Set([...highlight.matchAll(/(?<![-\w])color:\s*(#[0-9a-f]+)/gi)].map((m) => m[1]!))];
+
+  it('has colours to check', () => {
+    expect(colours.length).toBeGreaterThan(5);
+  });
+
+  it.each(colours)('%s on the code ground is at least 4.5:1', (text) => {
+    expect(contrast(parseColour(text), ground)).toBeGreaterThanOrEqual(4.5);
   });
 });

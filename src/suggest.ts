@@ -1,0 +1,30 @@
+// "Did you mean …?": the known name closest to one an author typed, when it is close enough to be
+// a slip (a letter missing, added, changed, or two swapped), ignoring case.
+
+/** Edit distance: insertions, deletions, substitutions and swaps of neighbours. */
+function distance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = rows[i]!;
+      const above = rows[i - 1]!;
+      row[j] = Math.min(above[j]! + 1, row[j - 1]! + 1, above[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        row[j] = Math.min(row[j]!, rows[i - 2]![j - 2]! + 1);
+      }
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/** The name in `names` closest to `input`: a slip is at most one edit in three letters. */
+export function closestName(input: string, names: Iterable<string>): string | undefined {
+  const typed = input.toLowerCase();
+  let best: { name: string; distance: number } | undefined;
+  for (const name of names) {
+    const d = distance(typed, name.toLowerCase());
+    if (!best || d < best.distance) best = { name, distance: d };
+  }
+  return best && best.distance <= Math.max(1, Math.floor(typed.length / 3)) ? best.name : undefined;
+}
