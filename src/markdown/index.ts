@@ -23,6 +23,8 @@ export interface MarkdownOptions {
   html: boolean;
   /** Curly quotes, dashes and ellipses, as reveal.js's `markdown: {smartypants: true}` asks. */
   typographer?: boolean;
+  /** Every list item a fragment, as reveal.js's `markdown: {animateLists: true}` asks. */
+  animateLists?: boolean;
   /** Mark block elements with their source line, for `deck check`. */
   sourceLines?: boolean;
 }
@@ -40,15 +42,23 @@ export const PLUGINS: readonly Plugin[] = [
   slideBoundaries,
 ];
 
+/** reveal.js's `animateLists`: every list item appears as a fragment. */
+function animateLists(md: MarkdownIt): void {
+  md.core.ruler.push('deck_animate_lists', (state) => {
+    for (const token of state.tokens) if (token.type === 'list_item_open') token.attrJoin('class', 'fragment');
+  });
+}
+
 const instances = new Map<string, MarkdownIt>();
 
 export function markdown(options: MarkdownOptions): MarkdownIt {
-  const key = `${options.html}/${options.typographer ?? false}/${options.sourceLines ?? false}`;
+  const key = [options.html, options.typographer, options.animateLists, options.sourceLines].map(Boolean).join('/');
   let md = instances.get(key);
   if (!md) {
     // Bare web addresses become links, as in reveal.js's Markdown plugin (GitHub-flavoured).
     md = markdownIt({ html: options.html, linkify: true, typographer: options.typographer ?? false });
     for (const plugin of PLUGINS) md.use(plugin);
+    if (options.animateLists) md.use(animateLists);
     if (options.sourceLines) md.use(sourceLines);
     instances.set(key, md);
   }

@@ -26,10 +26,10 @@ function separatorPatterns(meta: Partial<DeckMeta>): SeparatorPatterns {
   };
 }
 
-/** reveal.js's Markdown plugin option for curly quotes and dashes: `reveal: {markdown: {smartypants: true}}`. */
-function smartypants(reveal: Record<string, unknown>): boolean {
+/** An option of reveal.js's Markdown plugin that changes what Markdown becomes: `reveal: {markdown: {…}}`. */
+function markdownOption(reveal: Record<string, unknown>, name: 'smartypants' | 'animateLists'): boolean {
   const options = reveal.markdown;
-  return typeof options === 'object' && options !== null && (options as { smartypants?: unknown }).smartypants === true;
+  return typeof options === 'object' && options !== null && (options as Record<string, unknown>)[name] === true;
 }
 
 /** Lines as an editor numbers them: a final newline does not start another line. */
@@ -58,7 +58,8 @@ export function parseDeck(source: string, file: string, options: ParseOptions = 
   const env = createEnv(bodyLines, file, found.boundaries);
   const md = markdown({
     html: meta.html,
-    typographer: smartypants(meta.reveal),
+    typographer: markdownOption(meta.reveal, 'smartypants'),
+    animateLists: markdownOption(meta.reveal, 'animateLists'),
     sourceLines: options.sourceLines ?? false,
   });
   const tokens = bodyStart < lines.length ? md.parse(bodyText, env) : [];

@@ -20,7 +20,7 @@ import type {
 import { planTimings } from './pacing.js';
 import { revealConfig } from './reveal-config.js';
 import { hasRawHtml, sanitize, sanitizerRemovals } from './sanitize.js';
-import { deckStyles } from './theme.js';
+import { deckStyles, isRevealTheme } from './theme.js';
 
 const BACKGROUND_URLS = ['data-background-image', 'data-background-video'];
 
@@ -171,7 +171,7 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
     sectionsHtml: sections.join(''),
     toolkitStyles: theme.toolkit,
     styles: theme.own,
-    revealConfig: revealConfig(deck.meta.reveal),
+    revealConfig: revealConfig(deck.meta.reveal, isRevealTheme(deck.meta.theme ?? '')),
     slides,
     assets: found.assets,
     diagnostics,

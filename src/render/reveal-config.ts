@@ -20,6 +20,12 @@ export const REVEAL_DEFAULTS = {
   pdfMaxPagesPerSlide: 1,
 } as const;
 
-export function revealConfig(overrides: Record<string, unknown>): Record<string, unknown> {
-  return { ...REVEAL_DEFAULTS, ...overrides };
+/**
+ * What changes under one of reveal.js's own themes, which are made for reveal.js's canvas: its
+ * 960x700 size and centred slides, so a deck brought from reveal.js or reveal-md looks as it did.
+ */
+export const REVEAL_THEME_DEFAULTS = { width: 960, height: 700, center: true } as const;
+
+export function revealConfig(overrides: Record<string, unknown>, revealTheme = false): Record<string, unknown> {
+  return { ...REVEAL_DEFAULTS, ...(revealTheme ? REVEAL_THEME_DEFAULTS : {}), ...overrides };
 }

@@ -49,7 +49,7 @@ export interface DeckStyles {
   assets: AssetReference[];
 }
 
-const isRevealTheme = (name: string): name is RevealTheme => (REVEAL_THEMES as readonly string[]).includes(name);
+export const isRevealTheme = (name: string): name is RevealTheme => (REVEAL_THEMES as readonly string[]).includes(name);
 
 const didYouMean = (input: string, names: readonly string[]): string => {
   const close = closestName(input, names);

@@ -220,4 +220,9 @@ describe('reveal-md front matter', () => {
     expect(html).toContain('<h1>It’s “here” – now…</h1>');
     expect(render("# It's -- now").sectionsHtml).toContain("<h1>It's -- now</h1>");
   });
+
+  it('makes every list item a fragment when reveal.js’s Markdown options ask for animateLists', () => {
+    const html = render('---\nreveal:\n  markdown:\n    animateLists: true\n---\n\n- a\n- b').sectionsHtml;
+    expect(html).toContain('<li class="fragment">a</li>\n<li class="fragment">b</li>');
+  });
 });

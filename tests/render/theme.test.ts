@@ -129,3 +129,15 @@ describe('front matter css', () => {
     expect(brief(result.diagnostics)).toEqual(['3:1 error file not found: styles/gone.css (looked in .)']);
   });
 });
+
+describe('the canvas under a reveal.js theme', () => {
+  it('is reveal.js’s own, 960x700 and centred, unless the deck says otherwise', () => {
+    expect(render('---\ntheme: black\n---\n\n# A').revealConfig).toMatchObject({
+      width: 960,
+      height: 700,
+      center: true,
+    });
+    expect(render('---\ntheme: black\nreveal:\n  width: 1280\n---\n\n# A').revealConfig).toMatchObject({ width: 1280 });
+    expect(render('# A').revealConfig).toMatchObject({ width: 1280, height: 720, center: false });
+  });
+});
