@@ -1,13 +1,15 @@
 // The compile step: read each deck, parse and render it, and check the files it refers to.
 // Writes nothing; every command that needs a deck starts here.
 
-import { stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { constants } from 'node:fs';
+import { access, realpath, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { DeckError } from '../errors.js';
 import type { AssetReference, CompiledDeck, Diagnostic, Project } from '../model.js';
 import { parseDeck } from '../parse/index.js';
 import { deckName, displayPath, isInside } from '../platform/paths.js';
 import { type RenderOptions, renderDeck } from '../render/index.js';
+import { quoted } from '../wording.js';
 import { readDeck } from './read-deck.js';
 
 export interface CompileResult {
@@ -15,24 +17,36 @@ export interface CompileResult {
   diagnostics: Diagnostic[];
 }
 
+/** Where a file really is, links followed; undefined when there is nothing there. */
+const realPath = (path: string) => realpath(path).catch(() => undefined);
+
+/**
+ * Checks the files a deck refers to: each must be a regular, readable file inside the deck's folder
+ * or the project, as it really is (a link to a file elsewhere is outside), and no two may land in
+ * one place in the output.
+ */
 async function checkAssets(deck: CompiledDeck, project: Project): Promise<Diagnostic[]> {
   const problems: Diagnostic[] = [];
   const base = dirname(deck.path);
+  const allowed = (await Promise.all([realPath(base), realPath(project.root)])).filter(
+    (folder): folder is string => folder !== undefined,
+  );
   const sourceOf = new Map<string, string>();
   const problem = (asset: AssetReference, message: string) =>
     problems.push({ severity: 'error', message, file: deck.rendered.file, line: asset.line, column: asset.column });
+  const outside = (asset: AssetReference) =>
+    problem(asset, `${quoted(asset.source)} is outside the project folder; copy it next to the deck`);
   const assets = deck.rendered.assets.filter((asset) => {
-    // A deck may use files from its own folder or the project, never from elsewhere on the disk.
     const source = resolve(base, asset.source);
     if (!isInside(source, base) && !isInside(source, project.root)) {
-      problem(asset, `${asset.source} is outside the project folder; copy it next to the deck`);
+      outside(asset);
       return false;
     }
     const other = sourceOf.get(asset.output);
     if (other !== undefined && other !== source) {
       problem(
         asset,
-        `${asset.source} and ${displayPath(other, project.root)} would both be copied to ${asset.output}; rename one`,
+        `${quoted(asset.source)} and ${displayPath(other, project.root)} would both be copied to ${asset.output}; rename one`,
       );
       return false;
     }
@@ -41,9 +55,24 @@ async function checkAssets(deck: CompiledDeck, project: Project): Promise<Diagno
   });
   await Promise.all(
     assets.map(async (asset) => {
-      const info = await stat(join(base, asset.source)).catch(() => undefined);
-      if (!info?.isFile())
-        problem(asset, `file not found: ${asset.source} (looked in ${displayPath(base, project.root)})`);
+      const source = resolve(base, asset.source);
+      const real = await realPath(source);
+      if (real === undefined) {
+        problem(asset, `file not found: ${quoted(asset.source)} (looked in ${displayPath(base, project.root)})`);
+        return;
+      }
+      if (!allowed.some((folder) => isInside(real, folder))) {
+        outside(asset);
+        return;
+      }
+      const info = await stat(real);
+      if (!info.isFile()) {
+        problem(asset, `${quoted(asset.source)} is not a regular file; a slide can show files only`);
+        return;
+      }
+      await access(real, constants.R_OK).catch(() =>
+        problem(asset, `cannot read ${quoted(asset.source)}: permission denied`),
+      );
     }),
   );
   return problems;

@@ -1,8 +1,12 @@
-// Reads a deck file from disk. A path that is missing, a folder, a binary file or text that is
-// not UTF-8 becomes a diagnostic like any other author mistake.
+// Reads a deck file from disk. A path that is missing, a folder, a special file, a file too large
+// to be a deck, a binary file or text that is not UTF-8 becomes a diagnostic like any other author
+// mistake.
 
-import { readFile, stat } from 'node:fs/promises';
 import type { Diagnostic } from '../model.js';
+import { readRegularFile } from '../platform/files.js';
+
+/** Far more than any talk: the flagship deck is 17 KiB. */
+export const MAX_DECK_BYTES = 5 * 1024 * 1024;
 
 export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
 
@@ -13,17 +17,21 @@ export async function readDeck(file: string): Promise<ReadResult> {
     ok: false,
     diagnostic: { severity: 'error', message, file, line, column },
   });
-  let bytes: Buffer;
-  try {
-    const info = await stat(file);
-    if (info.isDirectory()) return fail('is a folder, not a Markdown file');
-    bytes = await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return fail('no such file');
-    if (code === 'EACCES') return fail('cannot read the file: permission denied');
-    return fail(`cannot read the file (${code ?? String(error)})`);
+  const read = await readRegularFile(file, MAX_DECK_BYTES);
+  if (!read.ok) {
+    const { problem } = read;
+    if (problem.kind === 'missing') return fail('no such file');
+    if (problem.kind === 'folder') return fail('is a folder, not a Markdown file');
+    if (problem.kind === 'not-a-file') return fail('is not a regular file (a pipe, a device or a socket)');
+    if (problem.kind === 'too-large') {
+      return fail(
+        `is ${Math.round(problem.bytes / 1024 / 1024)} MB; a deck file may be at most ${MAX_DECK_BYTES / 1024 / 1024} MB`,
+      );
+    }
+    if (problem.kind === 'permission') return fail('cannot read the file: permission denied');
+    return fail(`cannot read the file (${problem.code})`);
   }
+  const bytes = read.bytes;
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return fail('is UTF-16 text, not UTF-8; save it as UTF-8');
   }
@@ -41,12 +49,13 @@ export async function readDeck(file: string): Promise<ReadResult> {
   }
 }
 
-/** Line and column (in characters, as an editor counts them) of a byte offset. */
+/** Line and column (in characters, as an editor counts them) of a byte offset: CR, LF and CRLF end lines. */
 function positionOf(bytes: Buffer, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a) {
+    const isBreak = bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a);
+    if (isBreak) {
       line += 1;
       lineStart = i + 1;
     }

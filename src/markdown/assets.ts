@@ -9,7 +9,7 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /** True for a URL that points at a file next to the deck (not a web address or an anchor). */
 export function isLocalUrl(url: string): boolean {
-  return url !== '' && !SCHEME.test(url) && !url.startsWith('//') && !url.startsWith('#');
+  return url !== '' && !SCHEME.test(url) && !/^[\\/]{2}/.test(url) && !url.startsWith('#');
 }
 
 /** The file path a local URL names, relative to the deck file, without query or fragment. */
@@ -43,4 +43,20 @@ export function assetOutputUrl(url: string): string {
 /** The file a local URL names and where the build puts it, found at `position` in the deck. */
 export function assetReference(url: string, position: SourcePosition): AssetReference {
   return { source: localPath(url), output: assetOutputPath(url), ...position };
+}
+
+/**
+ * Why a URL must not be in a slide, when it reaches past the deck without being a web address:
+ * a `file:` URL points at this computer's disk, and a protocol-relative one (`//host/x`) can reach
+ * a network share when the deck opens from the disk. Undefined for any other URL.
+ */
+export function reachesOutside(url: string): string | undefined {
+  const trimmed = url.trim();
+  if (/^file:/i.test(trimmed)) {
+    return "is a file: URL, which points at this computer's disk; write the path relative to the deck";
+  }
+  if (/^[\\/]{2}/.test(trimmed)) {
+    return 'has no scheme (//host/…): opened from the disk it can reach a network share; write https://… or save the file next to the deck';
+  }
+  return undefined;
 }

@@ -3,6 +3,7 @@
 // attributes (reveal.js reads both). Only names that cannot run code or load a file are allowed.
 
 import type { Attributes } from '../model.js';
+import { quoted } from '../wording.js';
 
 export interface AttributeProblem {
   message: string;
@@ -35,6 +36,9 @@ function skipSeparators(text: string, position: number): number {
  */
 const ALLOWED_NAME =
   /^(?:id|class|style|data-[a-z0-9][a-z0-9_.:-]*|aria-[a-z]+|role|title|alt|lang|dir|width|height|align|target)$/;
+/** Ids the toolkit gives its own elements start with this; an author's id may not. */
+export const TOOLKIT_ID_PREFIX = 'deck-';
+
 /** Values that would run code: script URLs, HTML documents as data URLs, old IE CSS expressions. */
 export const SCRIPT_URL = /(?:java|vb)script\s*:|data\s*:\s*text\/html|expression\s*\(/i;
 
@@ -53,12 +57,15 @@ export function parseAttributeList(text: string): ParsedAttributes {
     const unclosed = hasValue ? null : UNCLOSED_QUOTE.exec(text.slice(position));
     if (unclosed) {
       const at = position + (unclosed[1]?.length ?? 0);
-      problems.push({ message: `the value of "${unclosed[2]?.toLowerCase()}" has no closing quote`, offset: at });
+      problems.push({
+        message: `the value of "${quoted(unclosed[2]?.toLowerCase() ?? '')}" has no closing quote`,
+        offset: at,
+      });
       break;
     }
     if (!match) {
       const offset = skipSeparators(text, position);
-      problems.push({ message: `cannot read attribute at "${text.slice(offset, offset + 20)}"`, offset });
+      problems.push({ message: `cannot read attribute at "${quoted(text.slice(offset), 20)}"`, offset });
       break;
     }
     const offset = skipSeparators(text, match.index);
@@ -67,7 +74,7 @@ export function parseAttributeList(text: string): ParsedAttributes {
     position = ATTRIBUTE.lastIndex;
     if (!ALLOWED_NAME.test(name)) {
       problems.push({
-        message: `attribute "${name}" is not allowed; use id, class, style or data-*`,
+        message: `attribute "${quoted(name)}" is not allowed; use id, class, style or data-*`,
         offset,
       });
       continue;
@@ -75,7 +82,14 @@ export function parseAttributeList(text: string): ParsedAttributes {
     // URL parsers drop whitespace and control characters, so `java\tscript:` still runs.
     // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
     if (SCRIPT_URL.test(value.replace(/[\s\u0000-\u001f]+/g, ''))) {
-      problems.push({ message: `attribute "${name}" contains a script URL`, offset });
+      problems.push({ message: `attribute "${quoted(name)}" contains a script URL`, offset });
+      continue;
+    }
+    if (name === 'id' && value.startsWith(TOOLKIT_ID_PREFIX)) {
+      problems.push({
+        message: `ids starting with "${TOOLKIT_ID_PREFIX}" are the toolkit's own; choose another`,
+        offset,
+      });
       continue;
     }
     mergeAttributes(attributes, { [name]: value });

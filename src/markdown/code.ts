@@ -13,6 +13,7 @@
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import { escapeHtml } from '../escape.js';
 import type { Attributes } from '../model.js';
+import { quoted } from '../wording.js';
 import { mergeAttributes, parseAttributeList } from './attribute-list.js';
 import { envOf, type MarkdownEnv, report } from './env.js';
 import { highlightCode } from './highlight.js';
@@ -59,7 +60,7 @@ function parseSteps(text: string, written: string, problem: Problem): Step[] | u
     for (const item of stepText === '' ? [] : stepText.split(',')) {
       const match = /^(\d+)(?:-(\d+))?$/.exec(item);
       if (!match) {
-        problem(`line highlights must be line numbers and ranges such as [1|2-3], not "${text}"`, written);
+        problem(`line highlights must be line numbers and ranges such as [1|2-3], not "${quoted(text)}"`, written);
         return undefined;
       }
       const start = Number(match[1]);
@@ -89,7 +90,7 @@ function parseInfo(info: string, problem: Problem): CodeOptions {
     const parts = START_AND_STEPS.exec(brackets[1] ?? '');
     if (!parts) {
       problem(
-        `line highlights must be line numbers and ranges such as [1|2-3] or [5: 1-2|3], not "${brackets[0]}"`,
+        `line highlights must be line numbers and ranges such as [1|2-3] or [5: 1-2|3], not "${quoted(brackets[0])}"`,
         brackets[0],
       );
     } else {
@@ -134,12 +135,12 @@ function applyCodeAttributes(options: CodeOptions, attributes: Attributes, probl
   const startFrom = attributes['data-ln-start-from'];
   if (startFrom !== undefined) {
     if (/^\d+$/.test(startFrom)) options.startFrom = Number(startFrom);
-    else problem(`data-ln-start-from must be a line number, not "${startFrom}"`, startFrom);
+    else problem(`data-ln-start-from must be a line number, not "${quoted(startFrom)}"`, startFrom);
   }
   const fragmentIndex = attributes['data-fragment-index'];
   if (inInfo && fragmentIndex !== undefined) {
     if (/^\d+$/.test(fragmentIndex)) options.fragmentIndex = Number(fragmentIndex);
-    else problem(`data-fragment-index must be a number, not "${fragmentIndex}"`, fragmentIndex);
+    else problem(`data-fragment-index must be a number, not "${quoted(fragmentIndex)}"`, fragmentIndex);
     delete attributes['data-fragment-index'];
   }
   if (attributes['data-trim'] !== undefined) options.trim = true;
@@ -210,7 +211,7 @@ function readCode(token: Token, info: string, env: MarkdownEnv): CodeBlock {
     report(
       env,
       'warning',
-      `code block language "${options.language}" is not one highlight.js knows; the code is shown unhighlighted`,
+      `code block language "${quoted(options.language)}" is not one highlight.js knows; the code is shown unhighlighted`,
       line,
       options.language,
     );

@@ -4,6 +4,7 @@
 
 import type { MarkdownIt, StateCore } from 'markdown-it';
 import container from 'markdown-it-container';
+import { quoted } from '../wording.js';
 import { envOf, report } from './env.js';
 
 const UNKNOWN = 'deck_unknown';
@@ -28,7 +29,7 @@ export function containers(md: MarkdownIt, options: ContainersOptions): void {
       if (name === UNKNOWN) {
         const given = token.info.trim().split(/\s+/)[0] ?? '';
         const message = given
-          ? `unknown container "${given}"; known: ${options.known.join(', ')}`
+          ? `unknown container "${quoted(given)}"; known: ${options.known.join(', ')}`
           : `":::" opens no named container (a closing marker without an opening one?)`;
         report(env, 'error', message, start, given || ':::');
       } else if (!MARKER_LINE.test(env.lines[end] ?? '')) {

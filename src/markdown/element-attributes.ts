@@ -30,14 +30,17 @@ export interface SlideAttributes {
 const BOUNDARY = new Set(['slide_separator', 'slide_notes']);
 
 /**
- * Reads the attribute list of a comment found from 0-based line `line` on. Problems become
- * diagnostics at the attribute's own line and column in a slide comment, at the comment itself in
- * an element comment.
+ * Reads the attribute list of a comment written at `where`. Problems become diagnostics at the
+ * attribute's own line and column in a slide comment, at the comment itself in an element comment.
  */
-function readComment(env: MarkdownEnv, comment: string, list: string, line: number, kind: string): SlideAttributes {
+function readComment(
+  env: MarkdownEnv,
+  comment: string,
+  list: string,
+  where: SourcePosition,
+  kind: string,
+): SlideAttributes {
   const parsed = parseAttributeList(list);
-  // The comment as written starts where its first line is found; the list follows in it.
-  const where = locate(env, line, comment.split('\n')[0]);
   const listOffset = comment.indexOf(list);
   const positionAt = (offset: number): SourcePosition => {
     const before = comment.slice(0, listOffset + offset);
@@ -64,6 +67,18 @@ function setAttributes(token: Token, attributes: Attributes): void {
     if (name === 'class') token.attrJoin('class', value);
     else token.attrSet(name, value);
   }
+}
+
+/**
+ * Finds comments as written, in order, from 0-based line `line` on: each is searched after the one
+ * before, so the same comment twice is found twice, in one pass over the block.
+ */
+function commentFinder(env: MarkdownEnv, line: number): (comment: string) => SourcePosition {
+  let after: SourcePosition | undefined;
+  return (comment) => {
+    after = locate(env, line, comment.split('\n')[0], after);
+    return after;
+  };
 }
 
 /** Gives a comment's attributes to its slide: they travel on the token the comment is (or is in). */
@@ -154,24 +169,20 @@ function openingHtml(children: readonly Token[], index: number, name: string): T
   return undefined;
 }
 
-/** The element before an inline comment among its siblings; undefined when there is none. */
-function elementBefore(children: readonly Token[], index: number): Target | undefined {
-  for (let i = index - 1; i >= 0; i--) {
-    const token = children[i]!;
-    if (isInlineFiller(token)) continue;
-    if (token.type === 'html_inline') {
-      // A start tag before the comment: the element it opens (an image), or the one it is in.
-      const closing = CLOSING_TAG.exec(token.content)?.[1]?.toLowerCase();
-      const opener = closing ? openingHtml(children, i, closing) : token;
-      return opener && OPENING_TAG.test(opener.content) ? { token: opener, tagStart: 0 } : undefined;
-    }
-    if (token.nesting === -1) {
-      const opening = openingToken(children, i);
-      return opening ? { token: opening } : undefined;
-    }
-    return token.nesting === 0 ? { token } : undefined;
+/** The element `children[index]` is or closes, as a target; undefined for raw HTML that is no element. */
+function inlineTarget(children: readonly Token[], index: number): Target | undefined {
+  const token = children[index]!;
+  if (token.type === 'html_inline') {
+    // A start tag before the comment: the element it opens (an image), or the one it is in.
+    const closing = CLOSING_TAG.exec(token.content)?.[1]?.toLowerCase();
+    const opener = closing ? openingHtml(children, index, closing) : token;
+    return opener && OPENING_TAG.test(opener.content) ? { token: opener, tagStart: 0 } : undefined;
   }
-  return undefined;
+  if (token.nesting === -1) {
+    const opening = openingToken(children, index);
+    return opening ? { token: opening } : undefined;
+  }
+  return token.nesting === 0 ? { token } : undefined;
 }
 
 /**
@@ -207,14 +218,16 @@ function blockTarget(env: MarkdownEnv, tokens: readonly Token[], block: Token | 
 /** Attribute comments inside a block of raw HTML, applied as reveal.js applies them in the page. */
 function commentsInRawHtml(env: MarkdownEnv, tokens: readonly Token[], index: number): void {
   const block = tokens[index]!;
-  const line = block.map?.[0] ?? 0;
+  const find = commentFinder(env, block.map?.[0] ?? 0);
   const targets: { target: Target; attributes: Attributes }[] = [];
   for (const comment of readHtml(block.content).comments) {
     const slide = SLIDE_COMMENT.exec(comment.text);
-    if (slide) toSlide(block, readComment(env, comment.text, slide[1] ?? '', line, 'slide'));
     const element = ELEMENT_COMMENT.exec(comment.text);
+    if (!slide && !element) continue;
+    const where = find(comment.text);
+    if (slide) toSlide(block, readComment(env, comment.text, slide[1] ?? '', where, 'slide'));
     if (!element) continue;
-    const read = readComment(env, comment.text, element[1] ?? '', line, 'element');
+    const read = readComment(env, comment.text, element[1] ?? '', where, 'element');
     const inPiece = comment.previous ?? comment.parent;
     const target = inPiece
       ? { token: block, tagStart: inPiece.start }
@@ -239,10 +252,12 @@ function attributeCommentsRule(state: StateCore): void {
     }
     if (token.type === 'deck_comment') {
       const slide = SLIDE_COMMENT.exec(token.content);
-      if (slide) toSlide(token, readComment(env, token.content, slide[1] ?? '', line, 'slide'));
       const element = ELEMENT_COMMENT.exec(token.content);
+      if (!slide && !element) continue;
+      const where = locate(env, line, token.content.split('\n')[0]);
+      if (slide) toSlide(token, readComment(env, token.content, slide[1] ?? '', where, 'slide'));
       if (!element) continue;
-      const read = readComment(env, token.content, element[1] ?? '', line, 'element');
+      const read = readComment(env, token.content, element[1] ?? '', where, 'element');
       const target = blockTarget(env, tokens, blockAbove(env, tokens, i));
       if (target) apply(target, read.attributes);
       else toSlide(token, read);
@@ -250,16 +265,25 @@ function attributeCommentsRule(state: StateCore): void {
     }
     if (token.type !== 'inline' || !token.children) continue;
     const children = token.children;
+    const find = commentFinder(env, line);
+    /** The last child that is an element (or ends one): what a comment after it is about. */
+    let lastElement = -1;
     for (let c = 0; c < children.length; c++) {
       const child = children[c]!;
-      if (child.type !== 'deck_comment') continue;
+      if (child.type !== 'deck_comment') {
+        if (!isInlineFiller(child)) lastElement = c;
+        continue;
+      }
       const slide = SLIDE_COMMENT.exec(child.content);
-      if (slide) toSlide(child, readComment(env, child.content, slide[1] ?? '', line, 'slide'));
       const element = ELEMENT_COMMENT.exec(child.content);
+      if (!slide && !element) continue;
+      const where = find(child.content);
+      if (slide) toSlide(child, readComment(env, child.content, slide[1] ?? '', where, 'slide'));
       if (!element) continue;
-      const read = readComment(env, child.content, element[1] ?? '', line, 'element');
+      const read = readComment(env, child.content, element[1] ?? '', where, 'element');
       const block = enclosingBlock(tokens, i);
-      const target = elementBefore(children, c) ?? (block ? { token: block } : undefined);
+      const target =
+        (lastElement >= 0 ? inlineTarget(children, lastElement) : undefined) ?? (block ? { token: block } : undefined);
       if (target) apply(target, read.attributes);
       else toSlide(child, read);
     }

@@ -3,6 +3,7 @@
 // 0-based: the front matter reaches markdown-it as blank lines, so nothing needs an offset.
 
 import type { AssetReference, Diagnostic, Severity, SourcePosition } from '../model.js';
+import { TOOLKIT_ID_PREFIX } from './attribute-list.js';
 import { type Boundaries, DEFAULT_SEPARATORS, findBoundaries } from './boundaries.js';
 
 // A type, not an interface: markdown-it's Env wants an index signature.
@@ -43,10 +44,10 @@ export function envOf(state: { env: unknown; src: string }): MarkdownEnv {
   return env as MarkdownEnv;
 }
 
-/** A new id for something a plugin generates, e.g. `compare-3`. */
+/** A new id for something a plugin generates, e.g. `deck-compare-3`: ids the author cannot take. */
 export function nextId(env: MarkdownEnv, kind: string): string {
   env.idCounts[kind] = (env.idCounts[kind] ?? 0) + 1;
-  return `${kind}-${env.idCounts[kind]}`;
+  return `${TOOLKIT_ID_PREFIX}${kind}-${env.idCounts[kind]}`;
 }
 
 /**

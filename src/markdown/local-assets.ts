@@ -4,7 +4,8 @@
 
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import type { Attributes, SourcePosition } from '../model.js';
-import { assetOutputUrl, assetReference, isLocalUrl, localPath } from './assets.js';
+import { quoted } from '../wording.js';
+import { assetOutputUrl, assetReference, isLocalUrl, localPath, reachesOutside } from './assets.js';
 import { envOf, findText, locate, type MarkdownEnv } from './env.js';
 import { rewriteStartTags } from './html-tags.js';
 
@@ -22,6 +23,18 @@ class AssetRecorder {
 
   /** Records a local URL found in the 0-based lines `lines`, and returns the one to write in its place. */
   record(url: string, lines: Lines, isLink: boolean): string {
+    const outside = reachesOutside(url);
+    if (outside) {
+      const [from, to] = lines;
+      const position = findText(this.env, from, url, undefined, to) ?? locate(this.env, from);
+      this.env.diagnostics.push({
+        severity: 'error',
+        message: `${quoted(url)} ${outside}`,
+        file: this.env.file,
+        ...position,
+      });
+      return url;
+    }
     if (!isLocalUrl(url) || (isLink && !isFileLink(url))) return url;
     const source = localPath(url);
     // Where the author wrote it: as a URL (my%20pic.png) or decoded (my pic.png).

@@ -2,6 +2,7 @@
 // swallows every slide after it: an error at its opening line.
 
 import type { MarkdownIt, StateCore } from 'markdown-it';
+import { quoted } from '../wording.js';
 import { envOf, report } from './env.js';
 
 /**
@@ -20,7 +21,7 @@ export function unclosedFences(md: MarkdownIt): void {
       if (token.type !== 'fence' || !token.map) continue;
       const [start, end] = token.map;
       if (end - 1 > start && closes(env.lines[end - 1] ?? '', token.markup)) continue;
-      report(env, 'error', `code block is not closed: add a line "${token.markup}" after it`, start);
+      report(env, 'error', `code block is not closed: add a line "${quoted(token.markup, 10)}" after it`, start);
     }
   });
 }

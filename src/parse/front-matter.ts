@@ -1,8 +1,8 @@
 // YAML front matter between two `---` lines at the very top of the file.
 
-import { isMap, isScalar, LineCounter, type Node, type Pair, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, type Node, type Pair, parseDocument, visit } from 'yaml';
 import type { DeckMeta, Diagnostic } from '../model.js';
-import { closestName } from '../suggest.js';
+import { closestName, quoted } from '../wording.js';
 
 export interface FrontMatter {
   /** The validated keys; absent keys are left out. */
@@ -121,18 +121,19 @@ const REVEAL_OPTIONS = new Set(
 function unusedKeyProblem(key: string): { severity: 'error' | 'warning'; message: string } | undefined {
   if (Object.hasOwn(KEYS, key)) return undefined;
   const reason = Object.hasOwn(NOT_RUN, key) ? NOT_RUN[key] : undefined;
-  if (reason) return { severity: 'warning', message: `front matter "${key}" (reveal-md) is ignored: ${reason}` };
+  if (reason)
+    return { severity: 'warning', message: `front matter "${quoted(key)}" (reveal-md) is ignored: ${reason}` };
   if (REVEAL_OPTIONS.has(key)) {
     return {
       severity: 'warning',
-      message: `front matter "${key}" is a reveal.js option and is ignored here: put it under "reveal:"`,
+      message: `front matter "${quoted(key)}" is a reveal.js option and is ignored here: put it under "reveal:"`,
     };
   }
   const near = closestName(key, [...Object.keys(KEYS), ...REVEAL_OPTIONS]);
   const hint = near ? `did you mean "${near}"? ` : '';
   return {
     severity: 'error',
-    message: `unknown front matter key "${key}"; ${hint}known keys: ${Object.keys(KEYS).join(', ')}`,
+    message: `unknown front matter key "${quoted(key)}"; ${hint}known keys: ${Object.keys(KEYS).join(', ')}`,
   };
 }
 
@@ -184,6 +185,17 @@ export function parseFrontMatter(lines: readonly string[], file: string): FrontM
     error(`invalid YAML in front matter: ${explained.message}`, explained.index + 2, explained.column + 1);
   }
   if (document.errors.length > 0) return { values: {}, bodyStartIndex: closeIndex + 1, keyLines: {}, diagnostics };
+  // An alias (`*name`) stands for a value written elsewhere: front matter says each value where it
+  // applies, so a reader (and the checks below) see what the deck gets.
+  let aliases = 0;
+  visit(document, {
+    Alias(_, node) {
+      const { line, column } = at(rangeStart(node));
+      error('YAML aliases (*name) are not used in front matter; write the value out', line, column);
+      aliases += 1;
+    },
+  });
+  if (aliases > 0) return { values: {}, bodyStartIndex: closeIndex + 1, keyLines: {}, diagnostics };
 
   const values: Record<string, unknown> = {};
   const keyLines: Partial<Record<keyof DeckMeta, number>> = {};
@@ -208,6 +220,11 @@ export function parseFrontMatter(lines: readonly string[], file: string): FrontM
         error(`front matter "${key}" ${problem}`, valuePos.line, valuePos.column);
         continue;
       }
+      if ((key === 'reveal' || key === 'revealOptions') && pair.value) {
+        const loading = codeLoadingOptions(pair.value);
+        for (const found of loading) error(found.message, at(found.offset).line, at(found.offset).column);
+        if (loading.length > 0) continue;
+      }
       // One stylesheet or a list of them: always a list in the model. reveal-md's revealOptions
       // is our reveal; where both are given, reveal wins.
       if (key === 'css' && typeof value === 'string') values.css = [value];
@@ -220,6 +237,41 @@ export function parseFrontMatter(lines: readonly string[], file: string): FrontM
     }
   }
   return { values: values as Partial<DeckMeta>, bodyStartIndex: closeIndex + 1, keyLines, diagnostics };
+}
+
+/** reveal.js options that load code into the page: plugins, and scripts they would fetch. */
+const LOADS_CODE = new Set(['dependencies', 'plugins']);
+/** A value that names a script: a .js or .mjs file, or a script URL. */
+const NAMES_A_SCRIPT = /\.m?js(?:[?#]|$)|^\s*(?:java|vb)script\s*:/i;
+
+/**
+ * Options under `reveal:` that would load code into the deck: a deck runs no script of its own
+ * (it would run in every built deck and in the dev server). Each is a problem at its place.
+ */
+function codeLoadingOptions(node: Node): { message: string; offset: number }[] {
+  const found: { message: string; offset: number }[] = [];
+  visit(node, {
+    Pair(_, pair) {
+      const name = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (LOADS_CODE.has(name)) {
+        found.push({
+          message: `reveal.js option "${name}" loads code into the deck; a deck runs no scripts of its own`,
+          offset: rangeStart(pair.key as Node),
+        });
+        return visit.SKIP;
+      }
+      return undefined;
+    },
+    Scalar(_, scalar) {
+      if (typeof scalar.value === 'string' && NAMES_A_SCRIPT.test(scalar.value)) {
+        found.push({
+          message: `reveal.js option value "${quoted(scalar.value)}" names a script; a deck runs no scripts of its own`,
+          offset: rangeStart(scalar),
+        });
+      }
+    },
+  });
+  return found;
 }
 
 function rangeStart(node: Node | null | undefined): number {

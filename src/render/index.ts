@@ -3,7 +3,7 @@
 
 import type { Token } from 'markdown-it';
 import { escapeHtml } from '../escape.js';
-import { assetOutputUrl, assetReference, isLocalUrl } from '../markdown/assets.js';
+import { assetOutputUrl, assetReference, isLocalUrl, reachesOutside } from '../markdown/assets.js';
 import { mergeAttributes } from '../markdown/attribute-list.js';
 import { hasCode } from '../markdown/code.js';
 import { markdown } from '../markdown/index.js';
@@ -17,12 +17,15 @@ import type {
   Slide,
   SourcePosition,
 } from '../model.js';
+import { quoted } from '../wording.js';
 import { planTimings } from './pacing.js';
 import { revealConfig } from './reveal-config.js';
 import { hasRawHtml, sanitize, sanitizerRemovals } from './sanitize.js';
 import { deckStyles, isRevealTheme } from './theme.js';
 
-const BACKGROUND_URLS = ['data-background-image', 'data-background-video'];
+const BACKGROUND_URLS = ['data-background-image', 'data-background-video', 'data-background-iframe'];
+/** A page of the deck's own in a frame would run its own scripts, past the deck's safety rules. */
+const FRAME = 'data-background-iframe';
 
 function renderAttributes(attributes: Attributes): string {
   return Object.entries(attributes)
@@ -76,7 +79,27 @@ function renderSlide(
   mergeAttributes(attributes, slide.attributes);
   for (const name of BACKGROUND_URLS) {
     const url = attributes[name];
-    if (url === undefined || !isLocalUrl(url)) continue;
+    if (url === undefined) continue;
+    const outside = reachesOutside(url);
+    if (outside) {
+      found.diagnostics.push({
+        severity: 'error',
+        message: `${name} ${quoted(url)} ${outside}`,
+        file: deck.file,
+        ...attributePosition(slide, name),
+      });
+      continue;
+    }
+    if (!isLocalUrl(url)) continue;
+    if (name === FRAME) {
+      found.diagnostics.push({
+        severity: 'error',
+        message: `${FRAME} ${quoted(url)}: a local page in a frame runs scripts of its own; show it as an image or link to it`,
+        file: deck.file,
+        ...attributePosition(slide, name),
+      });
+      continue;
+    }
     found.assets.push(assetReference(url, attributePosition(slide, name)));
     attributes[name] = assetOutputUrl(url);
   }
@@ -95,7 +118,7 @@ function readTiming(output: SlideOutput, diagnostics: Diagnostic[], file: string
   if (value.trim() === '' || !Number.isFinite(seconds) || seconds <= 0) {
     diagnostics.push({
       severity: 'error',
-      message: `data-timing must be a positive number of seconds, not "${value}"`,
+      message: `data-timing must be a positive number of seconds, not "${quoted(value)}"`,
       file,
       ...attributePosition(output.slide, 'data-timing'),
     });
@@ -114,7 +137,7 @@ function checkIds(outputs: readonly SlideOutput[], diagnostics: Diagnostic[], fi
     if (first !== undefined) {
       diagnostics.push({
         severity: 'error',
-        message: `slide id "${id}" is already used by the slide at line ${first}`,
+        message: `slide id "${quoted(id)}" is already used by the slide at line ${first}`,
         file,
         ...here,
       });

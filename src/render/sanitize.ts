@@ -7,8 +7,9 @@ import { createRequire } from 'node:module';
 import type { Token } from 'markdown-it';
 import type postcssType from 'postcss';
 import type sanitizeHtmlType from 'sanitize-html';
-import { SCRIPT_URL } from '../markdown/attribute-list.js';
+import { SCRIPT_URL, TOOLKIT_ID_PREFIX } from '../markdown/attribute-list.js';
 import { startTags } from '../markdown/html-tags.js';
+import { quoted } from '../wording.js';
 
 type SanitizeHtml = typeof sanitizeHtmlType;
 // Loaded on first use: most decks have no raw HTML, and the sanitizer costs a fifth of a second of
@@ -110,13 +111,16 @@ const options = (sanitizeHtml: SanitizeHtml): sanitizeHtmlType.IOptions => ({
   allowProtocolRelative: false,
   parser: { lowerCaseAttributeNames: false },
   // reveal.js reads URLs from data-* attributes (backgrounds, iframes): no script URLs there either,
-  // and no event handler on any element.
+  // no event handler on any element, and no id the toolkit gives its own elements.
   transformTags: {
     '*': (tagName, attribs) => ({
       tagName,
       attribs: Object.fromEntries(
         Object.entries(attribs).filter(
-          ([name, value]) => !/^on/i.test(name) && !SCRIPT_URL.test(value.replace(/\s+/g, '')),
+          ([name, value]) =>
+            !/^on/i.test(name) &&
+            !SCRIPT_URL.test(value.replace(/\s+/g, '')) &&
+            !(name === 'id' && value.startsWith(TOOLKIT_ID_PREFIX)),
         ),
       ),
     }),
@@ -150,7 +154,7 @@ function cleanStyleSheet(css: string, removed: (what: string) => void): string {
   root.walkDecls((declaration) => {
     if (!OUTSIDE_URL.test(declaration.value) || /^url\(\s*['"]?data:/i.test(declaration.value)) return;
     removed(
-      `"${declaration.prop}: ${declaration.value}" from a <style> element: it loads a file from outside the deck`,
+      `"${quoted(`${declaration.prop}: ${declaration.value}`)}" from a <style> element: it loads a file from outside the deck`,
     );
     declaration.remove();
   });

@@ -5,7 +5,7 @@
 
 import { assetOutputUrl, assetReference, isLocalUrl, localPath } from '../markdown/assets.js';
 import type { AssetReference, Deck, DeckMeta, Diagnostic } from '../model.js';
-import { closestName } from '../suggest.js';
+import { closestName, quoted } from '../wording.js';
 import { HIGHLIGHT_THEMES } from './highlight-themes.js';
 
 export const DEFAULT_THEME = 'default';
@@ -91,12 +91,12 @@ export function deckStyles(deck: Deck, hasCode: boolean, diagnostics: Diagnostic
     if (isCss && isLocalUrl(theme)) {
       ownStylesheet(theme, 'theme');
     } else if (isCss) {
-      error('theme', `theme "${theme}" is not a file next to the deck; ${NOT_LOCAL}`);
+      error('theme', `theme "${quoted(theme)}" is not a file next to the deck; ${NOT_LOCAL}`);
     } else {
       const names = [DEFAULT_THEME, ...REVEAL_THEMES];
       error(
         'theme',
-        `unknown theme "${theme}"${didYouMean(theme, names)}; use ${names.join(', ')}, or a .css file next to the deck`,
+        `unknown theme "${quoted(theme)}"${didYouMean(theme, names)}; use ${names.join(', ')}, or a .css file next to the deck`,
       );
     }
   }
@@ -106,7 +106,7 @@ export function deckStyles(deck: Deck, hasCode: boolean, diagnostics: Diagnostic
   if (highlight === undefined) {
     error(
       'highlightTheme',
-      `unknown highlightTheme "${highlightName}"${didYouMean(highlightName, HIGHLIGHT_NAMES)}; use the name of a highlight.js style, such as monokai, github, atom-one-dark or zenburn`,
+      `unknown highlightTheme "${quoted(highlightName)}"${didYouMean(highlightName, HIGHLIGHT_NAMES)}; use the name of a highlight.js style, such as monokai, github, atom-one-dark or zenburn`,
     );
   } else if (hasCode) {
     styles.toolkit.push(highlightStylesheet(highlight));
@@ -114,7 +114,7 @@ export function deckStyles(deck: Deck, hasCode: boolean, diagnostics: Diagnostic
 
   for (const url of deck.meta.css ?? []) {
     if (isLocalUrl(url)) ownStylesheet(url, 'css');
-    else error('css', `css "${url}" is not a file next to the deck; ${NOT_LOCAL}`);
+    else error('css', `css "${quoted(url)}" is not a file next to the deck; ${NOT_LOCAL}`);
   }
   return styles;
 }

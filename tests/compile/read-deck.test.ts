@@ -1,8 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDeck } from '../../src/compile/read-deck.js';
+import { MAX_DECK_BYTES, readDeck } from '../../src/compile/read-deck.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'deck-read-'));
 
@@ -42,5 +43,32 @@ describe('reading a deck file', () => {
     expect(await problem(join(dir, 'image.md'))).toBe(
       '3:1 looks like a binary file, not Markdown text (it contains a NUL byte)',
     );
+  });
+});
+
+describe('reading only what can be a deck', () => {
+  it('refuses a FIFO at once instead of waiting for a writer', async () => {
+    const fifo = join(dir, 'pipe.md');
+    execFileSync('mkfifo', [fifo]);
+    expect(await problem(fifo)).toBe('1:1 is not a regular file (a pipe, a device or a socket)');
+  });
+
+  it('refuses a device', async () => {
+    expect(await problem('/dev/zero')).toBe('1:1 is not a regular file (a pipe, a device or a socket)');
+  });
+
+  it('refuses a file too large to be a deck', async () => {
+    const big = join(dir, 'big.md');
+    writeFileSync(big, Buffer.alloc(MAX_DECK_BYTES + 1, 0x61));
+    expect(await problem(big)).toBe('1:1 is 5 MB; a deck file may be at most 5 MB');
+  });
+
+  it('counts lone CR line ends as an editor does when it points at a bad byte', async () => {
+    const file = join(dir, 'cr.md');
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from('# A\r\r- one\r- two\r- three\r\r## B\rcaf'), Buffer.from([0xe9]), Buffer.from('\r')]),
+    );
+    expect(await problem(file)).toBe('8:4 is not valid UTF-8 text; save it as UTF-8');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assetOutputPath } from '../../src/markdown/assets.js';
-import { render } from '../helpers.js';
+import { brief, render } from '../helpers.js';
 
 describe('local files', () => {
   it('records images next to the deck and rewrites their URL', () => {
@@ -44,5 +44,32 @@ describe('where a local file is reported', () => {
   it('finds a path written with percent-encoding', () => {
     const deck = render('# T\n\n![x](my%20pic.png)');
     expect(deck.assets).toEqual([{ source: 'my pic.png', output: 'assets/my pic.png', line: 3, column: 6 }]);
+  });
+});
+
+describe('URLs that reach past the deck', () => {
+  it('are errors at their place: file: URLs and protocol-relative ones', () => {
+    const deck = render(
+      '# T\n\n![a](//fileserver/share/a.png)\n\n<img src="file:///etc/passwd" alt="x">\n\n<!-- .slide: data-background-image="file:///home/me/bg.png" -->',
+    );
+    expect(brief(deck.diagnostics.filter((d) => d.severity === 'error'))).toEqual([
+      '3:6 error //fileserver/share/a.png has no scheme (//host/…): opened from the disk it can reach a network share; write https://… or save the file next to the deck',
+      "5:11 error file:///etc/passwd is a file: URL, which points at this computer's disk; write the path relative to the deck",
+      "7:14 error data-background-image file:///home/me/bg.png is a file: URL, which points at this computer's disk; write the path relative to the deck",
+    ]);
+  });
+
+  it('are refused for frames of local pages, which would run their own scripts', () => {
+    const deck = render('<!-- .slide: data-background-iframe="demo/page.svg" -->\n# T');
+    expect(brief(deck.diagnostics)).toEqual([
+      '1:14 error data-background-iframe demo/page.svg: a local page in a frame runs scripts of its own; show it as an image or link to it',
+    ]);
+    expect(deck.assets).toEqual([]);
+  });
+
+  it('resolve a root-absolute path against the deck’s folder', () => {
+    const deck = render('# T\n\n![Logo](/img/logo.png)');
+    expect(deck.assets).toEqual([{ source: 'img/logo.png', output: 'assets/img/logo.png', line: 3, column: 9 }]);
+    expect(deck.sectionsHtml).toContain('<img src="assets/img/logo.png" alt="Logo">');
   });
 });

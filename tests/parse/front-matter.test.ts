@@ -226,3 +226,40 @@ describe('reveal-md front matter', () => {
     expect(html).toContain('<li class="fragment">a</li>\n<li class="fragment">b</li>');
   });
 });
+
+describe('front matter that would run code', () => {
+  it('refuses reveal.js options that load plugins or scripts, at their place', () => {
+    const deck = parse(
+      '---\nreveal:\n  dependencies:\n    - src: evil.js\n  transition: fade\nrevealOptions:\n  plugins: [x]\n---\n\n# A',
+    );
+    expect(brief(deck.diagnostics)).toEqual([
+      '3:3 error reveal.js option "dependencies" loads code into the deck; a deck runs no scripts of its own',
+      '7:3 error reveal.js option "plugins" loads code into the deck; a deck runs no scripts of its own',
+    ]);
+    expect(deck.meta.reveal).toEqual({});
+  });
+
+  it('refuses any reveal.js option value that names a script', () => {
+    expect(brief(parse('---\nreveal:\n  katex:\n    local: lib/katex.min.js\n---\n\n# A').diagnostics)).toEqual([
+      '4:12 error reveal.js option value "lib/katex.min.js" names a script; a deck runs no scripts of its own',
+    ]);
+  });
+
+  it('refuses YAML aliases, so every value is read where it applies', () => {
+    const deck = parse('---\nbase: &opts\n  transition: fade\nreveal: *opts\n---\n\n# A');
+    expect(brief(deck.diagnostics)).toContainEqual(
+      '4:9 error YAML aliases (*name) are not used in front matter; write the value out',
+    );
+    expect(deck.meta.reveal).toEqual({});
+  });
+});
+
+describe('ids', () => {
+  it('that the toolkit gives its own elements are not the author’s to take', () => {
+    expect(brief(parse('<!-- .slide: id="deck-config" -->\n# A').diagnostics)).toEqual([
+      '1:14 error slide attribute comment: ids starting with "deck-" are the toolkit\'s own; choose another',
+    ]);
+    const html = render('# A\n\n<div id="deck-config">x</div>').sectionsHtml;
+    expect(html).toContain('<div>x</div>');
+  });
+});

@@ -3,6 +3,7 @@
 // its line, and then there is no comparison: the block stays a plain container (the build stops).
 
 import type { Token } from 'markdown-it';
+import { quoted } from '../../wording.js';
 import { type MarkdownEnv, report } from '../env.js';
 import { closingIndex } from '../tokens.js';
 
@@ -99,7 +100,7 @@ function readOptions(info: string, env: MarkdownEnv, line: number): Set<Option> 
     if ((OPTIONS as readonly string[]).includes(word)) {
       options.add(word as Option);
     } else {
-      report(env, 'error', `unknown compare option "${word}"; options: ${OPTIONS.join(', ')}`, line, word);
+      report(env, 'error', `unknown compare option "${quoted(word)}"; options: ${OPTIONS.join(', ')}`, line, word);
       ok = false;
     }
   }
@@ -184,7 +185,7 @@ export function readComparison(open: Token, inner: Token[], env: MarkdownEnv): C
       report(
         env,
         'error',
-        `compare pairs: the lists must have the same length; "${two.columns[0].title}" has ${left.items.length} items, "${two.columns[1].title}" has ${right.items.length}`,
+        `compare pairs: the lists must have the same length; "${quoted(two.columns[0].title)}" has ${left.items.length} items, "${quoted(two.columns[1].title)}" has ${right.items.length}`,
         two.columns[1].line,
       );
       return undefined;

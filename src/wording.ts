@@ -1,5 +1,5 @@
-// "Did you mean …?": the known name closest to one an author typed, when it is close enough to be
-// a slip (a letter missing, added, changed, or two swapped), ignoring case.
+// How diagnostics speak of what an author wrote: "did you mean …?" for a slip, and quotations cut
+// to a readable length (a line of 100,000 backticks must not become a message of that length).
 
 /** Edit distance: insertions, deletions, substitutions and swaps of neighbours. */
 function distance(a: string, b: string): number {
@@ -27,4 +27,10 @@ export function closestName(input: string, names: Iterable<string>): string | un
     if (!best || d < best.distance) best = { name, distance: d };
   }
   return best && best.distance <= Math.max(1, Math.floor(typed.length / 3)) ? best.name : undefined;
+}
+
+/** Author text for a message: on one line, and at most `max` characters, the rest said as a count. */
+export function quoted(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length <= max ? flat : `${flat.slice(0, max)}… (${flat.length} characters)`;
 }

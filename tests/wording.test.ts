@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestName } from '../src/suggest.js';
+import { closestName, quoted } from '../src/wording.js';
 
 describe('did you mean', () => {
   const names = ['black', 'white', 'moon', 'solarized'];
@@ -13,5 +13,16 @@ describe('did you mean', () => {
   it('suggests nothing for a name that is not close to any', () => {
     expect(closestName('corporate', names)).toBeUndefined();
     expect(closestName('x', names)).toBeUndefined();
+  });
+});
+
+describe('quotations in messages', () => {
+  it('keep short text as it is, on one line', () => {
+    expect(quoted('shared')).toBe('shared');
+    expect(quoted('two\nlines')).toBe('two lines');
+  });
+
+  it('cut long text and say how long it was', () => {
+    expect(quoted('`'.repeat(100000))).toBe(`${'`'.repeat(60)}… (100000 characters)`);
   });
 });
