@@ -15,11 +15,17 @@ export function isLocalUrl(url: string): boolean {
 /** The file path a local URL names, relative to the deck file, without query or fragment. */
 export function localPath(url: string): string {
   const path = url.replace(/[?#].*$/, '').replace(/^\/+/, '');
-  try {
-    return decodeURI(path);
-  } catch {
-    return path;
-  }
+  // Each step decoded whole, so a file named `a#b.png`, written `a%23b.png`, is found.
+  return path
+    .split('/')
+    .map((step) => {
+      try {
+        return decodeURIComponent(step);
+      } catch {
+        return step;
+      }
+    })
+    .join('/');
 }
 
 /** Where the build puts a local file, relative to the deck's output folder. */
@@ -37,7 +43,8 @@ export function assetOutputPath(url: string): string {
 /** The URL to write in the output: the asset path, with the original query and fragment. */
 export function assetOutputUrl(url: string): string {
   const suffix = /[?#].*$/.exec(url)?.[0] ?? '';
-  return encodeURI(assetOutputPath(url)) + suffix;
+  // As a URL: what is not allowed in one is encoded, and so are `#` and `?`, which are in a file name.
+  return encodeURI(assetOutputPath(url)).replace(/[#?]/g, encodeURIComponent) + suffix;
 }
 
 /** The file a local URL names and where the build puts it, found at `position` in the deck. */

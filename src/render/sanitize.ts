@@ -64,6 +64,20 @@ const SVG_ATTRIBUTES = [
   'role',
 ];
 
+const SAFE_REL = new Set(['noopener', 'noreferrer', 'nofollow', 'external', 'author', 'license', 'help', 'tag']);
+
+/** No event handler, no script URL, no id the toolkit gives its own elements. */
+function withoutScripts(attribs: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(attribs).filter(
+      ([name, value]) =>
+        !/^on/i.test(name) &&
+        !SCRIPT_URL.test(value.replace(/\s+/g, '')) &&
+        !(name === 'id' && value.startsWith(TOOLKIT_ID_PREFIX)),
+    ),
+  );
+}
+
 const EXTRA_TAGS = [
   'img',
   'figure',
@@ -113,16 +127,20 @@ const options = (sanitizeHtml: SanitizeHtml): sanitizeHtmlType.IOptions => ({
   // reveal.js reads URLs from data-* attributes (backgrounds, iframes): no script URLs there either,
   // no event handler on any element, and no id the toolkit gives its own elements.
   transformTags: {
+    // A link may open a new tab, never hand it this page (rel=opener): only relations that say
+    // something about the link itself stay.
+    a: (tagName, attribs) => {
+      const rel = (attribs.rel ?? '').split(/\s+/).filter((value) => SAFE_REL.has(value.toLowerCase()));
+      if (attribs.target) rel.push('noopener');
+      const { rel: _, ...rest } = attribs;
+      return {
+        tagName,
+        attribs: withoutScripts(rel.length > 0 ? { ...rest, rel: [...new Set(rel)].join(' ') } : rest),
+      };
+    },
     '*': (tagName, attribs) => ({
       tagName,
-      attribs: Object.fromEntries(
-        Object.entries(attribs).filter(
-          ([name, value]) =>
-            !/^on/i.test(name) &&
-            !SCRIPT_URL.test(value.replace(/\s+/g, '')) &&
-            !(name === 'id' && value.startsWith(TOOLKIT_ID_PREFIX)),
-        ),
-      ),
+      attribs: withoutScripts(attribs),
     }),
   },
 });

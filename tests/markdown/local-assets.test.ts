@@ -73,3 +73,11 @@ describe('URLs that reach past the deck', () => {
     expect(deck.sectionsHtml).toContain('<img src="assets/img/logo.png" alt="Logo">');
   });
 });
+
+describe('file names with # or ?', () => {
+  it('are found when written percent-encoded, and stay one file in the output', () => {
+    const deck = render('# T\n\n![a](img/a%23b%3F.png)');
+    expect(deck.assets.map((a) => [a.source, a.output])).toEqual([['img/a#b?.png', 'assets/img/a#b?.png']]);
+    expect(deck.sectionsHtml).toContain('src="assets/img/a%23b%3F.png"');
+  });
+});

@@ -68,3 +68,13 @@ describe('raw HTML', () => {
     expect(html).not.toContain('onclick');
   });
 });
+
+describe('links in raw HTML', () => {
+  it('never hand the deck to the page they open', () => {
+    const html = render(
+      '# T\n\n<a href="https://example.org" target="_blank" rel="opener nofollow">x</a>',
+    ).sectionsHtml;
+    expect(html).toContain('rel="nofollow noopener"');
+    expect(html).not.toContain('opener nofollow');
+  });
+});
