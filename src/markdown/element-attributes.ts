@@ -16,7 +16,7 @@ import type { Attributes, SourcePosition } from '../model.js';
 import { mergeAttributes, parseAttributeList } from './attribute-list.js';
 import { envOf, locate, type MarkdownEnv } from './env.js';
 import { readHtml, rewriteStartTags } from './html-tags.js';
-import { openingToken } from './tokens.js';
+import { openingIndex, openingToken } from './tokens.js';
 
 const ELEMENT_COMMENT = /^<!--\s*\{?\s*\.element(?:\s*:|\s)([\s\S]*?)\}?\s*-->$/;
 const SLIDE_COMMENT = /^<!--\s*\{?\s*\.slide:([\s\S]*?)\}?\s*-->$/;
@@ -94,30 +94,30 @@ function toSlide(comment: Token, attributes: SlideAttributes): void {
 }
 
 /**
- * The block element a comment on a line of its own belongs to: the one above it at the same level,
- * or the element that contains it; undefined at the start of a slide.
+ * Index of the block element a comment on a line of its own belongs to: the one above it at the
+ * same level, or the element that contains it; -1 at the start of a slide.
  */
-function blockAbove(env: MarkdownEnv, tokens: readonly Token[], index: number): Token | undefined {
+function blockAbove(env: MarkdownEnv, tokens: readonly Token[], index: number): number {
   const comment = tokens[index]!;
   for (let i = index - 1; i >= 0; i--) {
     const token = tokens[i]!;
-    if (BOUNDARY.has(token.type)) return undefined;
-    if (token.level < comment.level) return token;
+    if (BOUNDARY.has(token.type)) return -1;
+    if (token.level < comment.level) return i;
     if (token.level > comment.level || token.type === 'deck_comment') continue;
-    if (token.nesting === 0) return token;
-    if (token.nesting === 1) return token;
-    const opening = openingToken(tokens, i);
+    if (token.nesting !== -1) return i;
+    const opening = openingIndex(tokens, i);
     // reveal.js gives a comment right below a list (no blank line between) to the list's last item.
-    const isList = opening?.type === 'bullet_list_open' || opening?.type === 'ordered_list_open';
+    const list = tokens[opening];
+    const isList = list?.type === 'bullet_list_open' || list?.type === 'ordered_list_open';
     const commentLine = comment.map?.[0] ?? 0;
-    if (isList && (env.lines[commentLine - 1] ?? '').trim() !== '') {
-      for (let j = i - 1; j >= 0; j--) {
-        if (tokens[j]!.type === 'list_item_open' && tokens[j]!.level === opening.level + 1) return tokens[j];
+    if (list && isList && (env.lines[commentLine - 1] ?? '').trim() !== '') {
+      for (let j = i - 1; j > opening; j--) {
+        if (tokens[j]!.type === 'list_item_open' && tokens[j]!.level === list.level + 1) return j;
       }
     }
     return opening;
   }
-  return undefined;
+  return -1;
 }
 
 /** The block an inline token belongs to; a tight list's hidden paragraph yields its list item. */
@@ -209,10 +209,11 @@ function lastElementOf(env: MarkdownEnv, tokens: readonly Token[], index: number
   return blockTarget(env, tokens, blockAbove(env, tokens, index));
 }
 
-/** The target of an element comment on a line of its own, given the block above it. */
-function blockTarget(env: MarkdownEnv, tokens: readonly Token[], block: Token | undefined): Target | undefined {
+/** The target of an element comment on a line of its own, given the index of the block above it. */
+function blockTarget(env: MarkdownEnv, tokens: readonly Token[], index: number): Target | undefined {
+  const block = tokens[index];
   if (!block) return undefined;
-  return block.type === 'html_block' ? lastElementOf(env, tokens, tokens.indexOf(block)) : { token: block };
+  return block.type === 'html_block' ? lastElementOf(env, tokens, index) : { token: block };
 }
 
 /** Attribute comments inside a block of raw HTML, applied as reveal.js applies them in the page. */

@@ -12,12 +12,17 @@ export function closingIndex(tokens: readonly Token[], index: number): number {
   return tokens.length - 1;
 }
 
-/** The token that opened the one closed at `index`. */
-export function openingToken(tokens: readonly Token[], index: number): Token | undefined {
+/** Index of the token that opened the one closed at `index` (-1 if none did). */
+export function openingIndex(tokens: readonly Token[], index: number): number {
   let depth = 0;
   for (let i = index; i >= 0; i--) {
     depth += tokens[i]!.nesting;
-    if (depth === 0) return tokens[i];
+    if (depth === 0) return i;
   }
-  return undefined;
+  return -1;
+}
+
+/** The token that opened the one closed at `index`. */
+export function openingToken(tokens: readonly Token[], index: number): Token | undefined {
+  return tokens[openingIndex(tokens, index)];
 }

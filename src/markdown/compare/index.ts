@@ -26,14 +26,21 @@ const SHARED_MARK =
 function compareRule(state: StateCore): void {
   const env = envOf(state);
   const tokens = state.tokens;
+  if (!tokens.some((token) => token.type === CONTAINER_OPEN)) return;
+  // The stream is written anew in one pass: each comparison's tokens in place of its container.
+  const out: typeof tokens = [];
   for (let i = 0; i < tokens.length; i++) {
     const open = tokens[i]!;
-    if (open.type !== CONTAINER_OPEN) continue;
+    if (open.type !== CONTAINER_OPEN) {
+      out.push(open);
+      continue;
+    }
     const close = closingIndex(tokens, i);
     const id = nextId(env, COMPARE);
     const comparison = readComparison(open, tokens.slice(i + 1, close), env);
     // Not a comparison (reported): the block stays the plain container; the build stops anyway.
     if (!comparison) {
+      out.push(...tokens.slice(i, close + 1));
       i = close;
       continue;
     }
@@ -43,9 +50,10 @@ function compareRule(state: StateCore): void {
     else columnsLayout(b, comparison, id);
     // The layout starts where the container did, for the slide's line and `deck check`.
     b.tokens[0]!.map = open.map;
-    tokens.splice(i, close - i + 1, ...b.tokens);
-    i += b.tokens.length - 1;
+    out.push(...b.tokens);
+    i = close;
   }
+  state.tokens = out;
 }
 
 export function compare(md: MarkdownIt): void {
