@@ -219,10 +219,12 @@ function exitCleanlyOnSignals(): void {
 }
 
 /** `deck help build` is `deck build --help`; `deck help` is `deck --help`. */
-function helpAsFlag(argv: string[]): string[] {
-  const [node = 'node', bin = 'deck', first, ...rest] = argv;
+function helpAsFlag(argv: string[], commands: readonly string[]): string[] {
+  const [node = 'node', bin = 'deck', first, command] = argv;
   if (first !== 'help') return argv;
-  return [node, bin, ...rest.slice(0, 1), '--help'];
+  if (command === undefined) return [node, bin, '--help'];
+  if (!commands.includes(command)) throw new DeckError('USAGE', `unknown command "${command}"; see deck --help`);
+  return [node, bin, command, '--help'];
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -231,11 +233,8 @@ export async function main(argv: string[]): Promise<number> {
   project = projectAt(process.cwd());
   try {
     const cli = createCli();
-    const args = helpAsFlag(argv);
-    const asked = args !== argv ? args[2] : undefined;
-    if (asked !== undefined && asked !== '--help' && !cli.commands.some((command) => command.isMatched(asked)))
-      throw new DeckError('USAGE', `unknown command "${asked}"; see deck --help`);
-    cli.parse(args, { run: false });
+    const commands = cli.commands.map((command) => command.name);
+    cli.parse(helpAsFlag(argv, commands), { run: false });
     if (cli.options.help) return EXIT_CODES.OK;
     if (cli.options.version) {
       // cac prints the version only when no command is named (`deck build --version` still asks for it).
