@@ -45,17 +45,15 @@ async function writeDeck(deck: CompiledDeck, folder: string, runtime: RuntimeBun
   if (publicDir && existsSync(publicDir)) {
     await cp(publicDir, folder, { recursive: true, filter: (source) => !basename(source).startsWith('.') });
   }
+  for (const file of runtime.files) {
+    await mkdir(dirname(join(folder, file)), { recursive: true });
+    await copyFile(join(runtime.dir, file), join(folder, file));
+  }
   const base = dirname(deck.path);
-  const copies = [
-    ...runtime.files.map((file) => [join(runtime.dir, file), join(folder, file)] as const),
-    ...deck.rendered.assets.map((asset) => [join(base, asset.source), join(folder, asset.output)] as const),
-  ];
-  await Promise.all(
-    copies.map(async ([from, to]) => {
-      await mkdir(dirname(to), { recursive: true });
-      await copyFile(from, to);
-    }),
-  );
+  for (const asset of deck.rendered.assets) {
+    await mkdir(dirname(join(folder, asset.output)), { recursive: true });
+    await copyFile(join(base, asset.source), join(folder, asset.output));
+  }
   const html = renderPage(deck.rendered, {
     styles: [runtime.style, ...deck.rendered.styles],
     script: { src: runtime.script, module: false },
@@ -140,13 +138,10 @@ export async function buildDecks(paths: readonly string[], options: BuildOptions
     paths.map((path) => resolve(project.root, path)),
     project,
   );
-  // The runtime bundle's files are found while the decks compile.
-  const runtimeFound = runtimeBundle();
-  runtimeFound.catch(() => undefined);
   const compiled = await compileDecks(paths, project, options.render);
   if (hasErrors(compiled.diagnostics) || compiled.decks.length === 0) return { ...compiled, outDir, indexed: [] };
 
-  const runtime = await runtimeFound;
+  const runtime = await runtimeBundle();
   const created = !existsSync(outDir);
   const staging = join(outDir, `.deck-staging-${process.pid}`);
   let moved = false;
