@@ -133,11 +133,8 @@ function moveIntoPlace(staging: string, names: readonly string[], outDir: string
 export async function buildDecks(paths: readonly string[], options: BuildOptions): Promise<BuildResult> {
   const { project } = options;
   const outDir = resolve(project.root, options.outDir);
-  await checkOutDir(
-    outDir,
-    paths.map((path) => resolve(project.root, path)),
-    project,
-  );
+  const sources = paths.map((path) => resolve(project.root, path));
+  await checkOutDir(outDir, sources, project);
   const compiled = await compileDecks(paths, project, options.render);
   if (hasErrors(compiled.diagnostics) || compiled.decks.length === 0) return { ...compiled, outDir, indexed: [] };
 
