@@ -1,20 +1,22 @@
-// `npm run compile` bundles the `deck` command into lib/bundle/ (bin/deck.js runs it) after tsc has
-// written lib/. Node then loads a few files instead of the ~150 modules of the toolkit, yaml and
-// markdown-it with its dependencies: about 60 ms less for every command (bench/results.md,
-// section 2, "deck build" rows). The heavy packages that some commands load on demand stay outside.
+// `npm run compile` bundles the `deck` command into lib/bundle/ (bin/deck.js runs it) after tsc
+// has written lib/. Node then loads a few files instead of about 150 modules (the toolkit's own,
+// yaml's and markdown-it's with its dependencies): the "deck build, new output folder" and
+// "deck build, one word edited" rows of bench/results.md take about 60 ms less for it.
+// Packages that some commands load on demand stay outside, loaded from node_modules.
 
 import { defineConfig } from 'vite';
 
 export default defineConfig({
-  configFile: false,
   publicDir: false,
   logLevel: 'warn',
   build: {
     ssr: 'lib/cli/main.js',
-    // Two folders below the package root, as lib/cli/ is: paths made from import.meta.url still work.
+    // All files in one folder two steps below the package root, as lib/cli/ is: the paths the
+    // code makes from import.meta.url (the toolkit's root, its package.json) stay right.
     outDir: 'lib/bundle',
     emptyOutDir: true,
     target: 'node20',
+    // Readable code, so that --debug stack traces are too (minifying saved no time).
     minify: false,
     copyPublicDir: false,
     reportCompressedSize: false,
