@@ -64,34 +64,37 @@ function writeWarmCopy() {
   writeFileSync(WARM_COPY, source.replace('A short session', `A ${word} session`));
 }
 
-// deck-toolkit chooses its own browser, as for a user who has not set CHROME_PATH: the headless
-// shell when installed, else the system Chromium.
+// deck-toolkit's own environment: the PDF rows name its browser (CHROME_PATH) one by one.
 const OURS_ENV = { ...ENV };
-if (process.env.CHROME_PATH) OURS_ENV.CHROME_PATH = process.env.CHROME_PATH;
-else delete OURS_ENV.CHROME_PATH;
+delete OURS_ENV.CHROME_PATH;
 const nodeJob = (args) => ({ command: process.execPath, args, cwd: ROOT, env: OURS_ENV });
 const binJob = (name, args) => ({ command: localBin(name), args, cwd: ROOT, env: ENV });
 
+// Rows are named for what each run starts from. "cold" is a build with nothing to reuse: no
+// runtime bundle (reveal.js, the runtime and the theme, bundled once at install) and no output.
 const BUILD_JOBS = {
   oursCold: {
-    label: 'deck build, cold (no earlier output)',
+    label: 'deck build, cold (no runtime bundle, no earlier output)',
+    ...nodeJob(['bin/deck.js', 'build', 'bench/decks/ours.md', '--out', 'bench/work/ours-cold-dist']),
+    prepare: () => {
+      rmSync(RUNTIME_BUNDLES, { recursive: true, force: true });
+      rmSync(join(WORK, 'ours-cold-dist'), { recursive: true, force: true });
+    },
+    output: join(WORK, 'ours-cold-dist/ours/index.html'),
+  },
+  oursFresh: {
+    label: 'deck build, new output folder (runtime bundle from install)',
     ...nodeJob(['bin/deck.js', 'build', 'bench/decks/ours.md', '--out', 'bench/work/ours-dist']),
     prepare: () => rmSync(join(WORK, 'ours-dist'), { recursive: true, force: true }),
     output: join(WORK, 'ours-dist/ours/index.html'),
-  },
-  oursRebundle: {
-    label: 'deck build, runtime re-bundled (as after editing the theme)',
-    ...nodeJob(['bin/deck.js', 'build', 'bench/decks/ours.md', '--out', 'bench/work/ours-rebundle-dist']),
-    prepare: () => rmSync(RUNTIME_BUNDLES, { recursive: true, force: true }),
-    output: join(WORK, 'ours-rebundle-dist/ours/index.html'),
   },
   revealMd: {
     label: 'reveal-md --static',
     ...binJob('reveal-md', ['bench/decks/reveal-md.md', '--static', 'bench/work/revealmd-dist']),
     output: join(WORK, 'revealmd-dist/index.html'),
   },
-  oursWarm: {
-    label: 'deck build, warm (one word edited)',
+  oursEdited: {
+    label: 'deck build, one word edited (replaces its earlier output)',
     ...nodeJob(['bin/deck.js', 'build', 'bench/work/warm/ours.md', '--out', 'bench/work/ours-warm-dist']),
     prepare: writeWarmCopy,
     output: join(WORK, 'ours-warm-dist/ours/index.html'),
@@ -103,35 +106,26 @@ const BUILD_JOBS = {
   },
 };
 
+/** deck pdf and marp --pdf on one browser binary: the browser's share of the time is then the same on both sides. */
+const pdfPair = (key, browser, name) => ({
+  [`ours${key}`]: {
+    label: `deck pdf, ${name}`,
+    ...nodeJob(['bin/deck.js', 'pdf', 'bench/decks/ours.md', '--out', `bench/work/ours-${key}.pdf`]),
+    env: { ...OURS_ENV, CHROME_PATH: browser },
+    output: join(WORK, `ours-${key}.pdf`),
+  },
+  [`marp${key}`]: {
+    label: `marp --pdf, ${name}`,
+    ...binJob('marp', ['bench/decks/marp.md', '--pdf', '--browser-path', browser, '-o', `bench/work/marp-${key}.pdf`]),
+    output: join(WORK, `marp-${key}.pdf`),
+  },
+});
+
 const PDF_JOBS = {
-  ours: {
-    label: 'deck pdf',
-    ...nodeJob(['bin/deck.js', 'pdf', 'bench/decks/ours.md', '--out', 'bench/work/ours.pdf']),
-    output: join(WORK, 'ours.pdf'),
-  },
-  marp: {
-    label: 'marp --pdf',
-    ...binJob('marp', ['bench/decks/marp.md', '--pdf', '--browser-path', CHROMIUM, '-o', 'bench/work/marp.pdf']),
-    output: join(WORK, 'marp.pdf'),
-  },
-  ...(existsSync(HEADLESS_SHELL)
-    ? {
-        marpShell: {
-          label: 'marp --pdf, given the headless shell',
-          ...binJob('marp', [
-            'bench/decks/marp.md',
-            '--pdf',
-            '--browser-path',
-            HEADLESS_SHELL,
-            '-o',
-            'bench/work/marp-shell.pdf',
-          ]),
-          output: join(WORK, 'marp-shell.pdf'),
-        },
-      }
-    : {}),
+  ...(existsSync(HEADLESS_SHELL) ? pdfPair('Shell', HEADLESS_SHELL, 'headless shell') : {}),
+  ...pdfPair('Full', CHROMIUM, 'full Chromium'),
   revealMd: {
-    label: 'reveal-md --print',
+    label: 'reveal-md --print, full Chromium',
     // reveal-md serves the deck on a port before printing; pick a free one each run. Chromium
     // refuses to start sandboxed as root, and reveal-md (unlike the other two) does not add
     // --no-sandbox itself, so it is passed here.
@@ -250,9 +244,12 @@ async function measureCompile() {
     const errors = rendered.diagnostics.filter((d) => d.severity === 'error').length;
     if (errors > 0) problems.push({ what: `compile: ${entry.name}`, why: `${errors} errors in the deck` });
     progress(`compile: ${entry.name} (${rendered.slides.length} slides)`);
+    // Like for like: ours renders with the markdown-it instances it made on its first call, so
+    // markdown-it alone reuses one instance too. (The first-call table has both make theirs.)
+    const md = markdownIt();
     const result = compareInProcess({
       ours: () => renderDeck(parseDeck(source, entry.file)),
-      floor: () => markdownIt().render(source),
+      floor: () => md.render(source),
       iterations: entry.large ? 20 : 200,
       warmUpRuns: entry.large ? 3 : 20,
       warmUpMs: entry.large ? 0 : 2000,
@@ -361,7 +358,7 @@ function machineLines() {
   } catch {}
   return [
     `- Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${formatBytes(totalmem())} RAM; Node ${process.version}; ${chromiumVersion}`,
-    `- Browser: deck pdf uses ${OURS_ENV.CHROME_PATH ?? (existsSync(HEADLESS_SHELL) ? `the headless shell (${HEADLESS_SHELL})` : CHROMIUM)}; the peers use ${CHROMIUM}${existsSync(HEADLESS_SHELL) ? ', and Marp once more the headless shell' : ''}`,
+    `- Browsers: ${existsSync(HEADLESS_SHELL) ? `deck pdf and marp --pdf each on Chromium's headless shell (${HEADLESS_SHELL}) and on full Chromium (${CHROMIUM})` : `deck pdf and marp --pdf on full Chromium (${CHROMIUM}); the headless shell is not installed`}; reveal-md on full Chromium`,
     `- Tools: deck-toolkit ${versionOf(ROOT)}, reveal-md ${versionOf(join(BENCH, 'node_modules/reveal-md'))}, @marp-team/marp-cli ${versionOf(join(BENCH, 'node_modules/@marp-team/marp-cli'))}`,
     `- Run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; 1-minute load average ${LOAD_AT_START} at the start, ${loadAverage()} at the end (other work on the machine shows here)`,
   ];
@@ -440,11 +437,12 @@ function buildReport({ compileRows, buildSamples, pdfSamples, pdfPages, bytesRow
   lines.push(
     ...ratioTable(
       [
-        ['oursCold', 'revealMd', 'deck build cold / reveal-md --static'],
-        ['oursCold', 'marp', 'deck build cold / marp'],
-        ['oursRebundle', 'revealMd', 'deck build re-bundling the runtime / reveal-md --static'],
-        ['oursWarm', 'revealMd', 'deck build warm / reveal-md --static'],
-        ['oursWarm', 'marp', 'deck build warm / marp'],
+        ['oursFresh', 'revealMd', 'deck build, new output folder / reveal-md --static'],
+        ['oursFresh', 'marp', 'deck build, new output folder / marp'],
+        ['oursEdited', 'revealMd', 'deck build, one word edited / reveal-md --static'],
+        ['oursEdited', 'marp', 'deck build, one word edited / marp'],
+        ['oursCold', 'revealMd', 'deck build, cold / reveal-md --static'],
+        ['oursCold', 'marp', 'deck build, cold / marp'],
       ],
       buildSamples,
     ),
@@ -462,9 +460,9 @@ function buildReport({ compileRows, buildSamples, pdfSamples, pdfPages, bytesRow
   lines.push(
     ...ratioTable(
       [
-        ['ours', 'marp', 'deck pdf / marp --pdf'],
-        ['ours', 'marpShell', 'deck pdf / marp --pdf given the headless shell'],
-        ['ours', 'revealMd', 'deck pdf / reveal-md --print'],
+        ['oursShell', 'marpShell', 'deck pdf / marp --pdf, both on the headless shell'],
+        ['oursFull', 'marpFull', 'deck pdf / marp --pdf, both on full Chromium'],
+        ['oursFull', 'revealMd', 'deck pdf / reveal-md --print, both on full Chromium'],
       ],
       pdfSamples,
     ),
@@ -525,12 +523,11 @@ function buildReport({ compileRows, buildSamples, pdfSamples, pdfPages, bytesRow
     '',
     '## Notes',
     '',
-    '- Compile: both sides run alternately in one Node process after a warm-up (at least 20 runs and 2 s, as V8 optimizes hot code in tiers and a fixed time lets both sides reach their steady state; 3 runs for 1,000 slides); the ratio is the median of the per-run ratios. markdown-it alone renders the whole file, notes and front matter included, with a fresh instance each run. The first-call table times one compile in a new process after the imports, with nothing optimized yet.',
+    '- Compile: both sides run alternately in one Node process after a warm-up (at least 20 runs and 2 s, as V8 optimizes hot code in tiers and a fixed time lets both sides reach their steady state; 3 runs for 1,000 slides); the ratio is the median of the per-run ratios. Like for like, both reuse their markdown-it instances: ours keeps the ones its first call made, and markdown-it alone is made once before the runs. markdown-it alone renders the whole file, notes and front matter included. The first-call table times one compile in a new process after the imports, with nothing optimized yet, and both sides make their markdown-it instances in that call.',
     '- Times are wall-clock, from spawning the process to its exit, including Node start-up.',
-    '- "cold" builds into an output folder that does not exist yet, in a new process, as the first build after `npm install` does (install bundles reveal.js, the runtime and the theme once, as reveal-md ships reveal.js prebuilt); "re-bundled" also deletes that bundle (`lib/runtime/`), as after editing the theme, so Vite bundles it again; "warm" builds a copy of the deck with one word changed.',
+    '- Build rows are named for what the run starts from. "cold": no runtime bundle (`lib/runtime/` deleted, so Vite bundles reveal.js, the runtime and the theme again, as the first build after editing the theme does) and no output folder. "new output folder": the runtime bundle that `npm install` made, and no output folder yet. "one word edited": a copy of the deck with one word changed each run, replacing its output of the run before. reveal-md ships reveal.js prebuilt and Marp needs no bundle, so their runs always start the same way.',
     '- reveal-md --static writes the Markdown into the page and converts it in the browser; Marp and deck-toolkit convert at build time.',
-    '- PDF: reveal-md needs `--puppeteer-launch-args=--no-sandbox` here because the benchmark runs as root; deck-toolkit and Marp pass it on their own. reveal-md waits for network idle (0 connections for 500 ms) before printing.',
-    "- PDF and the headless shell: deck pdf uses Chromium's headless shell when it is installed (Debian's chromium-headless-shell), as here; Marp and reveal-md are given the full browser, as their users point them at it, and Marp is also timed with the headless shell (`--browser-path`), so the shell's own gain shows apart from ours.",
+    "- PDF: each pair runs both tools on the same browser binary, so the browser's start-up and printing weigh the same on both sides: Chromium's headless shell (Debian's chromium-headless-shell, which deck pdf picks by itself when it is installed) and full Chromium (`CHROME_PATH` for deck pdf, `--browser-path` for Marp). reveal-md is given full Chromium; it needs `--puppeteer-launch-args=--no-sandbox` here because the benchmark runs as root (deck-toolkit and Marp pass it on their own), and it waits for network idle (0 connections for 500 ms) before printing.",
     "- Bytes: JS+CSS counts the local scripts and stylesheets the page references (following CSS `@import`) and inline `<script>`/`<style>` blocks, each gzipped on its own (zlib level 6). Fonts count every font file in the output folder plus base64 fonts in the page or its CSS; a browser may fetch fewer. Marp's default theme uses the system's fonts, so it ships none.",
     '- Memory: GNU time reports the peak RSS of the process it ran (Linux folds in the largest child that process waited for). The tree figure sums RSS of all descendants every 50 ms from /proc; pages shared between Chromium processes are counted once per process, so it overstates, and spikes under 50 ms can be missed.',
     '',

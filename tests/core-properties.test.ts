@@ -123,6 +123,15 @@ const validLine = fc.oneof(
   ),
 );
 
+/** 1,000 generated decks by default; DECK_PROPERTY_RUNS=10000 (say) for a deeper search. */
+function propertyRuns(): number {
+  const asked = process.env.DECK_PROPERTY_RUNS;
+  if (asked === undefined || asked === '') return 1000;
+  const runs = Number(asked);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`DECK_PROPERTY_RUNS must be a whole number, not "${asked}"`);
+  return runs;
+}
+
 const newline = fc.constantFrom('\n', '\r\n', '\r');
 const deck = fc
   .tuple(
@@ -157,7 +166,7 @@ describe('the core on any input', () => {
         }
         expect(typeof rendered.sectionsHtml).toBe('string');
       }),
-      { numRuns: 10_000 },
+      { numRuns: propertyRuns() },
     );
   });
 });

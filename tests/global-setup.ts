@@ -1,12 +1,14 @@
-// Once per run: builds the flagship deck and the fixture decks that browser tests open, and gives
-// the run its own temporary folder (every test's temporary files, the CLI's and the browser
-// profiles go there through TMPDIR), removed when the run ends.
+// Once per run: compiles lib/ (tests that run bin/deck.js must never run a stale one), builds the
+// flagship deck and the fixture decks that browser tests open, and gives the run its own temporary
+// folder (every test's temporary files, the CLI's and the browser profiles go there through
+// TMPDIR), removed when the run ends.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export default function setup(): () => void {
+  execFileSync('npm', ['run', '--silent', 'compile'], { stdio: 'inherit' });
   const build = (args: string[]) =>
     execFileSync(process.execPath, ['bin/deck.js', 'build', ...args], { stdio: 'inherit' });
   build(['--out', 'tests/.output/dist']);

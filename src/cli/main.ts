@@ -1,14 +1,17 @@
 // The `deck` command. The only place that reads process.argv, prints, and exits: everything
 // below it returns results and diagnostics, and errors become exit codes here.
 
-import { existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { cac } from 'cac';
+import { readDeck } from '../compile/read-deck.js';
 import { DeckError } from '../errors.js';
 import { type Diagnostic, formatDiagnostic, hasErrors, type Project } from '../model.js';
+import { checkFileDestination } from '../platform/destination.js';
 import { runInterruptCleanups } from '../platform/interrupt.js';
 import { deckName, displayPath, projectAt } from '../platform/paths.js';
+import { plural } from '../words.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { pacingTable } from './pacing-table.js';
 
@@ -17,7 +20,6 @@ let project: Project;
 /** A path as the user should read it: relative to the project when inside it. */
 const shown = (path: string) => displayPath(path, project.root);
 const SLIDES_DIR = 'slides';
-const DEFAULT_DECK = join(SLIDES_DIR, 'leadership-vs-management.md');
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -30,15 +32,19 @@ async function slideFiles(): Promise<string[]> {
     .map((name) => join(project.slidesDir, name));
 }
 
-/** The deck named on the command line, else the flagship deck, else the first in slides/. */
-async function oneDeck(file: string | undefined, purpose: string): Promise<string> {
-  const flagship = join(project.root, DEFAULT_DECK);
-  const deck = file ? resolve(project.root, file) : existsSync(flagship) ? flagship : (await slideFiles())[0];
-  if (!deck) throw new DeckError('USAGE', `no deck to ${purpose}: name a Markdown file or add one to ${SLIDES_DIR}/`);
-  return deck;
+/** The deck named on the command line, else the only deck in slides/; with several, the user chooses. */
+async function oneDeck(file: string | undefined, command: string): Promise<string> {
+  if (file) return resolve(project.root, file);
+  const decks = await slideFiles();
+  if (decks.length === 1) return decks[0]!;
+  if (decks.length === 0)
+    throw new DeckError('USAGE', `no deck to ${command}: name a Markdown file or add one to ${SLIDES_DIR}/`);
+  const names = decks.map(shown);
+  throw new DeckError(
+    'USAGE',
+    `${SLIDES_DIR}/ holds ${decks.length} decks (${names.join(', ')}); name one, e.g. deck ${command} ${names[0]}`,
+  );
 }
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 function report(diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) err(formatDiagnostic(d));
@@ -64,11 +70,12 @@ async function build(files: string[], flags: BuildFlags): Promise<void> {
   }
   for (const deck of result.decks) {
     const page = shown(join(result.outDir, deck.name, 'index.html'));
-    out(`${page}  ${deck.rendered.slides.length} slides`);
+    out(`${page}  ${plural(deck.rendered.slides.length, 'slide')}`);
     if (flags.verbose) out(pacingTable(deck.rendered));
   }
+  const others = result.indexed.length - result.decks.length;
   out(
-    `built ${plural(result.decks.length, 'deck')} into ${shown(result.outDir)}/ in ${Math.round(performance.now() - started)} ms`,
+    `built ${plural(result.decks.length, 'deck')} into ${shown(result.outDir)}/ in ${Math.round(performance.now() - started)} ms${others > 0 ? `; its index also lists ${plural(others, 'deck')} built before` : ''}`,
   );
 }
 
@@ -78,9 +85,15 @@ interface DevFlags {
 }
 
 async function dev(file: string | undefined, flags: DevFlags): Promise<void> {
-  const deck = await oneDeck(file, 'serve');
   if (flags.port !== undefined && (!Number.isInteger(flags.port) || flags.port < 0 || flags.port > 65535)) {
     throw new DeckError('USAGE', `--port must be a port number, not "${flags.port}"`);
+  }
+  const deck = await oneDeck(file, 'dev');
+  // A deck that cannot be read is not worth a server; mistakes inside it are (they show in the browser).
+  const read = await readDeck(deck);
+  if (!read.ok) {
+    report([{ ...read.diagnostic, file: shown(deck) }]);
+    throw new DeckError('DECK', 'nothing to present');
   }
   const { startDevServer } = await import('../commands/dev.js');
   const { url } = await startDevServer({
@@ -102,13 +115,18 @@ interface PdfFlags {
 }
 
 async function pdf(file: string | undefined, flags: PdfFlags): Promise<void> {
-  const deck = await oneDeck(file, 'export');
-  const paper = (flags.paper ?? 'a4').toLowerCase();
+  if (flags.paper !== undefined && !flags.handout)
+    throw new DeckError('USAGE', '--paper sets the handout paper; it goes with --handout');
+  const paper = String(flags.paper ?? 'a4').toLowerCase();
   if (paper !== 'a4' && paper !== 'letter')
     throw new DeckError('USAGE', `--paper must be a4 or letter, not "${flags.paper}"`);
   if (flags.fragments && flags.handout) throw new DeckError('USAGE', '--fragments and --handout do not go together');
-  const name = deckName(deck);
-  const outFile = resolve(project.root, flags.out ?? `${name}${flags.handout ? '-handout' : ''}.pdf`);
+  const deck = await oneDeck(file, 'pdf');
+  // Each kind of PDF has its own default name, so exporting one never overwrites another.
+  const kind = flags.handout ? '-handout' : flags.fragments ? '-fragments' : '';
+  const outFile = resolve(project.root, flags.out ?? `${deckName(deck)}${kind}.pdf`);
+  if (outFile === deck) throw new DeckError('USAGE', `--out ${shown(outFile)} is the deck itself; name a PDF file`);
+  await checkFileDestination({ path: outFile, label: `--out ${shown(outFile)}`, shown });
   const { exportPdf } = await import('../commands/pdf.js');
   const result = await exportPdf({
     deck,
@@ -122,7 +140,7 @@ async function pdf(file: string | undefined, flags: PdfFlags): Promise<void> {
   report(result.diagnostics);
   if (hasErrors(result.diagnostics))
     throw new DeckError('DECK', 'export failed: the deck has errors; nothing was written');
-  out(`${shown(result.file)}  ${result.pages} pages`);
+  out(`${shown(result.file)}  ${plural(result.pages, 'page')}`);
 }
 
 interface CheckFlags {
@@ -148,8 +166,15 @@ async function check(files: string[], flags: CheckFlags): Promise<void> {
   }
 }
 
+/** The toolkit's version, from its package.json (two folders up from this file, built or not). */
+function toolkitVersion(): string {
+  const manifest = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(manifest) as { version: string }).version;
+}
+
 function createCli() {
   const cli = cac('deck');
+  cli.version(toolkitVersion());
   cli.option('--debug', 'Show stack traces of internal errors');
   cli
     .command('build [...decks]', 'Build decks into static folders that open offline (default: every slides/*.md)')
@@ -157,16 +182,19 @@ function createCli() {
     .option('--verbose', "Print each deck's pacing plan")
     .action((decks: string[], flags: BuildFlags) => build(decks, flags));
   cli
-    .command('dev [deck]', `Present a deck with live reload (default: ${DEFAULT_DECK})`)
+    .command('dev [deck]', `Present a deck with live reload (default: the only deck in ${SLIDES_DIR}/)`)
     .option('--port <port>', 'Port (default: 5173, or the next free one)')
     .option('--host <host>', 'Address to listen on (default: 127.0.0.1; 0.0.0.0 shares it on the network)')
     .action((deck: string | undefined, flags: DevFlags) => dev(deck, flags));
   cli
-    .command('pdf [deck]', `Export a deck to PDF through the system Chrome or Chromium (default: ${DEFAULT_DECK})`)
-    .option('--out <file>', 'PDF file (default: <deck>.pdf, or <deck>-handout.pdf)')
+    .command(
+      'pdf [deck]',
+      `Export a deck to PDF through the system Chrome or Chromium (default: the only deck in ${SLIDES_DIR}/)`,
+    )
+    .option('--out <file>', 'PDF file (default: <deck>.pdf, <deck>-fragments.pdf or <deck>-handout.pdf)')
     .option('--fragments', 'One page per fragment step instead of per slide')
     .option('--handout', 'A trainer handout: each slide beside its notes, on portrait paper')
-    .option('--paper <size>', 'Handout paper: a4 or letter (default: a4)')
+    .option('--paper <size>', 'Handout paper, with --handout: a4 or letter (default: a4)')
     .action((deck: string | undefined, flags: PdfFlags) => pdf(deck, flags));
   cli
     .command(
@@ -190,14 +218,29 @@ function exitCleanlyOnSignals(): void {
   }
 }
 
+/** `deck help build` is `deck build --help`; `deck help` is `deck --help`. */
+function helpAsFlag(argv: string[], commands: readonly string[]): string[] {
+  const [node = 'node', bin = 'deck', first, command] = argv;
+  if (first !== 'help') return argv;
+  if (command === undefined) return [node, bin, '--help'];
+  if (!commands.includes(command)) throw new DeckError('USAGE', `unknown command "${command}"; see deck --help`);
+  return [node, bin, command, '--help'];
+}
+
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
   exitCleanlyOnSignals();
   project = projectAt(process.cwd());
   try {
     const cli = createCli();
-    cli.parse(argv, { run: false });
-    if (cli.options.help || cli.options.h) return 0;
+    const commands = cli.commands.map((command) => command.name);
+    cli.parse(helpAsFlag(argv, commands), { run: false });
+    if (cli.options.help) return EXIT_CODES.OK;
+    if (cli.options.version) {
+      // cac prints the version only when no command is named (`deck build --version` still asks for it).
+      if (cli.matchedCommand) cli.outputVersion();
+      return EXIT_CODES.OK;
+    }
     if (!cli.matchedCommand) {
       const given = cli.args[0];
       if (given !== undefined) throw new DeckError('USAGE', `unknown command "${given}"; see deck --help`);

@@ -1,16 +1,22 @@
-// Static build: every deck into OUT/<name>/index.html with the runtime, its assets and public/,
-// plus OUT/index.html listing the decks. The result opens from file:// and needs no network.
-// Nothing is written unless every deck compiles; the new folder replaces the old one whole.
+// Static build: every deck into OUT/<name>/ with the runtime, its assets and public/, plus
+// OUT/index.html listing every deck in OUT. The result opens from file:// and needs no network.
+//
+// A build replaces only the folders of the decks it builds: `deck build one.md` leaves the other
+// decks in OUT alone, and the index lists them all, from the summary each deck folder keeps.
+// Nothing is written unless every deck compiles; the new folders and the index are written aside
+// and moved into place together, in one synchronous step that no signal can interrupt, so an
+// interrupted build leaves the old output or the new one, never a mix.
 
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { copyFile, cp, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFile, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { type CompileResult, compileDecks } from '../compile/compile.js';
 import { deckRuntimeFiles, type RuntimeBundle, runtimeBundle } from '../compile/runtime-bundle.js';
 import { DeckError } from '../errors.js';
-import { renderIndexPage, summarize } from '../html/index-page.js';
+import { type DeckSummary, parseSummary, renderIndexPage, summarize, summaryJson } from '../html/index-page.js';
 import { deckContentSecurityPolicy, pageStyles, renderPage } from '../html/page.js';
 import { type CompiledDeck, hasErrors, type Project } from '../model.js';
+import { checkFolderDestination } from '../platform/destination.js';
 import { onInterrupt } from '../platform/interrupt.js';
 import { displayPath, isInside } from '../platform/paths.js';
 import type { RenderOptions } from '../render/index.js';
@@ -23,7 +29,16 @@ export interface BuildOptions {
 
 export interface BuildResult extends CompileResult {
   outDir: string;
+  /** Every deck the output's index page lists: the ones built now and the ones already there. */
+  indexed: DeckSummary[];
 }
+
+/** Marks a folder as build output, so that a later build may replace decks in it. */
+const BUILD_MARKER = '.deck-build';
+const BUILD_MARKER_TEXT = 'Built by deck build: each build replaces the folders of the decks it builds.\n';
+/** In each deck's folder: what the index page says about the deck. A dot file, so public/ cannot clash. */
+const SUMMARY_FILE = '.deck.json';
+const INDEX_PAGE = 'index.html';
 
 async function writeDeck(deck: CompiledDeck, folder: string, runtime: RuntimeBundle, publicDir?: string) {
   await mkdir(folder, { recursive: true });
@@ -44,83 +59,109 @@ async function writeDeck(deck: CompiledDeck, folder: string, runtime: RuntimeBun
     script: { src: runtime.script, module: false },
     contentSecurityPolicy: deckContentSecurityPolicy(runtime.scriptHashes),
   });
-  await writeFile(join(folder, 'index.html'), html);
-}
-
-/** Marks a folder as build output, so that a later build may replace it. */
-const BUILD_MARKER = '.deck-build';
-
-/** The output folder is replaced whole: never let that be a folder holding sources or other files. */
-async function checkOutDir(outDir: string, decks: readonly CompiledDeck[], project: Project): Promise<void> {
-  const protectedPaths = [project.root, project.slidesDir, project.publicDir, ...decks.map((d) => d.path)];
-  const clash = protectedPaths.find((path) => isInside(path, outDir));
-  if (clash)
-    throw new DeckError(
-      'USAGE',
-      `--out ${displayPath(outDir, project.root)} would replace ${displayPath(clash, project.root) || 'the current folder'}; choose a separate output folder`,
-    );
-  const info = await stat(outDir).catch(() => undefined);
-  if (info && !info.isDirectory()) {
-    throw new DeckError(
-      'USAGE',
-      `--out ${displayPath(outDir, project.root)} is a file, not a folder; choose a folder for the build`,
-    );
-  }
-  const entries = info ? await readdir(outDir) : [];
-  if (entries.length > 0 && !entries.includes(BUILD_MARKER)) {
-    throw new DeckError(
-      'USAGE',
-      `${displayPath(outDir, project.root)} exists and was not made by deck build; choose another --out or remove it`,
-    );
-  }
+  await writeFile(join(folder, INDEX_PAGE), html);
+  await writeFile(join(folder, SUMMARY_FILE), summaryJson(summarize(deck)));
 }
 
 /**
- * Puts `staging` in the place of `outDir`. Synchronous on purpose: a signal handler cannot run
- * between the two renames, so the output folder is never missing.
+ * Checked before any work: the output folder must not hold sources, must be a folder (or be
+ * possible to make) the user can write to, and if it has anything in it, a build made it.
  */
-function swap(staging: string, outDir: string, previous: string): void {
-  const hadPrevious = existsSync(outDir);
-  if (hadPrevious) renameSync(outDir, previous);
+async function checkOutDir(outDir: string, sources: readonly string[], project: Project): Promise<void> {
+  const shown = (path: string) => displayPath(path, project.root);
+  const label = `--out ${shown(outDir)}`;
+  const protectedPaths = [project.root, project.slidesDir, project.publicDir, ...sources];
+  const clash = protectedPaths.find((path) => isInside(path, outDir));
+  if (clash) {
+    throw new DeckError(
+      'USAGE',
+      `${label} would replace ${shown(clash) === '.' ? 'the current folder' : shown(clash)}; choose a separate output folder`,
+    );
+  }
+  await checkFolderDestination({ path: outDir, label, shown });
+  const entries = await readdir(outDir).catch(() => [] as string[]);
+  if (entries.length > 0 && !entries.includes(BUILD_MARKER)) {
+    throw new DeckError(
+      'USAGE',
+      `${shown(outDir)} exists and was not made by deck build; choose another --out or remove it`,
+    );
+  }
+}
+
+/** The summaries kept in the deck folders of `outDir` (folders without one are not listed). */
+async function summariesIn(outDir: string): Promise<DeckSummary[]> {
+  const entries = await readdir(outDir, { withFileTypes: true });
+  const summaries = await Promise.all(
+    entries
+      .filter((entry) => entry.isDirectory())
+      .map(async (entry) => {
+        const text = await readFile(join(outDir, entry.name, SUMMARY_FILE), 'utf8').catch(() => undefined);
+        return text === undefined ? undefined : parseSummary(entry.name, text);
+      }),
+  );
+  return summaries.filter((summary) => summary !== undefined);
+}
+
+/**
+ * Moves each staged entry into `outDir`, putting the one it replaces aside in `replaced`.
+ * Synchronous on purpose: a signal handler cannot run halfway, so the output is old or new.
+ * If a move fails, the ones already made are undone.
+ */
+function moveIntoPlace(staging: string, names: readonly string[], outDir: string, replaced: string): void {
+  const undo: (() => void)[] = [];
   try {
-    renameSync(staging, outDir);
+    mkdirSync(replaced);
+    for (const name of names) {
+      const target = join(outDir, name);
+      if (existsSync(target)) {
+        renameSync(target, join(replaced, name));
+        undo.push(() => renameSync(join(replaced, name), target));
+      }
+      renameSync(join(staging, name), target);
+      undo.push(() => renameSync(target, join(staging, name)));
+    }
   } catch (error) {
-    if (hadPrevious) renameSync(previous, outDir);
+    for (const step of undo.reverse()) step();
     throw error;
   }
 }
 
 /**
  * Builds the decks into `outDir`. On any deck error it returns the diagnostics and leaves
- * `outDir` as it was; otherwise the new output replaces it in one rename.
+ * `outDir` as it was; otherwise the decks' new folders and the index replace the old ones at once.
  */
 export async function buildDecks(paths: readonly string[], options: BuildOptions): Promise<BuildResult> {
-  const outDir = resolve(options.project.root, options.outDir);
-  const compiled = await compileDecks(paths, options.project, options.render);
-  if (hasErrors(compiled.diagnostics) || compiled.decks.length === 0) return { ...compiled, outDir };
+  const { project } = options;
+  const outDir = resolve(project.root, options.outDir);
+  const sources = paths.map((path) => resolve(project.root, path));
+  await checkOutDir(outDir, sources, project);
+  const compiled = await compileDecks(paths, project, options.render);
+  if (hasErrors(compiled.diagnostics) || compiled.decks.length === 0) return { ...compiled, outDir, indexed: [] };
 
-  await checkOutDir(outDir, compiled.decks, options.project);
   const runtime = await runtimeBundle();
-  const staging = `${outDir}.tmp-${process.pid}`;
-  const previous = `${outDir}.old-${process.pid}`;
-  // Interrupted before the swap: the new files go, the old output stays. After it: only the
-  // leftover old copy goes.
-  const undo = onInterrupt(() => {
-    rmSync(staging, { recursive: true, force: true });
-    if (existsSync(previous) && !existsSync(outDir)) renameSync(previous, outDir);
-    rmSync(previous, { recursive: true, force: true });
-  });
-  await rm(staging, { recursive: true, force: true });
+  const created = !existsSync(outDir);
+  const staging = join(outDir, `.deck-staging-${process.pid}`);
+  let moved = false;
+  // Stopped before the move: the new files go (and the output folder, if this build made it).
+  // After it: only the replaced folders, put aside in the staging folder, go.
+  const undo = onInterrupt(() => rmSync(created && !moved ? outDir : staging, { recursive: true, force: true }));
   try {
+    await mkdir(staging, { recursive: true });
     const decks = [...compiled.decks].sort((a, b) => a.name.localeCompare(b.name));
-    for (const deck of decks) await writeDeck(deck, join(staging, deck.name), runtime, options.project.publicDir);
-    await writeFile(join(staging, 'index.html'), renderIndexPage(decks.map(summarize)));
-    await writeFile(join(staging, BUILD_MARKER), 'Built by deck build; replaced whole on the next build.\n');
-    swap(staging, outDir, previous);
-    await rm(previous, { recursive: true, force: true });
+    for (const deck of decks) await writeDeck(deck, join(staging, deck.name), runtime, project.publicDir);
+    const built = new Set(decks.map((deck) => deck.name));
+    const kept = (await summariesIn(outDir)).filter((summary) => !built.has(summary.name));
+    const indexed = [...kept, ...decks.map(summarize)].sort((a, b) => a.name.localeCompare(b.name));
+    await writeFile(join(staging, INDEX_PAGE), renderIndexPage(indexed));
+    await writeFile(join(staging, BUILD_MARKER), BUILD_MARKER_TEXT);
+    moveIntoPlace(staging, [BUILD_MARKER, ...built, INDEX_PAGE], outDir, join(staging, '.replaced'));
+    moved = true;
+    return { ...compiled, outDir, indexed };
+  } catch (error) {
+    if (created) await rm(outDir, { recursive: true, force: true });
+    throw error;
   } finally {
     await rm(staging, { recursive: true, force: true });
     undo();
   }
-  return { ...compiled, outDir };
 }

@@ -7,6 +7,7 @@ import { escapeHtml } from '../escape.js';
 import { HANDOUT_CSS, type HandoutInput, layoutHandout } from '../html/handout-page.js';
 import { type CompiledDeck, type Diagnostic, hasErrors, type Project } from '../model.js';
 import { withTemporaryFolder } from '../platform/temporary.js';
+import { plural } from '../words.js';
 import { addDocumentInfo, type DocumentInfo } from './pdf-info.js';
 
 export type Paper = 'a4' | 'letter';
@@ -39,7 +40,7 @@ function deckFacts(deck: CompiledDeck): string[] {
     meta.author,
     meta.date,
     meta.duration ? `${meta.duration} minutes` : undefined,
-    `${slides.length} slides`,
+    plural(slides.length, 'slide'),
   ].filter((fact): fact is string => Boolean(fact));
 }
 

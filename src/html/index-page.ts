@@ -1,7 +1,9 @@
-// dist/index.html: one line per deck, so a folder of decks opens like a table of contents.
+// dist/index.html: one line per deck, so a folder of decks opens like a table of contents. Each
+// deck's folder keeps its summary, so that building one deck can list the others already there.
 
 import { escapeHtml } from '../escape.js';
 import type { CompiledDeck } from '../model.js';
+import { plural } from '../words.js';
 
 export interface DeckSummary {
   /** Folder name inside the output folder. */
@@ -26,10 +28,35 @@ export function summarize(deck: CompiledDeck): DeckSummary {
   };
 }
 
+/** A summary as kept in a deck's folder (its name is the folder's). */
+export const summaryJson = ({ name: _name, ...summary }: DeckSummary): string =>
+  `${JSON.stringify(summary, null, 2)}\n`;
+
+/** A summary read back from a deck's folder, or undefined when the text is not one. */
+export function parseSummary(name: string, text: string): DeckSummary | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { title, author, description, slideCount, duration } = data as Record<string, unknown>;
+  if (typeof title !== 'string' || typeof slideCount !== 'number') return undefined;
+  return {
+    name,
+    title,
+    slideCount,
+    ...(typeof author === 'string' ? { author } : {}),
+    ...(typeof description === 'string' ? { description } : {}),
+    ...(typeof duration === 'number' ? { duration } : {}),
+  };
+}
+
 export function renderIndexPage(decks: readonly DeckSummary[]): string {
   const rows = decks
     .map((deck) => {
-      const facts = [`${deck.slideCount} slides`, deck.duration ? `${deck.duration} min` : '', deck.author ?? '']
+      const facts = [plural(deck.slideCount, 'slide'), deck.duration ? `${deck.duration} min` : '', deck.author ?? '']
         .filter(Boolean)
         .join(' · ');
       return `<li>

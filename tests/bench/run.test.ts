@@ -50,7 +50,21 @@ describe('compile comparison', () => {
     expect(calls.ours).toBe(calls.floor);
     expect(calls.ours).toBeGreaterThan(3 + 5);
     expect(result.iterations).toBe(5);
-    expect(result.oursMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('reports the median time of each side and the median of their ratios', async () => {
+    const { compareInProcess } = await import('../../bench/lib/compile.mjs');
+    const busy = (ms: number) => () => {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+    };
+    const result = compareInProcess({ ours: busy(4), floor: busy(1), iterations: 9, warmUpRuns: 1, warmUpMs: 0 });
+    expect(result.oursMs).toBeGreaterThanOrEqual(4);
+    expect(result.floorMs).toBeGreaterThanOrEqual(1);
+    expect(result.floorMs).toBeLessThan(result.oursMs);
+    // Ours over the floor, not the other way round: each run of ours takes at least four times as
+    // long (more when the machine is busy, so no upper bound).
+    expect(result.ratio).toBeGreaterThan(2);
   });
 
   it('times a first compile in a fresh process, for ours and for markdown-it', () => {

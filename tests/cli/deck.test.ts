@@ -1,10 +1,11 @@
 // The `deck` command as a user runs it: a separate process, its output and its exit code.
 
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { type SpawnSyncOptions, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { fileTree } from '../helpers.js';
 
 const BIN = resolve('bin/deck.js');
 let dir: string;
@@ -16,14 +17,14 @@ function deck(...args: string[]) {
   return deckWith({}, ...args);
 }
 
-/** `deck` with extra environment variables (CHROME_PATH, say). */
+/** `deck` with extra environment variables (CHROME_PATH, say) or spawn options. */
 function deckWith(env: NodeJS.ProcessEnv, ...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return run({ env: { ...process.env, ...env } }, args);
+}
+
+function run(options: SpawnSyncOptions, args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', ...options });
+  return { code: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 
 function write(path: string, content: string): void {
@@ -38,9 +39,27 @@ describe('deck build', () => {
     const { code, stdout, stderr } = deck('build');
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toContain('dist/one/index.html  1 slides');
-    expect(stdout).toMatch(/built 2 decks into dist\/ in \d+ ms/);
+    expect(stdout).toContain('dist/one/index.html  1 slide\n');
+    expect(stdout).toMatch(/built 2 decks into dist\/ in \d+ ms\n$/);
     expect(existsSync(join(dir, 'dist/two/index.html'))).toBe(true);
+  });
+
+  it('rebuilds one deck without touching the others, and the index still lists them all', () => {
+    write('slides/one.md', '# One');
+    write('slides/two.md', '# Two\n\n---\n\n# Two, again');
+    expect(deck('build').code).toBe(0);
+    const two = fileTree(join(dir, 'dist/two'));
+    write('slides/one.md', '---\ntitle: One, revised\n---\n\n# One');
+    const { code, stdout } = deck('build', 'slides/one.md');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /^dist\/one\/index\.html {2}1 slide\nbuilt 1 deck into dist\/ in \d+ ms; its index also lists 1 deck built before\n$/,
+    );
+    expect(fileTree(join(dir, 'dist/two'))).toEqual(two);
+    const index = readFileSync(join(dir, 'dist/index.html'), 'utf8');
+    expect(index).toContain('<a href="one/index.html">One, revised</a>');
+    expect(index).toContain('<a href="two/index.html">Two</a>');
+    expect(index).toContain('<p class="facts">2 slides</p>');
   });
 
   it('builds any Markdown file into --out', () => {
@@ -94,6 +113,92 @@ describe('deck build', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('build [...decks]');
     expect(stdout).toContain('dev [deck]');
+  });
+});
+
+describe('deck --version and deck help', () => {
+  it('prints the version from package.json', () => {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    for (const flag of ['--version', '-v']) {
+      const { code, stdout } = deck(flag);
+      expect(code, flag).toBe(0);
+      expect(stdout.split(' ')[0], flag).toBe(`deck/${version}`);
+    }
+  });
+
+  it('`deck help <command>` is `deck <command> --help`', () => {
+    for (const command of ['build', 'dev', 'pdf', 'check']) {
+      const help = deck('help', command);
+      expect(help.code, command).toBe(0);
+      expect(help.stdout, command).toContain(`$ deck ${command} `);
+      expect(help.stdout, command).toBe(deck(command, '--help').stdout);
+    }
+    expect(deck('help').stdout).toBe(deck('--help').stdout);
+  });
+
+  it('`deck help` of an unknown command is a usage error', () => {
+    const { code, stdout, stderr } = deck('help', 'publish');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('deck: unknown command "publish"; see deck --help\n');
+  });
+});
+
+describe('the deck dev and pdf work on', () => {
+  it('is the one named, else the only deck in slides/', () => {
+    write('slides/only.md', '# Only');
+    const { code, stderr } = deckWith({ CHROME_PATH: '/no/such/chrome' }, 'pdf');
+    expect(code).toBe(1);
+    expect(stderr).toContain('CHROME_PATH points to /no/such/chrome');
+    expect(existsSync(join(dir, 'only.pdf'))).toBe(false);
+  });
+
+  it('must be named when slides/ holds several, or none', () => {
+    write('slides/a.md', '# A');
+    write('slides/b.md', '# B');
+    for (const command of ['dev', 'pdf']) {
+      const { code, stderr } = deck(command);
+      expect(code, command).toBe(2);
+      expect(stderr, command).toBe(
+        `deck: slides/ holds 2 decks (slides/a.md, slides/b.md); name one, e.g. deck ${command} slides/a.md\n`,
+      );
+    }
+  });
+
+  it('must exist when there is no slides/ folder', () => {
+    for (const command of ['dev', 'pdf']) {
+      const { code, stderr } = deck(command);
+      expect(code, command).toBe(2);
+      expect(stderr, command).toMatch(/^deck: no deck to (dev|pdf): name a Markdown file or add one to slides\/\n$/);
+    }
+  });
+});
+
+describe('deck dev', () => {
+  it('on a file that does not exist exits at once with the usual diagnostic', () => {
+    // A server would keep running: the time limit would stop it, with no exit code.
+    const { code, stdout, stderr } = run({ timeout: 20_000 }, ['dev', 'talks/nope.md']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('talks/nope.md:1:1: error: no such file\ndeck: nothing to present\n');
+  });
+});
+
+describe('deck pdf options', () => {
+  it('--paper without --handout is a usage error', () => {
+    write('slides/t.md', '# T');
+    const { code, stderr } = deck('pdf', 'slides/t.md', '--paper', 'letter');
+    expect(code).toBe(2);
+    expect(stderr).toBe('deck: --paper sets the handout paper; it goes with --handout\n');
+  });
+
+  it('--fragments writes <deck>-fragments.pdf by default, not the plain <deck>.pdf', () => {
+    // The destination is checked before the browser starts: a folder in its place names it.
+    write('slides/t.md', '# T');
+    mkdirSync(join(dir, 't-fragments.pdf'));
+    const { code, stderr } = deck('pdf', 'slides/t.md', '--fragments');
+    expect(code).toBe(2);
+    expect(stderr).toBe('deck: --out t-fragments.pdf is a folder, not a file; name a file\n');
   });
 });
 
@@ -163,13 +268,65 @@ describe('deck pdf without a browser', () => {
   });
 });
 
-describe('a file the disk refuses', () => {
-  it('is an error of its own, not a bug report', () => {
-    write('slides/t.md', '# T');
-    write('out-file', 'not a folder');
-    const { code, stderr } = deck('build', '--out', 'out-file/inside');
+describe('--out problems', () => {
+  // The deck has an error: that the compile never ran shows in its diagnostic never being printed.
+  const BROKEN = '# T\n\n![x](missing.png)\n';
+
+  it.each([
+    [
+      'a file where a folder is expected',
+      'notes.txt',
+      2,
+      'deck: --out notes.txt is a file, not a folder; choose a folder',
+    ],
+    ['a folder under a file', 'notes.txt/site', 2, 'deck: --out notes.txt/site: notes.txt is a file, not a folder'],
+    [
+      'a folder not made by a build',
+      'docs',
+      2,
+      'deck: docs exists and was not made by deck build; choose another --out or remove it',
+    ],
+    [
+      'a folder that would swallow the sources',
+      '.',
+      2,
+      'deck: --out . would replace the current folder; choose a separate output folder',
+    ],
+    ['the slides folder', 'slides', 2, 'deck: --out slides would replace slides; choose a separate output folder'],
+  ])('%s is reported before any work', (_, out, exitCode, message) => {
+    write('slides/t.md', BROKEN);
+    write('notes.txt', 'keep me');
+    write('docs/keep.txt', 'precious');
+    const { code, stdout, stderr } = deck('build', '--out', out);
+    expect(code).toBe(exitCode);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`${message}\n`);
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('keep me');
+    expect(readFileSync(join(dir, 'docs/keep.txt'), 'utf8')).toBe('precious');
+  });
+
+  it('an unwritable place is reported before any work, as a disk error', () => {
+    write('slides/t.md', BROKEN);
+    mkdirSync(join(dir, 'locked'));
+    chmodSync(join(dir, 'locked'), 0o555);
+    // root may write anywhere: run as nobody then, who may enter the test's folder but not write in locked/.
+    const root = process.getuid?.() === 0;
+    if (root) for (const folder of [dirname(dir), dir]) chmodSync(folder, 0o711);
+    const asUser = root ? { uid: 65534, gid: 65534 } : {};
+    const { code, stdout, stderr } = run(asUser, ['build', '--out', 'locked/site']);
     expect(code).toBe(1);
-    expect(stderr.trim()).toMatch(/^deck: cannot \w+ .*out-file.*: (ENOTDIR|EEXIST|ENOENT)$/);
-    expect(stderr).not.toContain('bug');
+    expect(stdout).toBe('');
+    expect(stderr).toBe('deck: --out locked/site: cannot write to locked (permission denied)\n');
+  });
+
+  it('for deck pdf: a folder that does not exist, or the deck itself', () => {
+    write('slides/t.md', BROKEN);
+    const missing = deck('pdf', 'slides/t.md', '--out', 'exports/t.pdf');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('deck: --out exports/t.pdf: the folder exports does not exist\n');
+    const itself = deck('pdf', 'slides/t.md', '--out', 'slides/t.md');
+    expect(itself.code).toBe(2);
+    expect(itself.stderr).toBe('deck: --out slides/t.md is the deck itself; name a PDF file\n');
+    expect(readFileSync(join(dir, 'slides/t.md'), 'utf8')).toBe(BROKEN);
   });
 });

@@ -1,8 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildDecks } from '../../src/commands/build.js';
+import { deckRuntimeFiles, runtimeBundle } from '../../src/compile/runtime-bundle.js';
 import { DeckError } from '../../src/errors.js';
 import { projectAt } from '../../src/platform/paths.js';
 import { brief, fileTree, REPO } from '../helpers.js';
@@ -37,6 +39,7 @@ describe('static build', () => {
         '.deck-build',
         'index.html',
         'talk/index.html',
+        'talk/.deck.json',
         'talk/deck.js',
         'talk/deck.css',
         'talk/assets/img/logo.svg',
@@ -45,7 +48,13 @@ describe('static build', () => {
       ]),
     );
     expect(files).not.toContain('talk/.gitkeep');
-    expect(files.filter((f) => f.startsWith('talk/fonts/') && f.endsWith('.woff2')).length).toBeGreaterThan(0);
+    // The runtime (reveal.js, the deck's theme and its fonts) comes unchanged from its bundle: only
+    // the files this deck's theme uses, the default theme's four fonts among them.
+    const runtime = await runtimeBundle();
+    const tree = fileTree(join(dir, 'out/talk'));
+    const used = deckRuntimeFiles(runtime, result.decks[0]!.rendered.toolkitStyles);
+    for (const file of used) expect(tree[file], file).toBe(fileTree(runtime.dir)[file]);
+    expect(Object.keys(tree).filter((file) => file.startsWith('fonts/') && file.endsWith('.woff2'))).toHaveLength(4);
     const index = readFileSync(join(dir, 'out/index.html'), 'utf8');
     expect(index).toContain('<a href="talk/index.html">Small deck</a>');
     expect(index).toContain('2 slides · 5 min');
@@ -131,14 +140,43 @@ describe('static build', () => {
     expect(fileTree(join(dir, 'out'))).toEqual(before);
   });
 
-  it('replaces the previous output whole on success', async () => {
-    const deck = write('talk.md', '# One');
-    await buildDecks([deck], { outDir: join(dir, 'out'), project: REPO });
-    write('old.md', '# Old');
-    await buildDecks([join(dir, 'old.md')], { outDir: join(dir, 'out'), project: REPO });
-    expect(existsSync(join(dir, 'out/talk'))).toBe(false);
-    expect(existsSync(join(dir, 'out/old/index.html'))).toBe(true);
-    expect(readdirSync(dir).filter((name) => name.includes('.tmp-') || name.includes('.old-'))).toEqual([]);
+  it("replaces a deck's folder whole, and only the folders of the decks it builds", async () => {
+    const out = join(dir, 'out');
+    const talk = write('talk.md', '# One\n\n![Logo](logo.svg)');
+    write('logo.svg', '<svg/>');
+    const other = write('other.md', '# Other');
+    await buildDecks([talk, other], { outDir: out, project: projectAt(dir) });
+    const otherBefore = fileTree(join(out, 'other'));
+    write('talk.md', '---\ntitle: Talk, revised\n---\n\n# One');
+    const result = await buildDecks([talk], { outDir: out, project: projectAt(dir) });
+    expect(result.decks.map((deck) => deck.name)).toEqual(['talk']);
+    expect(result.indexed.map((deck) => [deck.name, deck.title])).toEqual([
+      ['other', 'Other'],
+      ['talk', 'Talk, revised'],
+    ]);
+    // The image the new version no longer uses is gone: the folder was replaced, not updated.
+    expect(existsSync(join(out, 'talk/assets/logo.svg'))).toBe(false);
+    expect(fileTree(join(out, 'other'))).toEqual(otherBefore);
+    expect(readdirSync(out).sort()).toEqual(['.deck-build', 'index.html', 'other', 'talk']);
+  });
+
+  it('writes the same output, deck by deck or all at once', async () => {
+    const decks = ['b.md', 'a.md', 'c.md'].map((name) => write(name, `---\ntitle: Deck ${name}\n---\n\n# ${name}`));
+    await buildDecks(decks, { outDir: join(dir, 'together'), project: REPO });
+    for (const deck of decks) await buildDecks([deck], { outDir: join(dir, 'apart'), project: REPO });
+    expect(fileTree(join(dir, 'apart'))).toEqual(fileTree(join(dir, 'together')));
+  });
+
+  it('lists in the index only the folders that carry a deck summary', async () => {
+    const out = join(dir, 'out');
+    await buildDecks([write('talk.md', '# Talk')], { outDir: out, project: REPO });
+    write('out/notes/readme.txt', 'not a deck');
+    write('out/broken/.deck.json', '{"title": 3}');
+    write('out/garbled/.deck.json', '{ not json');
+    const result = await buildDecks([write('next.md', '# Next')], { outDir: out, project: REPO });
+    expect(result.indexed.map((deck) => deck.name)).toEqual(['next', 'talk']);
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(index.match(/<a href="[^"]+">/g)).toEqual(['<a href="next/index.html">', '<a href="talk/index.html">']);
   });
 
   it('refuses an output path that is a file, and leaves the file alone', async () => {
@@ -164,6 +202,17 @@ describe('static build', () => {
     ]);
   });
 
+  it('checks the output folder before compiling anything', async () => {
+    const broken = write('slides/talk.md', '# One\n\n![x](missing.png)');
+    write('notes.txt', 'keep me');
+    await expect(buildDecks([broken], { outDir: join(dir, 'notes.txt'), project: REPO })).rejects.toThrow(
+      /is a file, not a folder/,
+    );
+    await expect(buildDecks([broken], { outDir: join(dir, 'notes.txt/out'), project: REPO })).rejects.toThrow(
+      /notes\.txt is a file, not a folder/,
+    );
+  });
+
   it('refuses an output folder that holds the sources or was not made by a build', async () => {
     const deck = write('slides/talk.md', '# One');
     await expect(buildDecks([deck], { outDir: join(dir, 'slides'), project: REPO })).rejects.toThrow(DeckError);
@@ -174,5 +223,26 @@ describe('static build', () => {
     );
     expect(readFileSync(join(dir, 'docs/keep.txt'), 'utf8')).toBe('precious');
     expect(readFileSync(deck, 'utf8')).toBe('# One');
+  });
+});
+
+describe('a first build stopped halfway', () => {
+  it.each([150, 400, 700])('after %i ms leaves no output folder, or the whole one', async (delay) => {
+    const slides = Array.from({ length: 1500 }, (_, i) => `## Slide ${i}\n\n- ${'A point worth making. '.repeat(20)}`);
+    const deck = write('talk.md', slides.join('\n\n---\n\n'));
+    await buildDecks([deck], { outDir: join(dir, 'whole'), project: REPO });
+    const whole = fileTree(join(dir, 'whole'));
+    const out = join(dir, 'site/out');
+    rmSync(join(dir, 'site'), { recursive: true, force: true });
+    const child = spawn(process.execPath, [resolve('bin/deck.js'), 'build', deck, '--out', out], {
+      cwd: dir,
+      stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    await new Promise((done) => setTimeout(done, delay));
+    child.kill('SIGINT');
+    const code = await exited;
+    if (code === 0) expect(fileTree(out)).toEqual(whole);
+    else expect(existsSync(out), `exit code ${code}`).toBe(false);
   });
 });

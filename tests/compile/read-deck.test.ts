@@ -60,7 +60,7 @@ describe('reading only what can be a deck', () => {
   it('refuses a file too large to be a deck', async () => {
     const big = join(dir, 'big.md');
     writeFileSync(big, Buffer.alloc(MAX_DECK_BYTES + 1, 0x61));
-    expect(await problem(big)).toBe('1:1 is 5 MB; a deck file may be at most 5 MB');
+    expect(await problem(big)).toBe('1:1 is 20 MB; a deck file may be at most 20 MB');
   });
 
   it('counts lone CR line ends as an editor does when it points at a bad byte', async () => {

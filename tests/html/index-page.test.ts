@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { type DeckSummary, parseSummary, renderIndexPage, summaryJson } from '../../src/html/index-page.js';
+
+const TALK: DeckSummary = {
+  name: 'talk',
+  title: 'Leading <teams> & "projects"',
+  author: 'Training team',
+  description: 'One sentence.',
+  slideCount: 1,
+  duration: 40,
+};
+
+describe('the index page', () => {
+  it('lists each deck with its facts, counted in words', () => {
+    const html = renderIndexPage([TALK, { name: 'two slides', title: 'Two', slideCount: 2 }]);
+    expect(html).toContain('<a href="talk/index.html">Leading &lt;teams&gt; &amp; &quot;projects&quot;</a>');
+    expect(html).toContain('<p class="facts">1 slide · 40 min · Training team</p>');
+    expect(html).toContain('<p>One sentence.</p>');
+    expect(html).toContain('<a href="two%20slides/index.html">Two</a>');
+    expect(html).toContain('<p class="facts">2 slides</p>');
+  });
+});
+
+describe('a deck summary kept in its folder', () => {
+  it('reads back as written, named by its folder', () => {
+    const text = summaryJson(TALK);
+    expect(text).not.toContain('"name"');
+    expect(parseSummary('renamed', text)).toEqual({ ...TALK, name: 'renamed' });
+    expect(parseSummary('short', summaryJson({ name: 'x', title: 'T', slideCount: 3 }))).toEqual({
+      name: 'short',
+      title: 'T',
+      slideCount: 3,
+    });
+  });
+
+  it('is not a summary when it is not JSON, or lacks a title or a slide count', () => {
+    for (const text of [
+      '',
+      '{ nope',
+      'null',
+      '[]',
+      '"title"',
+      '{"title": "T"}',
+      '{"slideCount": 2}',
+      '{"title": 1, "slideCount": 2}',
+    ]) {
+      expect(parseSummary('x', text), text).toBeUndefined();
+    }
+  });
+
+  it('drops facts of the wrong type', () => {
+    expect(parseSummary('x', '{"title": "T", "slideCount": 2, "author": 5, "duration": "long"}')).toEqual({
+      name: 'x',
+      title: 'T',
+      slideCount: 2,
+    });
+  });
+});
