@@ -87,6 +87,7 @@ export class Browser implements PageHost {
   readonly started: Promise<void>;
   private readonly process: ChildProcess;
   private readonly connection: Connection;
+  /** Every page set up, by the id of its session. */
   private readonly pages = new Map<string, Page>();
   /** Pages set up but not yet handed out, with what the browser said about them. */
   private readonly unclaimed = new Map<string, { page: Page; target: TargetInfo }>();
@@ -229,9 +230,9 @@ export class Browser implements PageHost {
     if (method === 'Target.attachedToTarget') {
       void this.attached(params.sessionId as string, params.targetInfo as TargetInfo);
     } else if (method === 'Target.detachedFromTarget') {
-      const page = this.pages.get(params.targetId as string);
-      this.pages.delete(params.targetId as string);
-      this.unclaimed.delete(params.targetId as string);
+      const page = this.pages.get(params.sessionId as string);
+      this.pages.delete(params.sessionId as string);
+      if (page) this.unclaimed.delete(page.targetId);
       page?.lost(new DeckError('PAGE', 'the page was closed'));
     }
   }
@@ -244,7 +245,7 @@ export class Browser implements PageHost {
       return;
     }
     const page = new Page(this.connection, sessionId, target.targetId, this);
-    this.pages.set(target.targetId, page);
+    this.pages.set(sessionId, page);
     try {
       await page.start();
     } catch {

@@ -155,6 +155,8 @@ export class Page {
   private readonly contexts = new Map<string, number>();
   /** Set when the page is gone (closed, crashed, or its browser went). */
   private failure: Error | undefined;
+  /** Unsubscribes from the page's session, and from those of its frames in other processes. */
+  private readonly stopListening: (() => void)[] = [];
 
   constructor(
     private readonly connection: Connection,
@@ -162,7 +164,7 @@ export class Page {
     readonly targetId: string,
     private readonly host: PageHost,
   ) {
-    connection.on(sessionId, (method, params) => this.onEvent(method, params));
+    this.stopListening.push(connection.on(sessionId, (method, params) => this.onEvent(method, params)));
   }
 
   /** Turns on what the page reports, then lets it run: it waited for us since it opened. */
@@ -170,11 +172,31 @@ export class Page {
     await Promise.all([
       this.send('Page.enable'),
       this.send('Page.setLifecycleEventsEnabled', { enabled: true }),
-      this.send('Runtime.enable'),
-      this.send('Network.enable'),
-      this.send('Log.enable'),
+      ...this.recording(this.sessionId),
     ]);
     await this.send('Runtime.runIfWaitingForDebugger');
+  }
+
+  /** Turns on the reports `record` keeps, in the page or in one of its frames in another process. */
+  private recording(sessionId: string): Promise<Params>[] {
+    const send = (method: string, params: Params = {}) =>
+      this.connection.send(method, params, sessionId, { code: 'PAGE', what: method, timeout: LIMITS.command });
+    return [
+      send('Runtime.enable'),
+      send('Network.enable'),
+      send('Log.enable'),
+      // Frames from other sites (and workers) run in processes of their own: each waits, paused,
+      // until it is followed too.
+      send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true }),
+    ];
+  }
+
+  /** Follows a frame in another process (or a worker): its requests and errors are the page's. */
+  private async follow(sessionId: string): Promise<void> {
+    this.stopListening.push(this.connection.on(sessionId, (method, params) => this.record(method, params)));
+    const resume = { code: 'PAGE', what: 'Runtime.runIfWaitingForDebugger', timeout: LIMITS.command } as const;
+    await Promise.all(this.recording(sessionId)).catch(() => undefined);
+    await this.connection.send('Runtime.runIfWaitingForDebugger', {}, sessionId, resume).catch(() => undefined);
   }
 
   /** Loads `url` and waits for its load event. */
@@ -318,12 +340,15 @@ export class Page {
   }
 
   async close(): Promise<void> {
-    if (!this.failure) await this.host.closePage(this.targetId);
+    if (this.failure) return;
+    await this.host.closePage(this.targetId);
+    this.lost(new DeckError('PAGE', 'the page was closed'));
   }
 
-  /** Ends everything waited for in this page: it closed, crashed, or its browser went. */
+  /** Ends everything waited for in this page, and anything asked later: it closed, crashed, or its browser went. */
   lost(error: Error): void {
     this.failure ??= error;
+    for (const stop of this.stopListening.splice(0)) stop();
     this.connection.failSession(this.sessionId, this.failure);
     for (const watcher of [...this.watchers]) watcher.fail(this.failure);
   }
@@ -388,6 +413,7 @@ export class Page {
     return `; still loading ${shown}${urls.length > 3 ? ` and ${urls.length - 3} more` : ''}`;
   }
 
+  /** Events of the page itself. */
   private onEvent(method: string, params: Params): void {
     switch (method) {
       case 'Page.frameNavigated': {
@@ -415,6 +441,23 @@ export class Page {
       case 'Page.lifecycleEvent':
         if (params.name === 'load') this.loaded.add(params.loaderId as string);
         break;
+      case 'Page.javascriptDialogOpening':
+        // A dialog would hold the page until someone answers it: nobody will.
+        this.dialogs.push(params.message as string);
+        this.send('Page.handleJavaScriptDialog', { accept: false }).catch(() => undefined);
+        break;
+      case 'Inspector.targetCrashed':
+        this.lost(new DeckError('PAGE', 'the page crashed in the browser (out of memory?)'));
+        break;
+      default:
+        this.record(method, params);
+    }
+    for (const watcher of [...this.watchers]) watcher.check();
+  }
+
+  /** Events of the page and of its frames in other processes: requests, errors, more frames. */
+  private record(method: string, params: Params): void {
+    switch (method) {
       case 'Network.requestWillBeSent': {
         const url = (params.request as { url: string }).url;
         this.requests.push(url);
@@ -443,16 +486,10 @@ export class Page {
         if (entry.level === 'error') this.errors.push(entry.text);
         break;
       }
-      case 'Page.javascriptDialogOpening':
-        // A dialog would hold the page until someone answers it: nobody will.
-        this.dialogs.push(params.message as string);
-        this.send('Page.handleJavaScriptDialog', { accept: false }).catch(() => undefined);
-        break;
-      case 'Inspector.targetCrashed':
-        this.lost(new DeckError('PAGE', 'the page crashed in the browser (out of memory?)'));
+      case 'Target.attachedToTarget':
+        void this.follow(params.sessionId as string);
         break;
     }
-    for (const watcher of [...this.watchers]) watcher.check();
   }
 }
 

@@ -40,6 +40,8 @@ describe('a browser', () => {
       'One',
       'Two',
     ]);
+    await second!.close();
+    await expect(second!.evaluate(() => 1)).rejects.toThrow(new DeckError('PAGE', 'the page was closed'));
     await browser.close();
     expect(readdirSync(folder)).toEqual([]);
     await expect(browser.newPage()).rejects.toThrow(new DeckError('BROWSER', 'the browser was closed'));
@@ -82,14 +84,12 @@ describe('a browser', () => {
     try {
       const page = await browser.newPage();
       await page.goto(html('<p>Busy soon'));
-      void page
-        .evaluate(() =>
-          setTimeout(() => {
-            const t = Date.now();
-            while (Date.now() - t < 60000);
-          }),
-        )
-        .catch(() => undefined);
+      // This one never returns: the page is busy for a minute.
+      const busy = page.evaluate(() => {
+        const t = Date.now();
+        while (Date.now() - t < 60000);
+      });
+      busy.catch(() => undefined);
       await expect(
         page.evaluate(
           function title() {

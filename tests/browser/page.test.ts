@@ -19,14 +19,23 @@ function site(files: Record<string, string>): string {
   return pathToFileURL(join(dir, Object.keys(files)[0]!)).href;
 }
 
-/** A server on 127.0.0.1 that answers /slow.css never (it holds the request open) and the rest at once. */
+/**
+ * A server on 127.0.0.1: / waits for a stylesheet it never sends (it holds the request open);
+ * /outer holds a frame from another site (localhost), which runs in a process of its own.
+ */
 let server: Server;
 let origin: string;
+const PAGES: Record<string, string> = {
+  '/': '<link rel="stylesheet" href="/slow.css"><p>Waiting for a stylesheet',
+  '/outer': '<iframe src="http://localhost:PORT/inner"></iframe>',
+  '/inner': '<img src="/inner.svg" alt=""><script>console.error("from the inner frame")</script>',
+};
 beforeAll(async () => {
   server = createServer((request, response) => {
     if (request.url === '/slow.css') return;
+    const port = (server.address() as { port: number }).port;
     response.setHeader('Content-Type', 'text/html');
-    response.end('<link rel="stylesheet" href="/slow.css"><p>Waiting for a stylesheet');
+    response.end((PAGES[request.url ?? ''] ?? '').replace('PORT', String(port)));
   });
   await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
   const address = server.address();
@@ -143,6 +152,15 @@ describe('what the page does', () => {
     expect(page.errors).toContain('Error: late');
     expect(page.errors.filter((error) => error.includes('ERR_FILE_NOT_FOUND'))).toHaveLength(2);
     expect(page.exceptions).toEqual(['Error: late']);
+  });
+
+  it('records the requests and errors of a frame from another site, in its own process', async () => {
+    const page = await newPage();
+    await page.goto(`${origin}/outer`);
+    const inner = origin.replace('127.0.0.1', 'localhost');
+    await page.waitFor('the inner frame', () => new Promise((done) => setTimeout(() => done(true), 100)));
+    expect(page.requests).toEqual([`${origin}/outer`, `${inner}/inner`, `${inner}/inner.svg`]);
+    expect(page.errors).toContain('from the inner frame');
   });
 
   it('dismisses dialogs, so that nothing waits for an answer, and records them', async () => {
