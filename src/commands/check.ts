@@ -80,7 +80,7 @@ async function checkAccessibility(page: Page, limits: DeckLimits): Promise<PageP
   return page.evaluate(() => window.deckPageChecks!.accessibility(), undefined, { timeout: limits.ready });
 }
 
-/** The built deck in the browser: each slide on screen, then the print view the PDF comes from. */
+/** The built deck in the browser: each slide on screen and, meanwhile, the print view the PDF comes from. */
 async function inspectDeck(
   browser: Browser,
   deck: CompiledDeck,
@@ -89,16 +89,21 @@ async function inspectDeck(
 ): Promise<Finding[]> {
   const url = pathToFileURL(join(folder, deck.name, 'index.html')).href;
   const viewport = canvasSize(deck.rendered.revealConfig);
-
-  const screen = await browser.newPage({ viewport });
-  await openDeck(screen, url, limits);
-  const problems = await checkScreenView(screen);
-  await screen.close();
-
-  const print = await browser.newPage({ viewport });
-  await openPrintView(print, url, {}, limits);
-  problems.push(...(await checkPrintView(print)), ...(await checkAccessibility(print, limits)));
-  await print.close();
+  const onScreen = async () => {
+    const page = await browser.newPage({ viewport });
+    await openDeck(page, url, limits);
+    const problems = await checkScreenView(page);
+    await page.close();
+    return problems;
+  };
+  const inPrint = async () => {
+    const page = await browser.newPage({ viewport });
+    await openPrintView(page, url, {}, limits);
+    const problems = [...(await checkPrintView(page)), ...(await checkAccessibility(page, limits))];
+    await page.close();
+    return problems;
+  };
+  const problems = (await Promise.all([onScreen(), inPrint()])).flat();
 
   const file = deck.rendered.file;
   // Speak of files as the author wrote them, not as the build renamed them.
@@ -126,20 +131,19 @@ export async function checkDecks(
 ): Promise<CheckResult> {
   const findings: Finding[] = [];
   await withTemporaryFolder('deck-check-', async (folder) => {
-    const built = await buildDecks(paths, {
-      outDir: join(folder, 'dist'),
-      project,
-      render: { sourceLines: true },
-    });
-    findings.push(...built.diagnostics.map(FROM_BUILD));
-    for (const deck of built.decks) findings.push(...staticFindings(deck.rendered));
-    if (!hasErrors(built.diagnostics) && built.decks.length > 0) {
-      const browser = await launchBrowser();
-      try {
-        for (const deck of built.decks) findings.push(...(await inspectDeck(browser, deck, built.outDir, limits)));
-      } finally {
-        await browser.close();
-      }
+    // The browser starts while the decks build: most of the wait is the browser's.
+    const starting = launchBrowser();
+    starting.catch(() => undefined);
+    try {
+      const built = await buildDecks(paths, { outDir: join(folder, 'dist'), project, render: { sourceLines: true } });
+      findings.push(...built.diagnostics.map(FROM_BUILD));
+      for (const deck of built.decks) findings.push(...staticFindings(deck.rendered));
+      if (hasErrors(built.diagnostics)) return;
+      const browser = await starting;
+      for (const deck of built.decks) findings.push(...(await inspectDeck(browser, deck, built.outDir, limits)));
+    } finally {
+      // Whatever happened above, the browser goes: a live child process would keep us running.
+      await starting.then((browser) => browser.close()).catch(() => undefined);
     }
   });
   findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
