@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from '../../../src/browser/driver.js';
 import type { PageProblem } from '../../../src/browser/page-checks/index.js';
 import { loadPageChecks } from '../../../src/browser/page-checks-bundle.js';
-import { newPage } from '../harness.js';
+import { browser } from '../harness.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'deck-rules-'));
 writeFileSync(join(folder, 'dot.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
@@ -33,11 +33,17 @@ const PAGE = (slides: string) => `<!doctype html>
 ${slides}
 </div></div></body></html>`;
 
-/** A page of the given slides (`<section>`s); files beside it: dot.svg (an image that loads). */
+let tab: Promise<Page> | undefined;
+
+/**
+ * A page of the given slides (`<section>`s), with dot.svg beside it (an image that loads). Every
+ * rule test loads its page into the same tab: they run one after another, and a tab costs a renderer.
+ */
 export async function slidesPage(slides: string): Promise<Page> {
   const file = join(folder, `page-${++pages}.html`);
   writeFileSync(file, PAGE(slides));
-  const page = await newPage();
+  tab ??= browser().then((shared) => shared.newPage());
+  const page = await tab;
   await page.goto(pathToFileURL(file).href);
   await page.evaluate(() => Promise.all([...document.images].map((image) => image.decode().catch(() => undefined))));
   await loadPageChecks(page);
