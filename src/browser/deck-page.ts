@@ -53,7 +53,7 @@ async function ready<A>(page: Page, limits: DeckLimits, what: string, fn: (arg: 
     await page.waitFor('the fonts to load', () => document.fonts.ready.then(() => true), undefined, { timeout: left });
   } catch (error) {
     const thrown = page.exceptions[0];
-    if (!(error instanceof DeckError) || !thrown) throw error;
+    if (!(error instanceof DeckError && error.code === 'PAGE') || !thrown) throw error;
     throw new DeckError(error.code, `${error.message} (the deck's page threw: ${thrown})`);
   }
 }

@@ -5,6 +5,7 @@
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
+import { DEFAULT_CANVAS } from '../contract.js';
 import { DeckError } from '../errors.js';
 import { onInterrupt } from '../platform/interrupt.js';
 import { type TemporaryFolder, temporaryFolder } from '../platform/temporary.js';
@@ -18,7 +19,6 @@ export { LIMITS, Page } from './page.js';
 const START_TIMEOUT = 20_000;
 /** Until a new tab is set up and ready to drive. */
 const OPEN_TIMEOUT = 10_000;
-export const DEFAULT_VIEWPORT: Viewport = { width: 1280, height: 720 };
 
 interface Arrival {
   match: (target: TargetInfo) => boolean;
@@ -39,6 +39,11 @@ function startProcess({ executable, args }: BrowserCommand, profile: string): Ch
       `--user-data-dir=${profile}`,
       '--hide-scrollbars',
       '--mute-audio',
+      // Several tabs are driven at once (check's screen and print views, a deck and its speaker
+      // view): none may be slowed down as a tab in the background.
+      '--disable-background-timer-throttling',
+      '--disable-backgrounding-occluded-windows',
+      '--disable-renderer-backgrounding',
       'about:blank',
     ],
     // Chromium reads commands on fd 3 and writes replies on fd 4. Its own process group (off
@@ -135,8 +140,8 @@ export class Browser implements PageHost {
     });
   }
 
-  /** Opens a new tab at about:blank with the given viewport. */
-  async newPage({ viewport = DEFAULT_VIEWPORT }: { viewport?: Viewport } = {}): Promise<Page> {
+  /** Opens a new tab at about:blank with the given viewport (by default, a deck's usual canvas). */
+  async newPage({ viewport = DEFAULT_CANVAS }: { viewport?: Viewport } = {}): Promise<Page> {
     let targetId = this.startupTab;
     this.startupTab = undefined;
     targetId ??= (

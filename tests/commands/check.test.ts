@@ -83,7 +83,7 @@ describe('deck check', () => {
 
   it.runIf(process.platform !== 'win32')('fails in time on a deck page that never finishes loading', async () => {
     const { deck, never } = neverLoadingDeck();
-    const limits = { load: 1000, ready: 1000, print: 5000 };
+    const limits = { load: 500, ready: 500, print: 5000 };
     const failure = await checkDecks([deck], REPO, { limits }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(DeckError);
     expect(failure).toMatchObject({ code: 'PAGE' });
@@ -91,7 +91,7 @@ describe('deck check', () => {
       // The screen and print views load side by side: either may be the first to give up, and
       // what else is still loading waits behind the file that never comes.
       new RegExp(
-        `^file:///.+/index\\.html(\\?print-pdf\\S*)? did not finish loading within 1 s; still loading .*${never}`,
+        `^file:///.+/index\\.html(\\?print-pdf\\S*)? did not finish loading within 0.5 s; still loading .*${never}`,
       ),
     );
   });

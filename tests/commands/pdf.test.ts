@@ -137,14 +137,14 @@ describe.runIf(process.platform !== 'win32')('deck pdf: a deck page that never f
   it('fails in time, naming what it still waits for, and writes nothing', async () => {
     const { deck, never } = neverLoadingDeck();
     const out = join(dir, 'never.pdf');
-    const limits = { load: 1000, ready: 1000, print: 5000 };
+    const limits = { load: 500, ready: 500, print: 5000 };
     const failure = await exportPdf({ deck, project: REPO, out, limits }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(DeckError);
     expect(failure).toMatchObject({ code: 'PAGE' });
     expect((failure as DeckError).message).toMatch(
       // What else is still loading waits behind the file that never comes: the fonts, say.
       new RegExp(
-        `^file:///.+/index\\.html\\?print-pdf\\S* did not finish loading within 1 s; still loading .*${never}`,
+        `^file:///.+/index\\.html\\?print-pdf\\S* did not finish loading within 0.5 s; still loading .*${never}`,
       ),
     );
     expect(existsSync(out)).toBe(false);
