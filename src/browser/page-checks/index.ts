@@ -16,8 +16,8 @@ export const rules = { overflow, smallText, brokenImages, imageAlt, remoteResour
 export { accessibility, slideUnderCheck };
 
 /** On screen a slide meets every rule; the print view is checked for what printing changes: the fit. */
-export const SCREEN_RULES: Rule[] = [overflow, smallText, brokenImages, imageAlt, remoteResources, slideLinks];
-export const PRINT_RULES: Rule[] = [overflow];
+const SCREEN_RULES: Rule[] = [overflow, smallText, brokenImages, imageAlt, remoteResources, slideLinks];
+const PRINT_RULES: Rule[] = [overflow];
 
 /** The innermost sections (a vertical stack's own section holds its slides) among `selector`'s. */
 const slideSections = (selector: string) =>
