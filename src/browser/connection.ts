@@ -38,7 +38,8 @@ export const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
 
 export class Connection {
   private nextId = 0;
-  private buffered = '';
+  /** The start of a message whose end has not come yet, in the chunks it came in. */
+  private partial: string[] = [];
   private readonly pending = new Map<number, Pending>();
   private readonly listeners = new Map<string, Set<(method: string, params: Params) => void>>();
   /** Set once the browser is gone: everything asked of it after that fails at once. */
@@ -113,10 +114,13 @@ export class Connection {
   }
 
   private receive(text: string): void {
-    this.buffered += text;
-    for (let end = this.buffered.indexOf('\0'); end >= 0; end = this.buffered.indexOf('\0')) {
-      const raw = this.buffered.slice(0, end);
-      this.buffered = this.buffered.slice(end + 1);
+    // Only the new text is searched for the end of a message: a PDF of tens of megabytes comes as
+    // one message, in a thousand chunks.
+    let start = 0;
+    for (let end = text.indexOf('\0'); end >= 0; end = text.indexOf('\0', start)) {
+      const raw = this.partial.join('') + text.slice(start, end);
+      this.partial = [];
+      start = end + 1;
       let message: Message;
       try {
         message = JSON.parse(raw) as Message;
@@ -127,6 +131,7 @@ export class Connection {
       }
       this.dispatch(message);
     }
+    if (start < text.length) this.partial.push(text.slice(start));
   }
 
   private dispatch(message: Message): void {
