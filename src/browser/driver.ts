@@ -13,8 +13,7 @@ import { Connection, type Params, seconds } from './connection.js';
 import { type BrowserCommand, browserCommand, CHOOSE_ANOTHER_BROWSER } from './find.js';
 import { Page, type PageHost, type TargetInfo, type Viewport } from './page.js';
 
-export type { Clip, PrintOptions, Viewport } from './page.js';
-export { LIMITS, Page } from './page.js';
+export type { Clip, Frame, Page, PrintOptions, Viewport } from './page.js';
 
 const START_TIMEOUT = 20_000;
 /** Until a new tab is set up and ready to drive. */

@@ -41,7 +41,7 @@ export interface PrintOptions {
 }
 
 /** Time limits, in ms, when the caller gives none. */
-export const LIMITS = {
+const LIMITS = {
   /** A command to the page: run a function, press a key, take a screenshot. */
   command: 30_000,
   /** Loading a URL until its load event. */
