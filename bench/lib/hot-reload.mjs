@@ -3,10 +3,9 @@
 
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-// Resolves to the main project's node_modules (bench/ does not install playwright-core).
-import { chromium } from 'playwright-core';
-// The same quiet, offline flags the toolkit launches Chromium with (lib/ is compiled by run.mjs).
-import { CHROMIUM_ARGS } from '../../lib/browser/find.js';
+// The toolkit's own browser driver and its way of opening a deck (lib/ is compiled by run.mjs).
+import { DECK_LIMITS, openDeck } from '../../lib/browser/deck-page.js';
+import { launchBrowser } from '../../lib/browser/driver.js';
 import { freePort, sleep } from './processes.mjs';
 
 const SLIDE_INDEX = 4; // slide 5, counted from 0 as reveal.js does
@@ -70,10 +69,10 @@ export async function measureHotReload({ root, env, deckFile, marker, word, edit
   let browser;
   try {
     const url = await server.url;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.goto(url);
-    await page.waitForFunction(() => window.deck?.isReady() === true, null, { timeout: 60_000 });
+    browser = await launchBrowser();
+    const page = await browser.newPage();
+    // The first page of a fresh dev server waits for Vite to prepare the runtime: allow a minute.
+    await openDeck(page, url, { ...DECK_LIMITS, load: 60_000, ready: 60_000 });
     await page.evaluate((index) => window.deck.slide(index, 0), SLIDE_INDEX);
 
     const times = [];
@@ -83,7 +82,10 @@ export async function measureHotReload({ root, env, deckFile, marker, word, edit
       const newWord = `edit${i}word`;
       const started = performance.now();
       writeFileSync(deckFile, withWord(newWord));
-      await page.waitForFunction(presentSlideHasWord, newWord, { polling: 5, timeout: 30_000 });
+      await page.waitFor(`"${newWord}" on slide ${SLIDE_INDEX + 1}`, presentSlideHasWord, newWord, {
+        timeout: 30_000,
+        interval: 5,
+      });
       const elapsed = performance.now() - started;
       const onSlide = await page.evaluate(() => window.deck.getIndices().h);
       if (i < WARM_UP_EDITS) continue;

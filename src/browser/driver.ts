@@ -1,143 +1,48 @@
-// A headless Chromium tab driven over the DevTools protocol, for the one-shot job where start-up
-// is most of the cost: printing a PDF. Chromium speaks the protocol over a pair of pipes
-// (`--remote-debugging-pipe`: JSON messages ended by a NUL byte), which needs no port, no HTTP
-// discovery and no WebSocket; measured here it is ready about a second sooner than a launch
-// through an automation library, whose import, context and page set-up come on top.
+// The one browser driver: starts the system's Chrome or Chromium once, headless, and drives its
+// tabs over the DevTools pipe (connection.ts) as Pages (page.ts). PDF export, checks, the browser
+// tests and the bench all open pages through it. Its profile lives in a temporary folder that goes
+// when the browser is closed, and also when the process is stopped (Ctrl+C).
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
+import { DEFAULT_CANVAS } from '../contract.js';
 import { DeckError } from '../errors.js';
 import { onInterrupt } from '../platform/interrupt.js';
-import { temporaryFolder } from '../platform/temporary.js';
+import { type TemporaryFolder, temporaryFolder } from '../platform/temporary.js';
+import { Connection, type Params, seconds } from './connection.js';
 import { type BrowserCommand, browserCommand, CHOOSE_ANOTHER_BROWSER } from './find.js';
+import { Page, type PageHost, type TargetInfo, type Viewport } from './page.js';
+
+export type { Clip, Frame, Page, PrintOptions, Viewport } from './page.js';
 
 const START_TIMEOUT = 20_000;
+/** Until a new tab is set up and ready to drive. */
+const OPEN_TIMEOUT = 10_000;
 
-export interface PrintOptions {
-  preferCSSPageSize?: boolean;
-  /** Inches, when the page size does not come from CSS. */
-  paperWidth?: number;
-  paperHeight?: number;
-  marginTop?: number;
-  marginBottom?: number;
-  marginLeft?: number;
-  marginRight?: number;
-  displayHeaderFooter?: boolean;
-  headerTemplate?: string;
-  footerTemplate?: string;
+interface Arrival {
+  match: (target: TargetInfo) => boolean;
+  resolve: (page: Page) => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
 }
 
-export interface Tab {
-  /** Loads `url` and waits for its load event. */
-  open(url: string): Promise<void>;
-  /** Calls a self-contained function in the page with a JSON argument and returns its JSON result. */
-  call<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<Awaited<R>>;
-  pdf(options: PrintOptions): Promise<Uint8Array>;
-  /** Stops the browser, all its processes, and removes its profile. */
-  close(): Promise<void>;
-}
-
-interface Message {
-  id?: number;
-  method?: string;
-  params?: Record<string, unknown>;
-  result?: Record<string, unknown>;
-  error?: { message: string };
-  sessionId?: string;
-}
-
-/** The protocol over Chromium's pipes: commands with replies, and events. */
-class Connection {
-  private nextId = 0;
-  private buffered = '';
-  private readonly replies = new Map<
-    number,
-    { resolve: (r: Record<string, unknown>) => void; reject: (e: Error) => void }
-  >();
-  private readonly waiters: {
-    method: string;
-    resolve: (params: Record<string, unknown>) => void;
-    reject: (e: Error) => void;
-  }[] = [];
-  /** Set once the browser is gone: everything asked of it after that fails at once. */
-  private failure: Error | undefined;
-
-  constructor(
-    private readonly output: Writable,
-    input: Readable,
-    browserName: string,
-  ) {
-    input.on('data', (chunk: Buffer) => this.receive(chunk.toString('utf8')));
-    // A browser that exits at once (broken, or not a browser) closes its pipes: writing then
-    // fails with EPIPE, which must end the commands waiting for replies, not the process.
-    const lost = () => this.failAll(new DeckError('BROWSER', `${browserName} stopped answering`));
-    input.on('close', lost);
-    input.on('error', lost);
-    output.on('error', lost);
-  }
-
-  send(method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<Record<string, unknown>> {
-    const id = ++this.nextId;
-    return new Promise((resolve, reject) => {
-      if (this.failure) return reject(this.failure);
-      this.replies.set(id, { resolve, reject });
-      this.output.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
-    });
-  }
-
-  /** The next event called `method`. */
-  next(method: string): Promise<Record<string, unknown>> {
-    return new Promise((resolve, reject) => {
-      if (this.failure) reject(this.failure);
-      else this.waiters.push({ method, resolve, reject });
-    });
-  }
-
-  /** Fails every command and event still waited for, and any asked for later (the first error wins). */
-  failAll(error: Error): void {
-    this.failure ??= error;
-    for (const reply of this.replies.values()) reply.reject(this.failure);
-    this.replies.clear();
-    for (const waiter of this.waiters.splice(0)) waiter.reject(this.failure);
-  }
-
-  private receive(text: string): void {
-    this.buffered += text;
-    for (let end = this.buffered.indexOf('\0'); end >= 0; end = this.buffered.indexOf('\0')) {
-      const raw = this.buffered.slice(0, end);
-      this.buffered = this.buffered.slice(end + 1);
-      let message: Message;
-      try {
-        message = JSON.parse(raw) as Message;
-      } catch {
-        // A stream handler must never throw: a garbled message ends the session, not the process.
-        this.failAll(new DeckError('BROWSER', 'the browser sent a message that is not JSON'));
-        return;
-      }
-      const reply = message.id === undefined ? undefined : this.replies.get(message.id);
-      if (reply && message.id !== undefined) {
-        this.replies.delete(message.id);
-        if (message.error) reply.reject(new Error(message.error.message));
-        else reply.resolve(message.result ?? {});
-      } else if (message.method) {
-        const index = this.waiters.findIndex((w) => w.method === message.method);
-        if (index >= 0) this.waiters.splice(index, 1)[0]?.resolve(message.params ?? {});
-      }
-    }
-  }
-}
-
-function startBrowser({ executable, args }: BrowserCommand, profile: string): ChildProcess {
+function startProcess({ executable, args }: BrowserCommand, profile: string): ChildProcess {
   return spawn(
     executable,
     [
       ...args,
       '--headless',
-      // One process fewer to start: printing needs no GPU process of its own.
+      // One process fewer to start: printing and checking need no GPU process of their own.
       '--in-process-gpu',
       '--remote-debugging-pipe',
       `--user-data-dir=${profile}`,
       '--hide-scrollbars',
+      '--mute-audio',
+      // Several tabs are driven at once (check's screen and print views, a deck and its speaker
+      // view): none may be slowed down as a tab in the background.
+      '--disable-background-timer-throttling',
+      '--disable-backgrounding-occluded-windows',
+      '--disable-renderer-backgrounding',
       'about:blank',
     ],
     // Chromium reads commands on fd 3 and writes replies on fd 4. Its own process group (off
@@ -146,98 +51,217 @@ function startBrowser({ executable, args }: BrowserCommand, profile: string): Ch
   );
 }
 
-/** Kills the browser and every process it started, then waits until it is gone. */
-function stopBrowser(browser: ChildProcess): Promise<void> {
-  if (browser.exitCode !== null || browser.signalCode !== null || browser.pid === undefined) return Promise.resolve();
-  const exited = new Promise<void>((done) => browser.once('exit', () => done()));
-  killBrowser(browser);
-  return exited;
-}
-
 /** Sends the kill to the browser's whole process group (renderers and helpers too). */
-function killBrowser(browser: ChildProcess): void {
+function killProcess(child: ChildProcess): void {
   try {
-    if (process.platform === 'win32' || browser.pid === undefined) browser.kill('SIGKILL');
-    else process.kill(-browser.pid, 'SIGKILL');
+    if (process.platform === 'win32' || child.pid === undefined) child.kill('SIGKILL');
+    else process.kill(-child.pid, 'SIGKILL');
   } catch {
-    browser.kill('SIGKILL');
+    child.kill('SIGKILL');
   }
 }
 
-export async function openTab(viewport: { width: number; height: number }): Promise<Tab> {
+const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
+/** Kills the browser and every process it started, then waits until it is gone. */
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (hasExited(child) || child.pid === undefined) return Promise.resolve();
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  killProcess(child);
+  return exited;
+}
+
+/** Starts the browser (`timeout`: until it answers); it is ready to open pages. */
+export async function launchBrowser({ timeout = START_TIMEOUT }: { timeout?: number } = {}): Promise<Browser> {
   const command = browserCommand();
   const profile = await temporaryFolder('deck-chromium-');
-  const browser = startBrowser(command, profile.path);
-  // Its own process group does not get the terminal's Ctrl+C: stop it when we are stopped (the
-  // newest clean-up runs first, so before the profile is removed).
-  const undo = onInterrupt(() => killBrowser(browser));
-  const close = async () => {
-    undo();
-    // Killed processes run no more code, so the profile can go while the kernel reaps them.
-    await Promise.all([stopBrowser(browser), profile.remove()]);
-  };
-  const connection = new Connection(browser.stdio[3] as Writable, browser.stdio[4] as Readable, command.executable);
-  browser.on('error', (error) =>
-    connection.failAll(new DeckError('BROWSER', `cannot start ${command.executable}: ${error.message}`)),
-  );
-  const timer = setTimeout(
-    () =>
-      connection.failAll(
-        new DeckError('BROWSER', `${command.executable} did not start within ${START_TIMEOUT / 1000} s`),
-      ),
-    START_TIMEOUT,
-  );
+  const browser = new Browser(command, profile, timeout);
   try {
-    const { targetInfos } = (await connection.send('Target.getTargets')) as {
-      targetInfos: { targetId: string; type: string }[];
-    };
-    clearTimeout(timer);
-    // The first tab may not exist yet when Chromium first answers; then open one.
-    const targetId =
-      targetInfos.find((target) => target.type === 'page')?.targetId ??
-      ((await connection.send('Target.createTarget', { url: 'about:blank' })) as { targetId: string }).targetId;
-    const { sessionId } = (await connection.send('Target.attachToTarget', {
-      targetId,
-      flatten: true,
-    })) as {
-      sessionId: string;
-    };
-    const send = (method: string, params: Record<string, unknown> = {}) => connection.send(method, params, sessionId);
-    await send('Page.enable');
-    await send('Emulation.setDeviceMetricsOverride', { ...viewport, deviceScaleFactor: 1, mobile: false });
-    return {
-      async open(url) {
-        const loaded = connection.next('Page.loadEventFired');
-        // Awaited below; if navigating fails first, its rejection on close must not go unhandled.
-        loaded.catch(() => undefined);
-        const { errorText } = (await send('Page.navigate', { url })) as { errorText?: string };
-        if (errorText) throw new DeckError('PAGE', `cannot open ${url}: ${errorText}`);
-        await loaded;
-      },
-      async call(fn, arg) {
-        const { result, exceptionDetails } = (await send('Runtime.evaluate', {
-          expression: `(${fn.toString()})(${JSON.stringify(arg ?? null)})`,
-          awaitPromise: true,
-          returnByValue: true,
-        })) as { result: { value: never }; exceptionDetails?: { text: string; exception?: { description?: string } } };
-        if (exceptionDetails) {
-          throw new Error(`in the page: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-        }
-        return result.value;
-      },
-      async pdf(options) {
-        const { data } = (await send('Page.printToPDF', { printBackground: true, ...options })) as { data: string };
-        return Buffer.from(data, 'base64');
-      },
-      close,
-    };
+    await browser.started;
+    return browser;
   } catch (error) {
-    clearTimeout(timer);
-    await close();
-    // The browser was chosen for the user: say how to choose another.
-    if (error instanceof DeckError && error.code === 'BROWSER') {
-      throw new DeckError('BROWSER', `${error.message}; ${CHOOSE_ANOTHER_BROWSER}`);
-    }
+    await browser.close();
     throw error;
+  }
+}
+
+export class Browser implements PageHost {
+  readonly executable: string;
+  /** Resolves once the browser answers; launchBrowser waits for it. */
+  readonly started: Promise<void>;
+  private readonly process: ChildProcess;
+  private readonly connection: Connection;
+  /** Every page set up, by the id of its session. */
+  private readonly pages = new Map<string, Page>();
+  /** Pages set up but not yet handed out, with what the browser said about them. */
+  private readonly unclaimed = new Map<string, { page: Page; target: TargetInfo }>();
+  private readonly arrivals = new Set<Arrival>();
+  private readonly undoInterrupt: () => void;
+  private answered = false;
+  private failure: Error | undefined;
+  /**
+   * The tab Chromium opens as it starts, handed to the first newPage(): its renderer is already
+   * on its way, where a new tab would cost another 0.2 s.
+   */
+  private startupTab: string | undefined;
+
+  constructor(
+    command: BrowserCommand,
+    private readonly profile: TemporaryFolder,
+    startTimeout: number,
+  ) {
+    this.executable = command.executable;
+    this.process = startProcess(command, profile.path);
+    // Its own process group does not get the terminal's Ctrl+C: stop it when we are stopped (the
+    // newest clean-up runs first, so before the profile is removed).
+    this.undoInterrupt = onInterrupt(() => killProcess(this.process));
+    this.connection = new Connection(this.process.stdio[3] as Writable, this.process.stdio[4] as Readable);
+    this.process.on('error', (error) => this.fail(`could not be run: ${error.message}`));
+    this.process.on('exit', (code, signal) =>
+      this.fail(signal ? `was stopped by ${signal}` : `exited with code ${code ?? 'unknown'}`),
+    );
+    this.connection.on('', (method, params) => this.onEvent(method, params));
+    // Every new tab and popup waits, paused, until its page is set up: nothing it does is missed.
+    this.started = this.send(
+      'Target.setAutoAttach',
+      { autoAttach: true, waitForDebuggerOnStart: true, flatten: true },
+      { what: 'starting', timeout: startTimeout },
+    ).then(async () => {
+      this.answered = true;
+      const { targetInfos } = (await this.send(
+        'Target.getTargets',
+        {},
+        { what: 'listing tabs', timeout: OPEN_TIMEOUT },
+      )) as {
+        targetInfos: TargetInfo[];
+      };
+      this.startupTab = targetInfos.find((target) => target.type === 'page')?.targetId;
+    });
+  }
+
+  /** Opens a new tab at about:blank with the given viewport (by default, a deck's usual canvas). */
+  async newPage({ viewport = DEFAULT_CANVAS }: { viewport?: Viewport } = {}): Promise<Page> {
+    let targetId = this.startupTab;
+    this.startupTab = undefined;
+    targetId ??= (
+      (await this.send(
+        'Target.createTarget',
+        { url: 'about:blank' },
+        { what: 'opening a tab', timeout: OPEN_TIMEOUT },
+      )) as {
+        targetId: string;
+      }
+    ).targetId;
+    const page = await this.nextPage((target) => target.targetId === targetId, OPEN_TIMEOUT, 'a new tab').page;
+    await page.setViewport(viewport);
+    return page;
+  }
+
+  /** The next page to open that `match`es, once it is set up (or one that opened and is not claimed yet). */
+  nextPage(
+    match: (target: TargetInfo) => boolean,
+    timeout: number,
+    what: string,
+  ): { page: Promise<Page>; cancel(): void } {
+    for (const [targetId, { page, target }] of this.unclaimed) {
+      if (!match(target)) continue;
+      this.unclaimed.delete(targetId);
+      return { page: Promise.resolve(page), cancel: () => undefined };
+    }
+    let arrival: Arrival | undefined;
+    const page = new Promise<Page>((resolve, reject) => {
+      if (this.failure) return reject(this.failure);
+      const timer = setTimeout(() => {
+        this.arrivals.delete(arrival!);
+        reject(new DeckError('PAGE', `${what} did not open within ${seconds(timeout)}`));
+      }, timeout);
+      arrival = { match, resolve, reject, timer };
+      this.arrivals.add(arrival);
+    });
+    return {
+      page,
+      cancel: () => {
+        if (!arrival) return;
+        clearTimeout(arrival.timer);
+        this.arrivals.delete(arrival);
+      },
+    };
+  }
+
+  async closePage(targetId: string): Promise<void> {
+    await this.send('Target.closeTarget', { targetId }, { what: 'closing a tab', timeout: OPEN_TIMEOUT });
+  }
+
+  /** Stops the browser and every process it started, and removes its profile. */
+  async close(): Promise<void> {
+    this.fail(undefined);
+    this.undoInterrupt();
+    // Killed processes run no more code, so the profile can go while the kernel reaps them.
+    await Promise.all([stopProcess(this.process), this.profile.remove()]);
+  }
+
+  private send(method: string, params: Params, limits: { what: string; timeout: number }): Promise<Params> {
+    return this.connection.send(method, params, '', {
+      code: 'BROWSER',
+      ...limits,
+      late: () =>
+        this.failureMessage(
+          `did not answer ${limits.what === 'starting' ? '' : `(${limits.what}) `}within ${seconds(limits.timeout)}`,
+        ),
+    });
+  }
+
+  /** "cannot start X (it …)" before the browser first answered, "X …" after; and how to choose another. */
+  private failureMessage(how: string): string {
+    const what = this.answered ? `${this.executable} ${how}` : `cannot start ${this.executable} (it ${how})`;
+    return `${what}; ${CHOOSE_ANOTHER_BROWSER}`;
+  }
+
+  /** Fails everything pending and everything asked later: with why the browser went, or as closed. */
+  private fail(how: string | undefined): void {
+    if (this.failure) return;
+    this.failure = new DeckError('BROWSER', how === undefined ? 'the browser was closed' : this.failureMessage(how));
+    this.connection.failAll(this.failure);
+    for (const page of this.pages.values()) page.lost(this.failure);
+    for (const arrival of this.arrivals) {
+      clearTimeout(arrival.timer);
+      arrival.reject(this.failure);
+    }
+    this.arrivals.clear();
+  }
+
+  private onEvent(method: string, params: Params): void {
+    if (method === 'Target.attachedToTarget') {
+      void this.attached(params.sessionId as string, params.targetInfo as TargetInfo);
+    } else if (method === 'Target.detachedFromTarget') {
+      const page = this.pages.get(params.sessionId as string);
+      this.pages.delete(params.sessionId as string);
+      if (page) this.unclaimed.delete(page.targetId);
+      page?.lost(new DeckError('PAGE', 'the page was closed'));
+    }
+  }
+
+  private async attached(sessionId: string, target: TargetInfo): Promise<void> {
+    const resume = { code: 'BROWSER', what: 'resuming a frame', timeout: OPEN_TIMEOUT } as const;
+    if (target.type !== 'page') {
+      // Workers and frames in other processes: not ours to drive; let them run.
+      await this.connection.send('Runtime.runIfWaitingForDebugger', {}, sessionId, resume).catch(() => undefined);
+      return;
+    }
+    const page = new Page(this.connection, sessionId, target.targetId, this);
+    this.pages.set(sessionId, page);
+    try {
+      await page.start();
+    } catch {
+      return; // Closed or gone while being set up: nobody can use it.
+    }
+    const arrival = [...this.arrivals].find((waiting) => waiting.match(target));
+    if (!arrival) {
+      this.unclaimed.set(target.targetId, { page, target });
+      return;
+    }
+    this.arrivals.delete(arrival);
+    clearTimeout(arrival.timer);
+    arrival.resolve(page);
   }
 }

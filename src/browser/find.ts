@@ -1,9 +1,8 @@
-// Finds and starts the system's Chrome or Chromium (for checks, through playwright-core). A browser
-// is never downloaded: when none is found, the error says how to install one.
+// Finds the system's Chrome or Chromium and the flags to start it with (driver.ts starts it). A
+// browser is never downloaded: when none is found, the error says how to install one.
 
 import { closeSync, existsSync, openSync, readSync, statfsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { DeckError } from '../errors.js';
 
 const CANDIDATES: Record<string, string[]> = {
@@ -133,17 +132,5 @@ function launcherTarget(executable: string): string {
       : executable;
   } catch {
     return executable;
-  }
-}
-
-export async function launchBrowser(): Promise<Browser> {
-  const { chromium } = await import('playwright-core');
-  const { executable, args } = browserCommand();
-  try {
-    return await chromium.launch({ executablePath: executable, args, headless: true });
-  } catch (error) {
-    // Playwright's message is a page of launch logs; the first line says what went wrong.
-    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-    throw new DeckError('BROWSER', `cannot start ${executable} (${reason}); ${CHOOSE_ANOTHER_BROWSER}`);
   }
 }

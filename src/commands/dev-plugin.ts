@@ -1,5 +1,6 @@
 // The dev server: serves one deck through Vite, and on every save of the deck file sends the new
-// slides over Vite's HMR socket. The browser swaps them in and stays on the same slide. A deck
+// version over Vite's HMR socket. The browser swaps the slides in, or loads the page again when
+// the page around them changed (src/runtime/live-reload.ts), and stays on the same slide. A deck
 // with errors shows them in the terminal and in Vite's overlay while the last good deck stays up.
 
 import { readFile } from 'node:fs/promises';
@@ -8,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { compileDecks } from '../compile/compile.js';
 import { RUNTIME_ENTRY, runtimeBundle } from '../compile/runtime-bundle.js';
+import { DECK_UPDATE_EVENT, type DeckUpdate } from '../contract.js';
 import { escapeHtml } from '../escape.js';
 import { pageStyles, renderPage } from '../html/page.js';
 import { formatDiagnostic, hasErrors, type Project, type RenderedDeck } from '../model.js';
@@ -21,6 +23,24 @@ export interface DeckPluginOptions {
 }
 
 const RUNTIME_URL = `/@fs${RUNTIME_ENTRY}`;
+
+/**
+ * The deck's page as the dev server serves it: its theme and highlighting stylesheets from the
+ * runtime bundle in `bundleDir`, linked after the runtime's own CSS (which Vite injects at run time).
+ */
+const devPage = (deck: RenderedDeck, bundleDir: string) =>
+  renderPage(deck, {
+    styles: pageStyles(deck, { bundleUrl: `/@fs${bundleDir}/` }),
+    script: { src: RUNTIME_URL, module: true },
+    stylesAfterScript: true,
+  });
+
+/**
+ * The page around the slides, title and reveal.js options: what an open page cannot take in
+ * place (stylesheets, lang, the head). When it changes, the page loads again.
+ */
+const pageShell = (deck: RenderedDeck, bundleDir: string) =>
+  devPage({ ...deck, sectionsHtml: '', revealConfig: {}, meta: { ...deck.meta, title: '' } }, bundleDir);
 
 /** Browsers sniff most images, but an SVG is shown only when served as one. */
 const CONTENT_TYPES: Record<string, string> = {
@@ -63,6 +83,8 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
   let lastGood: RenderedDeck | undefined;
   let updates = Promise.resolve();
   let lastErrors: string[] = [];
+  /** Where the runtime bundle is: its themes and highlighting stylesheets are served from there. */
+  let bundleDir = '';
 
   async function compile(): Promise<{ deck?: RenderedDeck; errors: string[] }> {
     const result = await compileDecks([file], options.project);
@@ -85,25 +107,27 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
       });
       return;
     }
-    const hadNoDeck = !lastGood;
+    // Every open page shows the last good deck: it was served, or it took every update since.
+    const shown = lastGood;
     lastGood = deck;
     lastErrors = [];
-    if (hadNoDeck) {
+    if (!shown) {
       server.ws.send({ type: 'full-reload', path: '*' });
       return;
     }
-    server.ws.send({
-      type: 'custom',
-      event: 'deck:update',
-      data: { title: deck.meta.title, sectionsHtml: deck.sectionsHtml },
-    });
+    const update: DeckUpdate = {
+      title: deck.meta.title,
+      sectionsHtml: deck.sectionsHtml,
+      revealConfig: deck.revealConfig,
+      reload: pageShell(shown, bundleDir) !== pageShell(deck, bundleDir),
+    };
+    server.ws.send({ type: 'custom', event: DECK_UPDATE_EVENT, data: update });
   }
 
   return {
     name: 'deck',
     async configureServer(server) {
-      // The themes and highlighting stylesheets are served from the runtime bundle, as built.
-      const runtime = await runtimeBundle();
+      bundleDir = (await runtimeBundle()).dir;
       const first = await compile();
       lastGood = first.deck;
       lastErrors = first.errors;
@@ -122,14 +146,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
         const url = new URL(req.url ?? '/', 'http://localhost');
         if (url.pathname === '/' || url.pathname === '/index.html') {
           const html = lastGood
-            ? await server.transformIndexHtml(
-                url.pathname,
-                renderPage(lastGood, {
-                  styles: pageStyles(lastGood, { bundleUrl: `/@fs${runtime.dir}/` }),
-                  script: { src: RUNTIME_URL, module: true },
-                  stylesAfterScript: true,
-                }),
-              )
+            ? await server.transformIndexHtml(url.pathname, devPage(lastGood, bundleDir))
             : errorPage(lastErrors);
           res.setHeader('Content-Type', 'text/html; charset=utf-8');
           res.setHeader('Cache-Control', 'no-store');

@@ -1,8 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openTab } from '../browser/driver.js';
-import { DeckError } from '../errors.js';
+import { DECK_LIMITS, type DeckLimits, openPrintView } from '../browser/deck-page.js';
+import { launchBrowser } from '../browser/driver.js';
+import { canvasSize } from '../contract.js';
 import { escapeHtml } from '../escape.js';
 import { HANDOUT_CSS, type HandoutInput, layoutHandout } from '../html/handout-page.js';
 import { type CompiledDeck, type Diagnostic, hasErrors, type Project } from '../model.js';
@@ -24,6 +25,8 @@ export interface ExportOptions {
   paper?: Paper;
   /** Progress lines, as the work goes. */
   progress?: (line: string) => void;
+  /** Time limits for the deck's page; the defaults suit any deck. */
+  limits?: DeckLimits;
 }
 
 export interface PdfResult {
@@ -31,8 +34,6 @@ export interface PdfResult {
   pages: number;
   diagnostics: Diagnostic[];
 }
-
-const READY_TIMEOUT = 30_000;
 
 function deckFacts(deck: CompiledDeck): string[] {
   const { meta, slides } = deck.rendered;
@@ -75,24 +76,6 @@ async function setMetadata(
 const MM = 1 / 25.4;
 const PAPER_INCHES = { A4: { width: 210 * MM, height: 297 * MM }, Letter: { width: 8.5, height: 11 } } as const;
 
-/**
- * Waits in the page until reveal.js has laid out the print view (the runtime marks it on
- * `pdf-ready`) and the fonts are in; returns the number of pages.
- */
-function printLayoutReady(timeout: number): Promise<number> {
-  const started = Date.now();
-  return new Promise<void>((done, fail) => {
-    const poll = () => {
-      if (document.documentElement.dataset.printReady) done();
-      else if (Date.now() - started > timeout) fail(new Error('reveal.js never reported pdf-ready'));
-      else setTimeout(poll, 10);
-    };
-    poll();
-  })
-    .then(() => document.fonts.ready)
-    .then(() => document.querySelectorAll('.reveal .slides .pdf-page').length);
-}
-
 export async function exportPdf(options: ExportOptions): Promise<PdfResult> {
   const progress = options.progress ?? (() => {});
   const out = resolve(options.out);
@@ -107,25 +90,24 @@ async function printDeck(
   buildDir: string,
   progress: (line: string) => void,
 ): Promise<PdfResult> {
+  const limits = options.limits ?? DECK_LIMITS;
   // The browser starts first and the deck builds while it does: most of the wait is the
   // browser's, so even the compiler is loaded only once the browser is on its way.
-  const starting = openTab({ width: 1280, height: 720 });
+  const starting = launchBrowser();
   starting.catch(() => undefined);
   try {
     const { buildDecks } = await import('./build.js');
     const built = await buildDecks([options.deck], { outDir: join(buildDir, 'dist'), project: options.project });
     const deck = built.decks[0];
     if (hasErrors(built.diagnostics) || !deck) return { file: out, pages: 0, diagnostics: built.diagnostics };
-    const page = pathToFileURL(join(built.outDir, deck.name, 'index.html'));
-    page.search = `?print-pdf&margin=0&pdfSeparateFragments=${options.fragments && !options.handout ? 'true' : 'false'}`;
-    const tab = await starting;
-    await tab.open(page.href);
-    const count = await tab.call(printLayoutReady, READY_TIMEOUT).catch((error: unknown) => {
-      throw new DeckError(
-        'PAGE',
-        `reveal.js did not finish its print layout: ${error instanceof Error ? error.message : error}`,
-      );
-    });
+    const canvas = canvasSize(deck.rendered.revealConfig);
+    const page = await (await starting).newPage({ viewport: canvas });
+    const count = await openPrintView(
+      page,
+      pathToFileURL(join(built.outDir, deck.name, 'index.html')).href,
+      { fragments: Boolean(options.fragments && !options.handout) },
+      limits,
+    );
     progress(
       `laying out ${count} ${options.handout ? 'slides with notes' : options.fragments ? 'pages (fragment steps)' : 'slides'}`,
     );
@@ -137,25 +119,31 @@ async function printDeck(
         title: deck.rendered.meta.title,
         facts: deckFacts(deck),
         slideWidthMm: 96,
+        canvas,
         paper,
         css: HANDOUT_CSS,
       };
       if (deck.rendered.meta.description) input.description = deck.rendered.meta.description;
-      await tab.call(layoutHandout, input);
-      await tab.call(() => document.fonts.ready.then(() => true), undefined);
-      bytes = await tab.pdf({
-        paperWidth: PAPER_INCHES[paper].width,
-        paperHeight: PAPER_INCHES[paper].height,
-        marginTop: 14 * MM,
-        marginBottom: 16 * MM,
-        marginLeft: 15 * MM,
-        marginRight: 15 * MM,
-        displayHeaderFooter: true,
-        headerTemplate: '<span></span>',
-        footerTemplate: footer(deck.rendered.meta.title),
+      await page.evaluate(layoutHandout, input);
+      await page.waitFor('the fonts to load', () => document.fonts.ready.then(() => true), undefined, {
+        timeout: limits.ready,
       });
+      bytes = await page.pdf(
+        {
+          paperWidth: PAPER_INCHES[paper].width,
+          paperHeight: PAPER_INCHES[paper].height,
+          marginTop: 14 * MM,
+          marginBottom: 16 * MM,
+          marginLeft: 15 * MM,
+          marginRight: 15 * MM,
+          displayHeaderFooter: true,
+          headerTemplate: '<span></span>',
+          footerTemplate: footer(deck.rendered.meta.title),
+        },
+        { timeout: limits.print },
+      );
     } else {
-      bytes = await tab.pdf({ preferCSSPageSize: true });
+      bytes = await page.pdf({ preferCSSPageSize: true }, { timeout: limits.print });
     }
     progress(`writing ${out}`);
     const final = await setMetadata(bytes, deck, options.handout ?? false);
@@ -163,7 +151,7 @@ async function printDeck(
     return { file: out, pages: final.pages, diagnostics: built.diagnostics };
   } finally {
     // Whatever happened above, the browser goes: a live child process would keep us running.
-    await starting.then((tab) => tab.close()).catch(() => undefined);
+    await starting.then((browser) => browser.close()).catch(() => undefined);
   }
 }
 

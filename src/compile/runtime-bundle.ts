@@ -174,6 +174,8 @@ async function cacheKey(): Promise<string> {
   const inputs = [
     ...(await listFiles(join(TOOLKIT_ROOT, 'src/runtime'))).map((f) => join(TOOLKIT_ROOT, 'src/runtime', f)),
     ...(await listFiles(THEME_DIR)).map((f) => join(THEME_DIR, f)),
+    // What the runtime imports from beside it: the contract it shares with Node.
+    join(TOOLKIT_ROOT, 'src/contract.ts'),
     // What makes the theme and highlighting stylesheets.
     ...STYLESHEET_SOURCES.map((f) => join(TOOLKIT_ROOT, f)),
   ];

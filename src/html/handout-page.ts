@@ -9,6 +9,8 @@ export interface HandoutInput {
   description?: string;
   /** CSS width of the slide picture, in mm. */
   slideWidthMm: number;
+  /** The deck's canvas (contract.ts canvasSize): each slide's size and shape. */
+  canvas: { width: number; height: number };
   paper: 'A4' | 'Letter';
 }
 
@@ -38,8 +40,7 @@ export function layoutHandout(input: HandoutInput & { css: string }): number {
   const pages = [...document.querySelectorAll<HTMLElement>('.reveal .slides .pdf-page')];
   const root = document.querySelector<HTMLElement>('.reveal');
   if (!root || pages.length === 0) return 0;
-  const slideWidth = pages[0]!.offsetWidth;
-  const slideHeight = pages[0]!.offsetHeight;
+  const { width: slideWidth, height: slideHeight } = input.canvas;
   const scale = (input.slideWidthMm * 96) / 25.4 / slideWidth;
 
   // reveal.js sized the page for slides; the handout sets its own paper.

@@ -1,5 +1,6 @@
 // The HTML page around a rendered deck, for the static build and the dev server alike.
 
+import { DECK_CONFIG_ID } from '../contract.js';
 import { escapeHtml } from '../escape.js';
 import type { RenderedDeck } from '../model.js';
 
@@ -87,7 +88,7 @@ ${head.join('\n')}
 <div class="slides">
 ${deck.sectionsHtml}</div>
 </div>
-<script type="application/json" id="deck-config">${scriptJson(deck.revealConfig)}</script>
+<script type="application/json" id="${DECK_CONFIG_ID}">${scriptJson(deck.revealConfig)}</script>
 ${[script, ...(assets.stylesAfterScript ? links : [])].join('\n')}
 </body>
 </html>

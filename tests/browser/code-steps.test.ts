@@ -9,9 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDecks } from '../../src/commands/build.js';
 import { exportPdf } from '../../src/commands/pdf.js';
 import { projectAt } from '../../src/platform/paths.js';
-import { openDeck, useBrowser } from './harness.js';
+import { openDeck, sleep } from './harness.js';
 
-const browser = useBrowser();
 const FIXTURE = 'tests/fixtures/decks/code-steps.md';
 const dir = mkdtempSync(join(tmpdir(), 'deck-code-'));
 const project = projectAt(dir);
@@ -29,7 +28,8 @@ beforeAll(async () => {
 
 /** Each step of the deck as the presenter sees it: the slide, and the lit lines of the code on top. */
 async function stepThrough(file: string) {
-  const { page, errors } = await openDeck(browser(), file);
+  const page = await openDeck(file);
+  const { errors } = page;
   const seen: string[] = [];
   for (let step = 0; step < 30; step++) {
     const state = await page.evaluate(() => {
@@ -51,9 +51,9 @@ async function stepThrough(file: string) {
     });
     seen.push(state.text);
     if (state.last) break;
-    await page.keyboard.press('ArrowRight');
+    await page.press('ArrowRight');
     // Let the fragment's fade end before looking.
-    await page.waitForTimeout(400);
+    await sleep(400);
   }
   await page.close();
   return { seen, errors };

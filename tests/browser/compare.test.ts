@@ -2,12 +2,11 @@
 // print view the PDF comes from; step reveals in reading order.
 
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { BUILT, openDeck, useBrowser } from './harness.js';
+import type { Page } from '../../src/browser/driver.js';
+import { FIXTURES, openDeck } from './harness.js';
 
-const DECK = join(BUILT, '../fixtures/compare/index.html');
-const browser = useBrowser();
+const DECK = join(FIXTURES, 'compare/index.html');
 
 interface Box {
   top: number;
@@ -80,7 +79,7 @@ function expectInLine(heading: string, columns: Box[], slide: Layout['slide']): 
 
 describe('comparison layouts in the browser', () => {
   it('lays columns side by side on screen', async () => {
-    const { page, errors } = await openDeck(browser(), DECK);
+    const page = await openDeck(DECK);
     const layouts: Layout[] = [];
     for (let h = 0; h < 4; h++) {
       await page.evaluate((i) => window.deck!.slide(i, 0, 99), h);
@@ -90,11 +89,11 @@ describe('comparison layouts in the browser', () => {
     expect(layouts[0]!.columns.map((c) => c.items)).toEqual([10, 10]);
     expect(layouts[3]!.rows).toHaveLength(3);
     for (const layout of layouts) expectSideBySide(layout);
-    expect(errors).toEqual([]);
+    expect(page.errors).toEqual([]);
   });
 
   it('keeps the same columns in the print view', async () => {
-    const { page, errors } = await openDeck(browser(), DECK, '?print-pdf');
+    const page = await openDeck(DECK, { print: true });
     const layouts = await columnLayouts(page, '.pdf-page > section');
     expect(layouts.map((l) => l.columns.length)).toEqual([2, 3, 4, 2]);
     for (const layout of layouts) expectSideBySide(layout);
@@ -115,23 +114,23 @@ describe('comparison layouts in the browser', () => {
     });
     expect(venn).toMatchObject({ items: 17, inside: true, visible: true });
     expect(venn.width).toBeGreaterThan(800);
-    expect(errors).toEqual([]);
+    expect(page.errors).toEqual([]);
   });
 
   it('reveals paired rows and Venn items one step at a time, in reading order', async () => {
-    const { page } = await openDeck(browser(), DECK);
+    const page = await openDeck(DECK);
     await page.evaluate(() => window.deck!.slide(3, 0));
     const rows: number[] = [];
     for (let step = 0; step < 4; step++) {
       rows.push(await page.evaluate(() => document.querySelectorAll('section.present tr.fragment.visible').length));
-      await page.keyboard.press('ArrowRight');
+      await page.press('ArrowRight');
     }
     expect(rows).toEqual([0, 1, 2, 3]);
 
     await page.evaluate(() => window.deck!.slide(4, 0));
     const order: string[] = [];
     for (let step = 0; step < 17; step++) {
-      await page.keyboard.press('ArrowRight');
+      await page.press('ArrowRight');
       order.push(
         await page.evaluate(() => document.querySelector('section.present text.current-fragment')?.textContent ?? ''),
       );

@@ -1,23 +1,24 @@
-// The dev server: a saved edit shows up in the browser without a reload, on the same slide;
-// a broken deck shows its error and keeps the last good slides up.
+// The dev server: a saved edit shows up in the browser without a reload, on the same slide; a
+// change only a new page can apply (most reveal.js options, the theme, the language) reloads it,
+// on the same slide; a broken deck shows its error and keeps the last good slides up.
 
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDeck } from '../../src/browser/deck-page.js';
+import type { Page } from '../../src/browser/driver.js';
 import { startDevServer } from '../../src/commands/dev.js';
 import { REPO } from '../helpers.js';
-import { openBrowser } from './harness.js';
+import { browser } from './harness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'deck-dev-'));
 const file = join(dir, 'talk.md');
-const deckText = (second: string) =>
-  `---\ntitle: Live\n---\n\n# First\n\n![Chart](img/chart.svg)\n\n---\n\n## Second\n\n${second}\n\n---\n\n## Third\n`;
+const deckText = (second: string, frontMatter = '') =>
+  `---\ntitle: Live\n${frontMatter}---\n\n# First\n\n![Chart](img/chart.svg)\n\n---\n\n## Second\n\n${second}\n\n---\n\n## Third\n`;
 const log: string[] = [];
 
-let browser: Browser;
 let server: ViteDevServer;
 let url: string;
 let page: Page;
@@ -25,16 +26,15 @@ let page: Page;
 beforeAll(async () => {
   mkdirSync(join(dir, 'img'));
   writeFileSync(join(dir, 'img/chart.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
+  writeFileSync(join(dir, 'custom.css'), ':root { --live-theme: loaded; }\n');
   writeFileSync(file, deckText('Original text'));
   ({ server, url } = await startDevServer({ file, project: REPO, port: 0, log: (line) => log.push(line) }));
-  browser = await openBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  await page.goto(url);
-  await page.waitForFunction(() => window.deck?.isReady() === true);
+  page = await (await browser()).newPage();
+  await openDeck(page, url);
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await page?.close();
   await server?.close();
 });
 
@@ -43,6 +43,19 @@ async function save(text: string): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 400));
   writeFileSync(file, text);
 }
+
+/** Leaves a mark in the page's window: it survives an update in place, not a reload. */
+const markPage = () =>
+  page.evaluate(() => {
+    (window as unknown as { marker: string }).marker = 'still here';
+  });
+
+const pageState = () =>
+  page.evaluate(() => ({
+    h: window.deck!.getIndices().h,
+    title: document.title,
+    ...((window as unknown as { marker?: string }).marker ? { marker: 'still here' } : {}),
+  }));
 
 const presentText = () =>
   page.evaluate(() => [...document.querySelectorAll('.reveal .slides section.present')].pop()?.textContent ?? '');
@@ -58,7 +71,8 @@ describe('deck dev', () => {
     const response = await fetch(new URL('assets/img/chart.svg', url));
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('<svg');
-    await page.waitForFunction(
+    await page.waitFor(
+      'the image to load',
       () => (document.querySelector('img[alt="Chart"]') as HTMLImageElement | null)?.naturalWidth === 10,
     );
   });
@@ -85,7 +99,7 @@ describe('deck dev', () => {
     });
     expect(await presentText()).toContain('Original text');
     await save(deckText('Edited text'));
-    await page.waitForFunction(() =>
+    await page.waitFor('the edit', () =>
       document.querySelector('.reveal .slides section.present')?.textContent?.includes('Edited text'),
     );
     const state = await page.evaluate(() => ({
@@ -98,7 +112,7 @@ describe('deck dev', () => {
 
   it("shows a broken deck's error and keeps the last good slides", async () => {
     await save(`${deckText('Edited text')}\n<!-- .slide: onclick="x()" -->\n`);
-    await page.waitForSelector('vite-error-overlay', { state: 'attached' });
+    await page.waitFor('the error overlay', () => document.querySelector('vite-error-overlay') !== null);
     const overlay = await page.evaluate(
       () => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '',
     );
@@ -107,17 +121,53 @@ describe('deck dev', () => {
     expect(await presentText()).toContain('Edited text');
 
     await save(deckText('Fixed text'));
-    await page.waitForFunction(() =>
+    await page.waitFor('the fix', () =>
       document.querySelector('.reveal .slides section.present')?.textContent?.includes('Fixed text'),
     );
-    expect(await page.evaluate(() => document.querySelector('vite-error-overlay'))).toBeNull();
+    expect(await page.evaluate(() => document.querySelector('vite-error-overlay') === null)).toBe(true);
+  });
+
+  it('applies a reveal.js option that a running deck can take in place', async () => {
+    await markPage();
+    await save(deckText('Fixed text', 'reveal:\n  transition: fade\n'));
+    await page.waitFor('the new transition', () => window.deck?.getConfig().transition === 'fade');
+    expect(await pageState()).toEqual({ h: 1, marker: 'still here', title: 'Live' });
+  });
+
+  it('loads the page again, on the same slide, for a new canvas size', async () => {
+    await markPage();
+    await save(deckText('Fixed text', 'reveal:\n  transition: fade\n  width: 1920\n  height: 1080\n'));
+    await page.waitFor('the new canvas', () => window.deck?.isReady() && window.deck.getConfig().width === 1920);
+    expect(await pageState()).toEqual({ h: 1, title: 'Live' });
+    expect(
+      await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--deck-slide-height')),
+    ).toBe('1080px');
+  });
+
+  it('loads the page again, on the same slide, for a new language', async () => {
+    await markPage();
+    await save(deckText('Fixed text', 'lang: fr\n'));
+    await page.waitFor('the new language', () => document.documentElement?.lang === 'fr' && window.deck?.isReady());
+    expect(await pageState()).toEqual({ h: 1, title: 'Live' });
+  });
+
+  it('loads the page again, on the same slide, for a new theme', async () => {
+    await markPage();
+    await save(deckText('Fixed text', 'lang: fr\ntheme: custom.css\n'));
+    await page.waitFor(
+      'the new theme',
+      () =>
+        window.deck?.isReady() &&
+        getComputedStyle(document.documentElement).getPropertyValue('--live-theme') === 'loaded',
+    );
+    expect(await pageState()).toEqual({ h: 1, title: 'Live' });
   });
   it("opens speaker view with the current slide's notes", async () => {
     await save(`${deckText('Spoken text')}\nNote: Say the third thing.\n`);
-    await page.waitForFunction(() => document.body.textContent?.includes('Spoken text'));
+    await page.waitFor('the edit', () => window.deck?.isReady() && document.body.textContent?.includes('Spoken text'));
     await page.evaluate(() => window.deck!.slide(2, 0));
-    const [speaker] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
-    await speaker.waitForFunction(() =>
+    const speaker = await page.waitForPopup(() => page.press('s'));
+    await speaker.waitFor('the notes', () =>
       document.querySelector('.speaker-controls-notes .value')?.textContent?.includes('Say the third thing.'),
     );
     await speaker.close();

@@ -1,61 +1,43 @@
-// Opens built decks in the system Chromium (never a downloaded one) for browser tests.
+// The browser tests' one browser, and how they open built decks in it. Vitest runs tests/browser/
+// in one worker without isolation (vitest.config.ts), so this module and the browser it starts are
+// shared by every file of the run; the worker's environment (environment.ts) closes it at the end.
 
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser } from '../../src/browser/find.js';
+import { onTestFinished } from 'vitest';
+import { openDeck as openDeckPage, openPrintView } from '../../src/browser/deck-page.js';
+import { type Browser, launchBrowser, type Page, type Viewport } from '../../src/browser/driver.js';
+import { DEFAULT_CANVAS } from '../../src/contract.js';
+import { SHARED_BROWSER } from './environment.js';
 
 /** Built by tests/global-setup.ts. */
 export const BUILT = resolve('tests/.output/dist');
 export const FLAGSHIP = join(BUILT, 'leadership-vs-management/index.html');
+export const FIXTURES = resolve('tests/.output/fixtures');
 
-export async function openBrowser(): Promise<Browser> {
-  return launchBrowser();
+const shared = globalThis as { [SHARED_BROWSER]?: Promise<Browser> };
+
+/** The run's browser, started by the first test that asks for it. */
+export function browser(): Promise<Browser> {
+  shared[SHARED_BROWSER] ??= launchBrowser();
+  return shared[SHARED_BROWSER];
 }
 
-/** One browser for the whole test file: started before its tests, closed after them. */
-export function useBrowser(): () => Browser {
-  let browser: Browser | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  return () => {
-    if (!browser) throw new Error('the browser is not started yet');
-    return browser;
-  };
+/** A new tab of the run's browser, closed when the current test finishes. */
+export async function newPage(viewport: Viewport = DEFAULT_CANVAS): Promise<Page> {
+  const page = await (await browser()).newPage({ viewport });
+  onTestFinished(() => page.close().catch(() => undefined));
+  return page;
 }
 
-export interface OpenedDeck {
-  page: Page;
-  errors: string[];
-  /** Every URL the page asked for. */
-  requests: string[];
+/** A built deck (its index.html) in a new tab, on screen or in its print view, ready and with its fonts. */
+export async function openDeck(file: string, { print = false } = {}): Promise<Page> {
+  const page = await newPage();
+  const url = pathToFileURL(file).href;
+  if (print) await openPrintView(page, url);
+  else await openDeckPage(page, url);
+  return page;
 }
 
-export async function openDeck(
-  browser: Browser,
-  file: string,
-  query = '',
-  viewport = { width: 1280, height: 720 },
-): Promise<OpenedDeck> {
-  const page = await browser.newPage({ viewport });
-  const errors: string[] = [];
-  const requests: string[] = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('request', (request) => requests.push(request.url()));
-  await page.goto(pathToFileURL(file).href + query);
-  if (query.includes('print-pdf')) {
-    await page.waitForFunction(() => document.documentElement.dataset.printReady === 'true');
-  } else {
-    await page.waitForFunction(() => window.deck?.isReady() === true);
-  }
-  await page.evaluate(() => document.fonts.ready);
-  return { page, errors, requests };
-}
+/** Waits `ms` milliseconds: for things that happen, if at all, after a while (a payload's timer). */
+export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));

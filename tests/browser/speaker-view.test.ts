@@ -1,15 +1,14 @@
 import { expect, it } from 'vitest';
-import { FLAGSHIP, openDeck, useBrowser } from './harness.js';
+import { FLAGSHIP, openDeck } from './harness.js';
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-const browser = useBrowser();
 
 it('opens speaker view with the notes of the current slide and follows the deck', async () => {
-  const { page } = await openDeck(browser(), FLAGSHIP);
-  const [speaker] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
+  const page = await openDeck(FLAGSHIP);
+  const speaker = await page.waitForPopup(() => page.press('s'));
   const notes = () =>
     speaker.evaluate(() => document.querySelector('.speaker-controls-notes .value')?.textContent ?? '');
-  await speaker.waitForFunction(() =>
+  await speaker.waitFor('the first notes', () =>
     document.querySelector('.speaker-controls-notes .value')?.textContent?.includes('Welcome everyone'),
   );
   expect(await notes()).toContain('Welcome everyone');
@@ -23,18 +22,20 @@ it('opens speaker view with the notes of the current slide and follows the deck'
   expect(squash(timers.pacingTitle)).toMatch(/^pacing – time to finish current slide$/i);
   expect(squash(timers.pacing)).toMatch(/^\d\d:\d\d:\d\d$/);
 
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
-  await speaker.waitForFunction(() =>
+  await page.press('ArrowRight');
+  await page.press('ArrowRight');
+  await speaker.waitFor('the third notes', () =>
     document.querySelector('.speaker-controls-notes .value')?.textContent?.includes('A quick map'),
   );
   expect(await notes()).toContain('A quick map so you know where we are heading');
   // The upcoming-slide preview is the deck itself in a frame, one slide ahead.
-  const frame = await (await speaker.$('#upcoming-slide iframe'))?.contentFrame();
-  await frame?.waitForFunction(
-    () => document.querySelector('.reveal .slides section.present h2')?.textContent === 'Two definitions',
-  );
-  expect(await frame?.evaluate(() => document.querySelector('.reveal .slides section.present h2')?.textContent)).toBe(
+  const upcoming = speaker.frames().find((frame) => frame.url.includes('controls=false'));
+  const heading = () => document.querySelector('.reveal .slides section.present h2')?.textContent;
+  await upcoming?.waitFor(
+    'the upcoming slide',
+    (title) => document.querySelector('.reveal .slides section.present h2')?.textContent === title,
     'Two definitions',
   );
+  expect(await upcoming?.evaluate(heading)).toBe('Two definitions');
+  await speaker.close();
 });

@@ -10,9 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDecks } from '../../src/commands/build.js';
 import { projectAt } from '../../src/platform/paths.js';
 import { REVEAL_THEMES } from '../../src/render/theme.js';
-import { openDeck, useBrowser } from './harness.js';
+import { openDeck, sleep } from './harness.js';
 
-const browser = useBrowser();
 const dir = mkdtempSync(join(tmpdir(), 'deck-themes-'));
 const out = join(dir, 'out');
 
@@ -35,7 +34,8 @@ beforeAll(async () => {
 describe("reveal.js's themes in a built deck", () => {
   it.each(REVEAL_THEMES)('%s loads its fonts from the deck folder and asks for nothing outside it', async (theme) => {
     const file = join(out, theme, 'index.html');
-    const { page, errors, requests } = await openDeck(browser(), file);
+    const page = await openDeck(file);
+    const { errors, requests } = page;
     const state = await page.evaluate(async () => {
       for (const slide of window.deck!.getSlides()) {
         const { h, v } = window.deck!.getIndices(slide);
@@ -59,16 +59,17 @@ describe("reveal.js's themes in a built deck", () => {
   });
 
   it('keeps the comparison layouts inside the slide, columns side by side', async () => {
-    const { page, errors } = await openDeck(browser(), join(out, 'black', 'index.html'));
+    const page = await openDeck(join(out, 'black', 'index.html'));
+    const { errors } = page;
     const slides = await page.evaluate(() => window.deck!.getSlides().map((s) => window.deck!.getIndices(s)));
     const seen: { heading: string; columns: number; sameTop: boolean; overflow: number }[] = [];
     for (const { h, v } of slides) {
-      await page.evaluate(([hh, vv]) => window.deck!.slide(hh, vv), [h, v ?? 0] as const);
+      await page.evaluate(([hh, vv]: readonly [number, number]) => window.deck!.slide(hh, vv), [h, v ?? 0] as const);
       await page.evaluate(() => {
         // Every step shown, so the whole layout is measured.
         for (const fragment of document.querySelectorAll('.present .fragment')) fragment.classList.add('visible');
       });
-      await page.waitForTimeout(50);
+      await sleep(50);
       seen.push(
         await page.evaluate(() => {
           const section = [...document.querySelectorAll<HTMLElement>('.reveal .slides section.present')].pop()!;

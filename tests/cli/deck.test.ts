@@ -250,7 +250,7 @@ describe('deck pdf without a browser', () => {
     const { code, stderr } = deckWith({ CHROME_PATH: '/bin/false' }, 'pdf', 'slides/t.md');
     expect(code).toBe(1);
     expect(stderr.trim().split('\n').at(-1)).toBe(
-      'deck: /bin/false stopped answering; set CHROME_PATH to use another Chrome or Chromium',
+      'deck: cannot start /bin/false (it exited with code 1); set CHROME_PATH to use another Chrome or Chromium',
     );
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(dir, 't.pdf'))).toBe(false);

@@ -3,7 +3,9 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type CheckResult, checkDecks } from '../../src/commands/check.js';
+import { DeckError } from '../../src/errors.js';
 import { REPO } from '../helpers.js';
+import { deckOfSize, neverLoadingDeck } from './decks.js';
 
 const brief = (result: CheckResult) => result.findings.map((f) => `${f.line} ${f.severity} ${f.rule}: ${f.message}`);
 
@@ -64,6 +66,34 @@ describe('deck check', () => {
       expect(result.warnings).toBe(result.findings.length - result.errors);
       expect(result.errors).toBeGreaterThanOrEqual(3);
     });
+  });
+
+  it('checks a deck at its own canvas size: 1700 px fit 1920x1080, not 1280x720', async () => {
+    const result = await checkDecks([deckOfSize(1920, 1080), deckOfSize(1280, 720)], REPO);
+    const overflow = result.findings.filter((f) => f.rule === 'overflow');
+    expect(overflow.map((f) => f.file.match(/deck-\d+x\d+\.md$/)?.[0])).toEqual([
+      'deck-1280x720.md',
+      'deck-1280x720.md',
+    ]);
+    expect(overflow.map((f) => f.message)).toEqual([
+      expect.stringMatching(/^slide 2 "Wide": content overflows the slide by \d+ px at the right \(screen layout\)$/),
+      expect.stringMatching(/^slide 2 "Wide": content overflows the slide by \d+ px at the right \(print layout\)$/),
+    ]);
+  });
+
+  it.runIf(process.platform !== 'win32')('fails in time on a deck page that never finishes loading', async () => {
+    const { deck, never } = neverLoadingDeck();
+    const limits = { load: 500, ready: 500, print: 5000 };
+    const failure = await checkDecks([deck], REPO, { limits }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(DeckError);
+    expect(failure).toMatchObject({ code: 'PAGE' });
+    expect((failure as DeckError).message).toMatch(
+      // The screen and print views load side by side: either may be the first to give up, and
+      // what else is still loading waits behind the file that never comes.
+      new RegExp(
+        `^file:///.+/index\\.html(\\?print-pdf\\S*)? did not finish loading within 0.5 s; still loading .*${never}`,
+      ),
+    );
   });
 
   it('reports build errors and stops before the browser', async () => {

@@ -8,8 +8,10 @@ import { PDFDocument } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportPdf, type PdfResult } from '../../src/commands/pdf.js';
+import { DeckError } from '../../src/errors.js';
 import { parseDeck } from '../../src/parse/index.js';
 import { markdownOf, REPO } from '../helpers.js';
+import { deckOfSize, neverLoadingDeck } from './decks.js';
 
 const FILE = 'slides/leadership-vs-management.md';
 const SOURCE = readFileSync(FILE, 'utf8');
@@ -118,6 +120,35 @@ describe('deck pdf --handout', () => {
       expect(notes, `${label}: first sentence of its notes`).toContain(firstSentences[i]);
     });
     for (const [i, text] of pages.entries()) expect(text).toContain(`Page ${i + 1} of ${pages.length}`);
+  });
+});
+
+describe("deck pdf: the deck's own canvas", () => {
+  it('prints a 1920x1080 deck on pages of that size (1440x810 pt)', async () => {
+    const result = await exportPdf({ deck: deckOfSize(1920, 1080), project: REPO, out: join(dir, 'wide.pdf') });
+    const { pdf } = await read(result.file);
+    expect(pdf.getPages().map((page) => page.getSize())).toEqual([
+      { width: 1440, height: 810 },
+      { width: 1440, height: 810 },
+    ]);
+  });
+});
+
+describe.runIf(process.platform !== 'win32')('deck pdf: a deck page that never finishes loading', () => {
+  it('fails in time, naming what it still waits for, and writes nothing', async () => {
+    const { deck, never } = neverLoadingDeck();
+    const out = join(dir, 'never.pdf');
+    const limits = { load: 500, ready: 500, print: 5000 };
+    const failure = await exportPdf({ deck, project: REPO, out, limits }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(DeckError);
+    expect(failure).toMatchObject({ code: 'PAGE' });
+    expect((failure as DeckError).message).toMatch(
+      // What else is still loading waits behind the file that never comes: the fonts, say.
+      new RegExp(
+        `^file:///.+/index\\.html\\?print-pdf\\S* did not finish loading within 0.5 s; still loading .*${never}`,
+      ),
+    );
+    expect(existsSync(out)).toBe(false);
   });
 });
 

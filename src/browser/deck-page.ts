@@ -1,0 +1,59 @@
+// A built deck opened in a page, the same way for every command and test: the page loads, reveal.js
+// gets ready (on screen, or its print view lays every slide out) and the fonts are in, each step
+// within a time limit whose error says what did not finish.
+
+import { PRINT_READY_FLAG, printViewUrl } from '../contract.js';
+import { DeckError } from '../errors.js';
+import type { Page } from './page.js';
+
+export interface DeckLimits {
+  /** Until the page's load event. */
+  load: number;
+  /** Until reveal.js is ready (or its print view laid out) and the fonts are in. */
+  ready: number;
+  /** Printing to PDF. */
+  print: number;
+}
+
+export const DECK_LIMITS: DeckLimits = { load: 30_000, ready: 30_000, print: 120_000 };
+
+/** Opens the deck's page at `url` and waits until reveal.js is ready and the fonts are in. */
+export async function openDeck(page: Page, url: string, limits: DeckLimits = DECK_LIMITS): Promise<void> {
+  await page.goto(url, { timeout: limits.load });
+  await ready(page, limits, 'reveal.js to be ready', () => window.deck?.isReady() === true);
+}
+
+/**
+ * Opens reveal.js's print view of the deck's page at `url` (with `fragments`, a page per fragment
+ * step) and waits until every page is laid out and the fonts are in; resolves with the page count.
+ */
+export async function openPrintView(
+  page: Page,
+  url: string,
+  { fragments = false }: { fragments?: boolean } = {},
+  limits: DeckLimits = DECK_LIMITS,
+): Promise<number> {
+  await page.goto(printViewUrl(url, { fragments }), { timeout: limits.load });
+  await ready(
+    page,
+    limits,
+    "reveal.js's print layout",
+    (flag) => document.documentElement.dataset[flag] === 'true',
+    PRINT_READY_FLAG,
+  );
+  return page.evaluate(() => document.querySelectorAll('.reveal .slides .pdf-page').length);
+}
+
+/** Waits for `fn` and then the fonts; a deck that threw on the way says so in the error. */
+async function ready<A>(page: Page, limits: DeckLimits, what: string, fn: (arg: A) => boolean, arg?: A): Promise<void> {
+  const started = Date.now();
+  try {
+    await page.waitFor(what, fn, arg, { timeout: limits.ready });
+    const left = Math.max(1, limits.ready - (Date.now() - started));
+    await page.waitFor('the fonts to load', () => document.fonts.ready.then(() => true), undefined, { timeout: left });
+  } catch (error) {
+    const thrown = page.exceptions[0];
+    if (!(error instanceof DeckError && error.code === 'PAGE') || !thrown) throw error;
+    throw new DeckError(error.code, `${error.message} (the deck's page threw: ${thrown})`);
+  }
+}
