@@ -15,6 +15,11 @@ describe('deck check', () => {
     expect(brief(result)).toEqual([]);
   });
 
+  it('accepts the lines that line-highlight steps dim on purpose', async () => {
+    const result = await checkDecks(['tests/fixtures/decks/code-steps.md'], REPO);
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
   it('reports overflow in both layouts and text below the minimum', async () => {
     const result = await checkDecks(['tests/fixtures/decks/overflow.md'], REPO);
     const lines = brief(result).filter((f) => !f.includes(' notes: '));
