@@ -3,9 +3,8 @@
 // the page around them changed (src/runtime/live-reload.ts), and stays on the same slide. A deck
 // with errors shows them in the terminal and in Vite's overlay while the last good deck stays up.
 
-import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { compileDecks } from '../compile/compile.js';
 import { RUNTIME_ENTRY, runtimeBundle } from '../compile/runtime-bundle.js';
@@ -13,6 +12,7 @@ import { DECK_UPDATE_EVENT, type DeckUpdate } from '../contract.js';
 import { escapeHtml } from '../escape.js';
 import { pageStyles, renderPage } from '../html/page.js';
 import { formatDiagnostic, hasErrors, type Project, type RenderedDeck } from '../model.js';
+import { openRegularFile } from '../platform/files.js';
 
 export interface DeckPluginOptions {
   /** The deck file to serve. */
@@ -157,14 +157,17 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
         const path = safeDecode(url.pathname);
         const asset = path === undefined ? undefined : lastGood?.assets.find((a) => `/${a.output}` === path);
         if (asset) {
-          try {
-            const body = await readFile(join(dirname(file), asset.source));
-            res.setHeader('Content-Type', contentType(asset.source));
-            res.end(body);
-          } catch {
+          // Checked by the compile step (a regular file inside the project, links followed); opened
+          // again as a regular file, so a file swapped for a pipe since is not waited on.
+          const handle = await openRegularFile(resolve(dirname(file), asset.source));
+          if (!handle) {
             res.statusCode = 404;
             res.end();
+            return;
           }
+          res.setHeader('Content-Type', contentType(asset.source));
+          res.setHeader('X-Content-Type-Options', 'nosniff');
+          handle.createReadStream().pipe(res);
           return;
         }
         next();

@@ -47,3 +47,16 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<R
     await handle?.close();
   }
 }
+
+/**
+ * The file at `path` opened for reading, when it is a regular file (a FIFO is not waited on);
+ * undefined otherwise. The caller closes it.
+ */
+export async function openRegularFile(path: string): Promise<Awaited<ReturnType<typeof open>> | undefined> {
+  const handle = await open(path, constants.O_RDONLY | NO_WAIT).catch(() => undefined);
+  if (!handle) return undefined;
+  const info = await handle.stat().catch(() => undefined);
+  if (info?.isFile()) return handle;
+  await handle.close();
+  return undefined;
+}

@@ -173,3 +173,30 @@ describe('deck dev', () => {
     await speaker.close();
   });
 });
+
+describe('what the dev server serves', () => {
+  const status = (path: string) => fetch(new URL(path, url)).then((response) => response.status);
+
+  it('serves the files the deck refers to, and nothing else of its folder or the project', async () => {
+    writeFileSync(join(dir, 'secret.txt'), 'not for the room');
+    expect(await status('/assets/img/chart.svg')).toBe(200);
+    expect([403, 404]).toContain(await status('/secret.txt'));
+    expect([403, 404]).toContain(await status('/talk.md'));
+    expect([403, 404]).toContain(await status(`/@fs${join(dir, 'secret.txt')}`));
+    expect([403, 404]).toContain(await status(`/@fs${join(process.cwd(), 'package.json')}`));
+    expect([403, 404]).toContain(await status('/@fs/etc/passwd'));
+  });
+
+  it('says a port in use is in use, and ends at once', async () => {
+    const port = Number(new URL(url).port);
+    await expect(startDevServer({ file, project: REPO, port, log: () => undefined })).rejects.toThrow(
+      `port ${port} is in use; choose another with --port, or leave --port out`,
+    );
+  });
+
+  it('says a host that is not this machine is not one of its addresses', async () => {
+    await expect(
+      startDevServer({ file, project: REPO, port: 0, host: '203.0.113.7', log: () => undefined }),
+    ).rejects.toThrow('cannot listen on --host 203.0.113.7: it is not an address of this machine');
+  });
+});
