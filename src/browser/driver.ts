@@ -4,6 +4,8 @@
 // when the browser is closed, and also when the process is stopped (Ctrl+C).
 
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { DEFAULT_CANVAS } from '../contract.js';
 import { DeckError } from '../errors.js';
@@ -27,6 +29,10 @@ interface Arrival {
 }
 
 function startProcess({ executable, args }: BrowserCommand, profile: string): ChildProcess {
+  // Chromium keeps shared memory and crash files in the temporary folder (/tmp when /dev/shm is
+  // small): give it one inside its profile, so they go when the profile goes.
+  const temporary = join(profile, 'tmp');
+  mkdirSync(temporary, { recursive: true });
   return spawn(
     executable,
     [
@@ -47,7 +53,11 @@ function startProcess({ executable, args }: BrowserCommand, profile: string): Ch
     ],
     // Chromium reads commands on fd 3 and writes replies on fd 4. Its own process group (off
     // Windows) lets one signal stop the renderers and helpers with it.
-    { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' },
+    {
+      stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'],
+      detached: process.platform !== 'win32',
+      env: { ...process.env, TMPDIR: temporary, TMP: temporary, TEMP: temporary },
+    },
   );
 }
 

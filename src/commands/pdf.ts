@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DECK_LIMITS, type DeckLimits, openPrintView } from '../browser/deck-page.js';
@@ -7,6 +6,7 @@ import { canvasSize } from '../contract.js';
 import { escapeHtml } from '../escape.js';
 import { HANDOUT_CSS, type HandoutInput, layoutHandout } from '../html/handout-page.js';
 import { type CompiledDeck, type Diagnostic, hasErrors, type Project } from '../model.js';
+import { writeFileAtomically } from '../platform/atomic-write.js';
 import { withTemporaryFolder } from '../platform/temporary.js';
 import { plural } from '../words.js';
 import { addDocumentInfo, type DocumentInfo } from './pdf-info.js';
@@ -147,7 +147,7 @@ async function printDeck(
     }
     progress(`writing ${out}`);
     const final = await setMetadata(bytes, deck, options.handout ?? false);
-    await writeFile(out, final.bytes);
+    await writeFileAtomically(out, final.bytes);
     return { file: out, pages: final.pages, diagnostics: built.diagnostics };
   } finally {
     // Whatever happened above, the browser goes: a live child process would keep us running.

@@ -1,7 +1,7 @@
 // PDF export of the flagship deck, in real Chromium, read back with a PDF library: nothing lost,
 // every page where it belongs.
 
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
@@ -80,6 +80,20 @@ describe('deck pdf: slides', () => {
 
   it('said what it was doing', () => {
     expect(progress[0]).toEqual(['loading deck', 'laying out 21 slides', `writing ${result.file}`]);
+  });
+});
+
+describe('deck pdf: what it leaves behind', () => {
+  it("leaves nothing in the temporary folder, the browser's own files included", async () => {
+    const temporary = mkdtempSync(join(tmpdir(), 'deck-pdf-tmp-'));
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = temporary;
+    try {
+      await exportDeck('leftovers.pdf', {});
+    } finally {
+      process.env.TMPDIR = before;
+    }
+    expect(readdirSync(temporary)).toEqual([]);
   });
 });
 
