@@ -220,6 +220,17 @@ export interface Removal {
   column: number;
 }
 
+const declarations = (style: string) =>
+  style
+    .split(';')
+    .map((declaration) => declaration.replace(/\s+/g, '').toLowerCase())
+    .filter(Boolean);
+
+/** True when two style attributes hold the same declarations, however spaced. */
+function sameStyle(a: string | undefined, b: string): boolean {
+  return a !== undefined && declarations(a).join(';') === declarations(b).join(';');
+}
+
 /** What sanitizing a piece of raw HTML takes out, each with its offset in the piece. */
 function removalsIn(html: string): { what: string; offset: number }[] {
   const found: { what: string; offset: number }[] = [];
@@ -234,7 +245,9 @@ function removalsIn(html: string): { what: string; offset: number }[] {
     }
     const after = kept[k]?.name === tag.name ? kept[k++] : undefined;
     for (const [name, value] of Object.entries(tag.attributes)) {
-      if (after?.attributes[name] === value) continue;
+      const stayed = after?.attributes[name];
+      // The sanitizer writes styles without spaces: the same declarations are the same style.
+      if (stayed === value || (name === 'style' && sameStyle(stayed, value))) continue;
       found.push({ what: `the ${name} attribute of <${tag.name}>`, offset: tag.start });
     }
   }

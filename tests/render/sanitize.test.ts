@@ -78,3 +78,11 @@ describe('links in raw HTML', () => {
     expect(html).not.toContain('opener nofollow');
   });
 });
+
+describe('styles in raw HTML', () => {
+  it('stay, and are not reported as removed when the sanitizer only respaces them', () => {
+    const deck = render('# T\n\n<div style="height: 300px ;  color : teal">x</div>');
+    expect(deck.sectionsHtml).toContain('style="height:300px;color:teal"');
+    expect(deck.diagnostics).toEqual([]);
+  });
+});

@@ -1,15 +1,16 @@
-// Content that reaches past the slide's box, by how many pixels on each side (screen or print).
+// Content that reaches past the slide's canvas (on screen) or page (in print), by how many pixels
+// on each side. The slide itself counts too: one made taller than the canvas is cut off.
 
 import { type PageProblem, type SlideUnderCheck, shownElements } from './slide.js';
 
 const SIDES = ['top', 'right', 'bottom', 'left'] as const;
 
 export function overflow(slide: SlideUnderCheck): PageProblem[] {
-  const box = slide.section.getBoundingClientRect();
+  const box = slide.frame;
   const over = { top: 0, right: 0, bottom: 0, left: 0 };
   let worst: Element | undefined;
   let worstAmount = 0;
-  for (const element of shownElements(slide.section)) {
+  for (const element of [slide.section, ...shownElements(slide.section)]) {
     const rect = element.getBoundingClientRect();
     const past = {
       top: (box.top - rect.top) / slide.scale,

@@ -18,6 +18,14 @@ describe('the overflow rule', () => {
     ]);
   });
 
+  it('measures against the canvas: a slide made taller than it is cut off, and says so', async () => {
+    const page = await slidesPage(`
+      <section data-line="1" style="height: 50000px"><h2>Sixty items</h2><div data-line="3" style="height: 2400px">Items</div></section>`);
+    expect(brief(await runRule(page, 'overflow'))).toEqual([
+      '1 overflow: slide 1 "Sixty items": content overflows the slide by 49280 px at the bottom (screen layout)',
+    ]);
+  });
+
   it('names the print layout when it checks the print view', async () => {
     const page = await slidesPage('<section data-line="1"><div style="height: 800px">Tall</div></section>');
     expect(brief(await runRule(page, 'overflow', 'print'))).toEqual([

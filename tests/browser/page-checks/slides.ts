@@ -1,6 +1,6 @@
 // Small pages laid out like a deck's slides, for testing one in-page rule at a time: each
-// `<section>` is a 1280x720 slide at the top left of the page (headings 50 px tall, lines 40 px,
-// no margins), under a built deck's Content-Security-Policy (so nothing from the web is fetched),
+// `<section>` is a 1280x720 slide at the top left of a 1280x720 canvas, as reveal.js's `.slides`
+// is (headings 50 px tall, lines 40 px, no margins), under a built deck's Content-Security-Policy (so nothing from the web is fetched),
 // with the theme's minimum text size.
 
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -24,6 +24,7 @@ const PAGE = (slides: string) => `<!doctype html>
   body { margin: 0; font: 32px/40px sans-serif; }
   h2, p { margin: 0; }
   h2 { font-size: 40px; line-height: 50px; }
+  .slides { position: relative; width: 1280px; height: 720px; }
   .slides > section { position: absolute; top: 0; left: 0; width: 1280px; height: 720px; }
   /* Shown beside the slide, as reveal.js's print view can show them. */
   aside.notes { position: absolute; top: 0; left: 1300px; }
