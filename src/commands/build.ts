@@ -78,6 +78,13 @@ async function checkOutDir(outDir: string, sources: readonly string[], project: 
       `${label} would replace ${shown(clash) === '.' ? 'the current folder' : shown(clash)}; choose a separate output folder`,
     );
   }
+  // Every deck gets a copy of public/: an output inside it would be copied into itself.
+  if (isInside(outDir, project.publicDir)) {
+    throw new DeckError(
+      'USAGE',
+      `${label} is inside ${shown(project.publicDir)}, which every deck gets a copy of; choose a folder outside it`,
+    );
+  }
   await checkFolderDestination({ path: outDir, label, shown });
   const entries = await readdir(outDir).catch(() => [] as string[]);
   if (entries.length > 0 && !entries.includes(BUILD_MARKER)) {

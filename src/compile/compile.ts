@@ -17,6 +17,8 @@ export interface CompileResult {
   diagnostics: Diagnostic[];
 }
 
+const SCRIPT_FILE = /\.(?:m?js|cjs)$/i;
+
 /** Where a file really is, links followed; undefined when there is nothing there. */
 const realPath = (path: string) => realpath(path).catch(() => undefined);
 
@@ -37,6 +39,14 @@ async function checkAssets(deck: CompiledDeck, project: Project): Promise<Diagno
   const outside = (asset: AssetReference) =>
     problem(asset, `${quoted(asset.source)} is outside the project folder; copy it next to the deck`);
   const assets = deck.rendered.assets.filter((asset) => {
+    // Nothing in a built deck may be a script: only its own runtime runs there.
+    if (SCRIPT_FILE.test(asset.source)) {
+      problem(
+        asset,
+        `${quoted(asset.source)} is a script, and a deck carries none of its own; to share code, link a .txt copy or a .zip`,
+      );
+      return false;
+    }
     const source = resolve(base, asset.source);
     if (!isInside(source, base) && !isInside(source, project.root)) {
       outside(asset);

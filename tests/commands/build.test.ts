@@ -213,6 +213,14 @@ describe('static build', () => {
     );
   });
 
+  it('refuses an output folder inside public/, which every deck gets a copy of', async () => {
+    const deck = write('talk.md', '# One');
+    write('public/handout.txt', 'for everyone');
+    await expect(buildDecks([deck], { outDir: join(dir, 'public/out'), project: projectAt(dir) })).rejects.toThrow(
+      '--out public/out is inside public, which every deck gets a copy of; choose a folder outside it',
+    );
+  });
+
   it('refuses an output folder that holds the sources or was not made by a build', async () => {
     const deck = write('slides/talk.md', '# One');
     await expect(buildDecks([deck], { outDir: join(dir, 'slides'), project: REPO })).rejects.toThrow(DeckError);

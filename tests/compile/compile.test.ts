@@ -59,4 +59,11 @@ describe('files a deck refers to', () => {
     chmodSync(join(root, 'slides/locked.png'), 0);
     expect(await problems('# A\n\n![a](locked.png)')).toEqual(['3:6 error cannot read locked.png: permission denied']);
   });
+
+  it("are never scripts, which would be code of the deck's own in its folder", async () => {
+    writeFileSync(join(root, 'slides/solution.js'), 'alert(1)');
+    expect(await problems('# A\n\n[Solution](solution.js)')).toEqual([
+      '3:12 error solution.js is a script, and a deck carries none of its own; to share code, link a .txt copy or a .zip',
+    ]);
+  });
 });
