@@ -7,10 +7,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { compileDecks } from '../compile/compile.js';
-import { RUNTIME_ENTRY, runtimeBundle } from '../compile/runtime-bundle.js';
+import { RUNTIME_ENTRY, type RuntimeBundle, runtimeBundle } from '../compile/runtime-bundle.js';
 import { DECK_UPDATE_EVENT, type DeckUpdate } from '../contract.js';
 import { escapeHtml } from '../escape.js';
-import { pageStyles, renderPage } from '../html/page.js';
+import { deckContentSecurityPolicy, pageStyles, renderPage } from '../html/page.js';
 import { formatDiagnostic, hasErrors, type Project, type RenderedDeck } from '../model.js';
 import { openRegularFile } from '../platform/files.js';
 
@@ -26,21 +26,23 @@ const RUNTIME_URL = `/@fs${RUNTIME_ENTRY}`;
 
 /**
  * The deck's page as the dev server serves it: its theme and highlighting stylesheets from the
- * runtime bundle in `bundleDir`, linked after the runtime's own CSS (which Vite injects at run time).
+ * runtime bundle, linked after the runtime's own CSS (which Vite injects at run time), under the
+ * built deck's Content-Security-Policy, so what the room will not see is not seen here either.
  */
-const devPage = (deck: RenderedDeck, bundleDir: string) =>
+const devPage = (deck: RenderedDeck, bundle: RuntimeBundle) =>
   renderPage(deck, {
-    styles: pageStyles(deck, { bundleUrl: `/@fs${bundleDir}/` }),
+    styles: pageStyles(deck, { bundleUrl: `/@fs${bundle.dir}/` }),
     script: { src: RUNTIME_URL, module: true },
     stylesAfterScript: true,
+    contentSecurityPolicy: deckContentSecurityPolicy(bundle.scriptHashes),
   });
 
 /**
  * The page around the slides, title and reveal.js options: what an open page cannot take in
  * place (stylesheets, lang, the head). When it changes, the page loads again.
  */
-const pageShell = (deck: RenderedDeck, bundleDir: string) =>
-  devPage({ ...deck, sectionsHtml: '', revealConfig: {}, meta: { ...deck.meta, title: '' } }, bundleDir);
+const pageShell = (deck: RenderedDeck, bundle: RuntimeBundle) =>
+  devPage({ ...deck, sectionsHtml: '', revealConfig: {}, meta: { ...deck.meta, title: '' } }, bundle);
 
 /** Browsers sniff most images, but an SVG is shown only when served as one. */
 const CONTENT_TYPES: Record<string, string> = {
@@ -83,8 +85,8 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
   let lastGood: RenderedDeck | undefined;
   let updates = Promise.resolve();
   let lastErrors: string[] = [];
-  /** Where the runtime bundle is: its themes and highlighting stylesheets are served from there. */
-  let bundleDir = '';
+  /** The runtime bundle: its themes and highlighting stylesheets are served from there. */
+  let bundle: RuntimeBundle;
 
   async function compile(): Promise<{ deck?: RenderedDeck; errors: string[] }> {
     const result = await compileDecks([file], options.project);
@@ -119,7 +121,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
       title: deck.meta.title,
       sectionsHtml: deck.sectionsHtml,
       revealConfig: deck.revealConfig,
-      reload: pageShell(shown, bundleDir) !== pageShell(deck, bundleDir),
+      reload: pageShell(shown, bundle) !== pageShell(deck, bundle),
     };
     server.ws.send({ type: 'custom', event: DECK_UPDATE_EVENT, data: update });
   }
@@ -127,7 +129,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
   return {
     name: 'deck',
     async configureServer(server) {
-      bundleDir = (await runtimeBundle()).dir;
+      bundle = await runtimeBundle();
       const first = await compile();
       lastGood = first.deck;
       lastErrors = first.errors;
@@ -146,7 +148,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
         const url = new URL(req.url ?? '/', 'http://localhost');
         if (url.pathname === '/' || url.pathname === '/index.html') {
           const html = lastGood
-            ? await server.transformIndexHtml(url.pathname, devPage(lastGood, bundleDir))
+            ? await server.transformIndexHtml(url.pathname, devPage(lastGood, bundle))
             : errorPage(lastErrors);
           res.setHeader('Content-Type', 'text/html; charset=utf-8');
           res.setHeader('Cache-Control', 'no-store');
