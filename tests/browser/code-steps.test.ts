@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDecks } from '../../src/commands/build.js';
 import { exportPdf } from '../../src/commands/pdf.js';
 import { projectAt } from '../../src/platform/paths.js';
-import { openDeck, sleep } from './harness.js';
+import { openDeck } from './harness.js';
 
 const FIXTURE = 'tests/fixtures/decks/code-steps.md';
 const dir = mkdtempSync(join(tmpdir(), 'deck-code-'));
@@ -30,6 +30,12 @@ beforeAll(async () => {
 async function stepThrough(file: string) {
   const page = await openDeck(file);
   const { errors } = page;
+  // Steps show at once instead of fading in: what is lit is the same, and nothing needs waiting for.
+  await page.evaluate(() => {
+    const style = document.createElement('style');
+    style.textContent = '.reveal .fragment, .reveal pre code { transition: none !important; }';
+    document.head.append(style);
+  });
   const seen: string[] = [];
   for (let step = 0; step < 30; step++) {
     const state = await page.evaluate(() => {
@@ -52,8 +58,7 @@ async function stepThrough(file: string) {
     seen.push(state.text);
     if (state.last) break;
     await page.press('ArrowRight');
-    // Let the fragment's fade end before looking.
-    await sleep(400);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   }
   await page.close();
   return { seen, errors };

@@ -1,6 +1,7 @@
-// The browser tests' one browser, and how they open built decks in it. Vitest runs tests/browser/
-// in one worker without isolation (vitest.config.ts), so this module and the browser it starts are
-// shared by every file of the run; the worker's environment (environment.ts) closes it at the end.
+// The browser tests' browser, and how they open built decks in it. Vitest runs tests/browser/
+// without isolation (vitest.config.ts), so this module and the browser it starts are shared by
+// every file a worker runs (one browser per worker, not per file); the worker's environment
+// (environment.ts) closes it at the end.
 
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -32,7 +32,7 @@ describe('script injection', () => {
       });
     }
     const speaker = await tab.waitForPopup(() => tab.press('s'));
-    await sleep(1500);
+    await sleep(500);
     expect(await speaker.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
     expect(await tab.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
     expect([...tab.dialogs, ...speaker.dialogs]).toEqual([]);
