@@ -1,5 +1,9 @@
-// How diagnostics speak of what an author wrote: "did you mean …?" for a slip, and quotations cut
-// to a readable length (a line of 100,000 backticks must not become a message of that length).
+// How the toolkit words what it tells people: counted nouns ("1 slide"), "did you mean …?" for a
+// slip, and quotations of what an author wrote cut to a readable length (a line of 100,000
+// backticks must not become a message of that length).
+
+/** Counted nouns as every output writes them: "1 slide", "24 slides". */
+export const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 /** Edit distance: insertions, deletions, substitutions and swaps of neighbours. */
 function distance(a: string, b: string): number {

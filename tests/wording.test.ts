@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestName, quoted } from '../src/wording.js';
+import { closestName, plural, quoted } from '../src/wording.js';
 
 describe('did you mean', () => {
   const names = ['black', 'white', 'moon', 'solarized'];
@@ -24,5 +24,11 @@ describe('quotations in messages', () => {
 
   it('cut long text and say how long it was', () => {
     expect(quoted('`'.repeat(100000))).toBe(`${'`'.repeat(60)}… (100000 characters)`);
+  });
+});
+
+describe('counted nouns', () => {
+  it('are singular for one and plural otherwise', () => {
+    expect([plural(0, 'slide'), plural(1, 'slide'), plural(24, 'slide')]).toEqual(['0 slides', '1 slide', '24 slides']);
   });
 });

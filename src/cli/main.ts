@@ -11,7 +11,7 @@ import { type Diagnostic, formatDiagnostic, hasErrors, type Project } from '../m
 import { checkFileDestination } from '../platform/destination.js';
 import { runInterruptCleanups } from '../platform/interrupt.js';
 import { deckName, displayPath, projectAt } from '../platform/paths.js';
-import { plural } from '../words.js';
+import { plural } from '../wording.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { pacingTable } from './pacing-table.js';
 

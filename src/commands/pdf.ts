@@ -8,7 +8,7 @@ import { HANDOUT_CSS, type HandoutInput, layoutHandout } from '../html/handout-p
 import { type CompiledDeck, type Diagnostic, hasErrors, type Project } from '../model.js';
 import { writeFileAtomically } from '../platform/atomic-write.js';
 import { withTemporaryFolder } from '../platform/temporary.js';
-import { plural } from '../words.js';
+import { plural } from '../wording.js';
 import { addDocumentInfo, type DocumentInfo } from './pdf-info.js';
 
 export type Paper = 'a4' | 'letter';

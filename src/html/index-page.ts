@@ -3,7 +3,7 @@
 
 import { escapeHtml } from '../escape.js';
 import type { CompiledDeck } from '../model.js';
-import { plural } from '../words.js';
+import { plural } from '../wording.js';
 
 export interface DeckSummary {
   /** Folder name inside the output folder. */
