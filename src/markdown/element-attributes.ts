@@ -94,6 +94,25 @@ function toSlide(comment: Token, attributes: SlideAttributes): void {
 }
 
 /**
+ * What a comment written at `where()` says: the attributes of a slide comment and of an element
+ * comment (problems reported); undefined for any other comment, which is not even located.
+ */
+function readAttributeComment(
+  env: MarkdownEnv,
+  text: string,
+  where: () => SourcePosition,
+): { slide?: SlideAttributes; element?: SlideAttributes } | undefined {
+  const slide = SLIDE_COMMENT.exec(text);
+  const element = ELEMENT_COMMENT.exec(text);
+  if (!slide && !element) return undefined;
+  const at = where();
+  return {
+    ...(slide ? { slide: readComment(env, text, slide[1] ?? '', at, 'slide') } : {}),
+    ...(element ? { element: readComment(env, text, element[1] ?? '', at, 'element') } : {}),
+  };
+}
+
+/**
  * Index of the block element a comment on a line of its own belongs to: the one above it at the
  * same level, or the element that contains it; -1 at the start of a slide.
  */
@@ -222,19 +241,15 @@ function commentsInRawHtml(env: MarkdownEnv, tokens: readonly Token[], index: nu
   const find = commentFinder(env, block.map?.[0] ?? 0);
   const targets: { target: Target; attributes: Attributes }[] = [];
   for (const comment of readHtml(block.content).comments) {
-    const slide = SLIDE_COMMENT.exec(comment.text);
-    const element = ELEMENT_COMMENT.exec(comment.text);
-    if (!slide && !element) continue;
-    const where = find(comment.text);
-    if (slide) toSlide(block, readComment(env, comment.text, slide[1] ?? '', where, 'slide'));
-    if (!element) continue;
-    const read = readComment(env, comment.text, element[1] ?? '', where, 'element');
+    const read = readAttributeComment(env, comment.text, () => find(comment.text));
+    if (read?.slide) toSlide(block, read.slide);
+    if (!read?.element) continue;
     const inPiece = comment.previous ?? comment.parent;
     const target = inPiece
       ? { token: block, tagStart: inPiece.start }
       : blockTarget(env, tokens, blockAbove(env, tokens, index));
-    if (target) targets.push({ target, attributes: read.attributes });
-    else toSlide(block, read);
+    if (target) targets.push({ target, attributes: read.element.attributes });
+    else toSlide(block, read.element);
   }
   // Last first: rewriting a start tag moves the offsets of the tags after it.
   for (const { target, attributes } of targets.reverse()) apply(target, attributes);
@@ -252,16 +267,12 @@ function attributeCommentsRule(state: StateCore): void {
       continue;
     }
     if (token.type === 'deck_comment') {
-      const slide = SLIDE_COMMENT.exec(token.content);
-      const element = ELEMENT_COMMENT.exec(token.content);
-      if (!slide && !element) continue;
-      const where = locate(env, line, token.content.split('\n')[0]);
-      if (slide) toSlide(token, readComment(env, token.content, slide[1] ?? '', where, 'slide'));
-      if (!element) continue;
-      const read = readComment(env, token.content, element[1] ?? '', where, 'element');
+      const read = readAttributeComment(env, token.content, () => locate(env, line, token.content.split('\n')[0]));
+      if (read?.slide) toSlide(token, read.slide);
+      if (!read?.element) continue;
       const target = blockTarget(env, tokens, blockAbove(env, tokens, i));
-      if (target) apply(target, read.attributes);
-      else toSlide(token, read);
+      if (target) apply(target, read.element.attributes);
+      else toSlide(token, read.element);
       continue;
     }
     if (token.type !== 'inline' || !token.children) continue;
@@ -275,18 +286,14 @@ function attributeCommentsRule(state: StateCore): void {
         if (!isInlineFiller(child)) lastElement = c;
         continue;
       }
-      const slide = SLIDE_COMMENT.exec(child.content);
-      const element = ELEMENT_COMMENT.exec(child.content);
-      if (!slide && !element) continue;
-      const where = find(child.content);
-      if (slide) toSlide(child, readComment(env, child.content, slide[1] ?? '', where, 'slide'));
-      if (!element) continue;
-      const read = readComment(env, child.content, element[1] ?? '', where, 'element');
+      const read = readAttributeComment(env, child.content, () => find(child.content));
+      if (read?.slide) toSlide(child, read.slide);
+      if (!read?.element) continue;
       const block = enclosingBlock(tokens, i);
       const target =
         (lastElement >= 0 ? inlineTarget(children, lastElement) : undefined) ?? (block ? { token: block } : undefined);
-      if (target) apply(target, read.attributes);
-      else toSlide(child, read);
+      if (target) apply(target, read.element.attributes);
+      else toSlide(child, read.element);
     }
   }
 }
