@@ -42,12 +42,16 @@ function readComment(
 ): SlideAttributes {
   const parsed = parseAttributeList(list);
   const listOffset = comment.indexOf(list);
+  // Where each line of the comment starts, to place an offset in it without rescanning the text.
+  const lineStarts = [0];
+  for (let i = comment.indexOf('\n'); i >= 0; i = comment.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const positionAt = (offset: number): SourcePosition => {
-    const before = comment.slice(0, listOffset + offset);
-    const breaks = before.split('\n');
-    return breaks.length === 1
-      ? { line: where.line, column: where.column + before.length }
-      : { line: where.line + breaks.length - 1, column: (breaks[breaks.length - 1]?.length ?? 0) + 1 };
+    const at = listOffset + offset;
+    let line = lineStarts.length - 1;
+    while (lineStarts[line]! > at) line--;
+    return line === 0
+      ? { line: where.line, column: where.column + at }
+      : { line: where.line + line, column: at - lineStarts[line]! + 1 };
   };
   for (const problem of parsed.problems) {
     env.diagnostics.push({

@@ -1,0 +1,45 @@
+// Pathological decks read in time proportional to their size: each case would take many seconds
+// if any step were quadratic (measured: 40,000 comments took 6 s before, 0.5 s now).
+
+import { describe, expect, it } from 'vitest';
+import { brief, render, sectionHtml } from '../helpers.js';
+
+/** Milliseconds of CPU a call takes. */
+function cpu(work: () => void): number {
+  const start = process.cpuUsage();
+  work();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+describe('large and hostile inputs', () => {
+  it('40,000 element comments in one paragraph', () => {
+    const source = `# T\n\nText ${'<!-- .element: class="a" --> '.repeat(40_000)}\n`;
+    let html = '';
+    expect(cpu(() => (html = render(source).sectionsHtml))).toBeLessThan(5_000);
+    expect(html).toContain('<p class="a a a');
+  });
+
+  it('20,000 headings in a front matter that is never closed', () => {
+    const source = `---\ntitle: x\n\n${Array.from({ length: 20_000 }, (_, i) => `# Heading ${i}\n`).join('\n')}`;
+    let diagnostics: string[] = [];
+    expect(cpu(() => (diagnostics = brief(render(source).diagnostics)))).toBeLessThan(5_000);
+    expect(diagnostics[0]).toBe(
+      '1:1 error front matter is not closed: add a line "---" before line 4, which looks like slide content',
+    );
+  });
+
+  it('a line of 100,000 backticks, quoted in a message of readable length', () => {
+    const diagnostics = render(`# T\n\n${'`'.repeat(100_000)}\ncode\n`).diagnostics;
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      `code block is not closed: add a line "${'`'.repeat(10)}… (100000 characters)" after it`,
+    ]);
+  });
+
+  it('40,000 attributes in one slide comment', () => {
+    const source = `<!-- .slide: ${Array.from({ length: 40_000 }, (_, i) => `data-a${i}="${i}"`).join(' ')} -->\n# T`;
+    let section = '';
+    expect(cpu(() => (section = sectionHtml(render(source), 0)))).toBeLessThan(5_000);
+    expect(section.match(/ data-a\d+="\d+"/g)).toHaveLength(40_000);
+  });
+});
