@@ -9,7 +9,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { measureDeckBytes } from './lib/bytes.mjs';
-import { compareInProcess, loadMainMarkdownIt, repeatDeck } from './lib/compile.mjs';
+import { compareInProcess, FLOOR_OPTIONS, loadMainMarkdownIt, repeatDeck } from './lib/compile.mjs';
 import { measureHotReload } from './lib/hot-reload.mjs';
 import { freePort, measurePeakMemory, runProcess } from './lib/processes.mjs';
 import {
@@ -40,7 +40,6 @@ const ENV = {
   CHROME_PATH: CHROMIUM,
   PUPPETEER_EXECUTABLE_PATH: CHROMIUM,
   PUPPETEER_SKIP_DOWNLOAD: '1',
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
 };
 
 const progress = (line) => process.stderr.write(`[bench] ${line}\n`);
@@ -245,8 +244,9 @@ async function measureCompile() {
     if (errors > 0) problems.push({ what: `compile: ${entry.name}`, why: `${errors} errors in the deck` });
     progress(`compile: ${entry.name} (${rendered.slides.length} slides)`);
     // Like for like: ours renders with the markdown-it instances it made on its first call, so
-    // markdown-it alone reuses one instance too. (The first-call table has both make theirs.)
-    const md = markdownIt();
+    // markdown-it alone reuses one instance too, with the options the deck grammar turns on (raw
+    // HTML, bare links). (The first-call table has both make theirs.)
+    const md = markdownIt(FLOOR_OPTIONS);
     const result = compareInProcess({
       ours: () => renderDeck(parseDeck(source, entry.file)),
       floor: () => md.render(source),
@@ -523,7 +523,7 @@ function buildReport({ compileRows, buildSamples, pdfSamples, pdfPages, bytesRow
     '',
     '## Notes',
     '',
-    '- Compile: both sides run alternately in one Node process after a warm-up (at least 20 runs and 2 s, as V8 optimizes hot code in tiers and a fixed time lets both sides reach their steady state; 3 runs for 1,000 slides); the ratio is the median of the per-run ratios. Like for like, both reuse their markdown-it instances: ours keeps the ones its first call made, and markdown-it alone is made once before the runs. markdown-it alone renders the whole file, notes and front matter included. The first-call table times one compile in a new process after the imports, with nothing optimized yet, and both sides make their markdown-it instances in that call.',
+    '- Compile: both sides run alternately in one Node process after a warm-up (at least 20 runs and 2 s, as V8 optimizes hot code in tiers and a fixed time lets both sides reach their steady state; 3 runs for 1,000 slides); the ratio is the median of the per-run ratios. Like for like, both reuse their markdown-it instances: ours keeps the ones its first call made, and markdown-it alone is made once before the runs, with raw HTML and bare links on as the deck grammar has them. markdown-it alone renders the whole file, notes and front matter included. The first-call table times one compile in a new process after the imports, with nothing optimized yet, and both sides make their markdown-it instances in that call.',
     '- Times are wall-clock, from spawning the process to its exit, including Node start-up.',
     '- Build rows are named for what the run starts from. "cold": no runtime bundle (`lib/runtime/` deleted, so Vite bundles reveal.js, the runtime and the theme again, as the first build after editing the theme does) and no output folder. "new output folder": the runtime bundle that `npm install` made, and no output folder yet. "one word edited": a copy of the deck with one word changed each run, replacing its output of the run before. reveal-md ships reveal.js prebuilt and Marp needs no bundle, so their runs always start the same way.',
     '- reveal-md --static writes the Markdown into the page and converts it in the browser; Marp and deck-toolkit convert at build time.',

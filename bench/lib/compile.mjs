@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { median } from './stats.mjs';
 
+/** The markdown-it options the deck grammar turns on (raw HTML, bare links): the floor's options. */
+export const FLOOR_OPTIONS = { html: true, linkify: true };
+
 /**
  * markdown-it as the main project has it (bench/node_modules holds an older copy for reveal-md,
  * so a bare import from here would find the wrong one).

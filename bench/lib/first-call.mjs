@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadMainMarkdownIt } from './compile.mjs';
+import { FLOOR_OPTIONS, loadMainMarkdownIt } from './compile.mjs';
 
 const [which, root, file] = process.argv.slice(2);
 const source = readFileSync(file, 'utf8');
@@ -17,7 +17,7 @@ if (which === 'ours') {
   compile = () => renderDeck(parseDeck(source, file));
 } else {
   const markdownIt = await loadMainMarkdownIt(root);
-  compile = () => markdownIt().render(source);
+  compile = () => markdownIt(FLOOR_OPTIONS).render(source);
 }
 const started = performance.now();
 compile();
