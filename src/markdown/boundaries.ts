@@ -40,8 +40,12 @@ export interface Boundaries {
   separatorStarts: number[];
   /** Lines that start with a notes marker, with the marker's length. */
   notes: Map<number, number>;
-  /** Every line above, sorted: no block but code and comments may run past one. */
-  stops: number[];
+  /**
+   * For each line, the first separator or notes line after it (the line count when none): no block
+   * but code and comments may run past it. A table, as block rules ask for it at every block
+   * (bench row "compile").
+   */
+  stopAfter: Int32Array;
 }
 
 export interface BoundaryProblem {
@@ -86,6 +90,22 @@ export function nextStop(stops: readonly number[], line: number, fallback: numbe
   return Math.min(stops[low] ?? fallback, fallback);
 }
 
+/** The end a block starting at `line` may run to: the next boundary, or `endLine` if that is sooner. */
+export function blockEnd(boundaries: Boundaries, line: number, endLine: number): number {
+  return Math.min(boundaries.stopAfter[line] ?? endLine, endLine);
+}
+
+/** For each of `lineCount` lines, the first of the sorted `stops` after it, else `lineCount`. */
+function stopsAfter(stops: readonly number[], lineCount: number): Int32Array {
+  const table = new Int32Array(lineCount);
+  let next = stops.length - 1;
+  for (let line = lineCount - 1; line >= 0; line--) {
+    while (next >= 0 && stops[next]! > line) next--;
+    table[line] = stops[next + 1] ?? lineCount;
+  }
+  return table;
+}
+
 /** Every match of `pattern` in `text` that is not empty. */
 function* matches(pattern: RegExp, text: string): Generator<RegExpExecArray> {
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
@@ -111,7 +131,7 @@ export function findBoundaries(
     blankSeparators: [],
     separatorStarts: [],
     notes: new Map(),
-    stops: [],
+    stopAfter: new Int32Array(0),
   };
   const problems: BoundaryProblem[] = [];
   const stops = new Set<number>();
@@ -163,6 +183,6 @@ export function findBoundaries(
     boundaries.notes.set(line, marker);
     stops.add(line);
   }
-  boundaries.stops = [...stops].sort((a, b) => a - b);
+  boundaries.stopAfter = stopsAfter([...stops].sort((a, b) => a - b), lines.length);
   return { boundaries, problems };
 }

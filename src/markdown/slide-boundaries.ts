@@ -11,7 +11,7 @@
 // block rules, so that those rules stop at boundaries too.
 
 import type { MarkdownIt, StateBlock } from 'markdown-it';
-import { nextStop } from './boundaries.js';
+import { blockEnd, nextStop } from './boundaries.js';
 import { envOf } from './env.js';
 
 type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
@@ -72,7 +72,7 @@ const notesRule: BlockRule = (state, startLine, endLine, silent) => {
     readOneBlock(state, startLine, endLine);
     return true;
   }
-  const end = nextStop(env.boundaries.stops, startLine, endLine);
+  const end = blockEnd(env.boundaries, startLine, endLine);
   for (let line = startLine + 1; line < end; line++) {
     if (!state.isEmpty(line)) {
       cutLineStart(state, line, state.tShift[line]!);
@@ -88,8 +88,10 @@ const notesRule: BlockRule = (state, startLine, endLine, silent) => {
  * ending the paragraph above?) looks at that line only, and is left as it is.
  */
 function endingAtBoundaries(rule: BlockRule): BlockRule {
-  return (state, startLine, endLine, silent) =>
-    rule(state, startLine, silent ? endLine : nextStop(envOf(state).boundaries.stops, startLine, endLine), silent);
+  return (state, startLine, endLine, silent) => {
+    if (silent) return rule(state, startLine, endLine, true);
+    return rule(state, startLine, blockEnd(envOf(state).boundaries, startLine, endLine), false);
+  };
 }
 
 export function slideBoundaries(md: MarkdownIt): void {

@@ -1,7 +1,7 @@
 // Deck model → reveal.js HTML and config. Pure: the same deck always renders to the same string,
 // and author mistakes found on the way are diagnostics, never exceptions.
 
-import type { Token } from 'markdown-it';
+import type { MarkdownIt, Token } from 'markdown-it';
 import { escapeHtml } from '../escape.js';
 import { assetOutputUrl, assetReference, isLocalUrl, reachesOutside } from '../markdown/assets.js';
 import { mergeAttributes } from '../markdown/attribute-list.js';
@@ -56,11 +56,10 @@ const saysSomething = (tokens: readonly Token[] | undefined) =>
 function renderSlide(
   deck: Deck,
   slide: Slide,
+  md: MarkdownIt,
   options: RenderOptions,
   found: { diagnostics: Diagnostic[]; assets: AssetReference[] },
 ): SlideOutput {
-  // Rendering rules are the same in every instance.
-  const md = markdown({ html: deck.meta.html });
   // Raw HTML goes through the sanitizer; what it takes out is said at its line.
   const clean = (tokens: readonly Token[], html: string) => {
     if (!hasRawHtml(tokens)) return html;
@@ -152,7 +151,9 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
   const withCode = deck.slides.some((slide) => hasCode(slide.body) || hasCode(slide.notes ?? []));
   const theme = deckStyles(deck, withCode, diagnostics);
   const found = { diagnostics, assets: [...theme.assets, ...deck.assets] };
-  const outputs = deck.slides.map((slide) => renderSlide(deck, slide, options, found));
+  // Rendering rules are the same in every instance.
+  const md = markdown({ html: deck.meta.html });
+  const outputs = deck.slides.map((slide) => renderSlide(deck, slide, md, options, found));
   checkIds(outputs, diagnostics, deck.file);
 
   const explicit = outputs.map((output) => readTiming(output, diagnostics, deck.file));
