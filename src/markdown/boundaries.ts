@@ -183,6 +183,7 @@ export function findBoundaries(
     boundaries.notes.set(line, marker);
     stops.add(line);
   }
-  boundaries.stopAfter = stopsAfter([...stops].sort((a, b) => a - b), lines.length);
+  const sorted = [...stops].sort((a, b) => a - b);
+  boundaries.stopAfter = stopsAfter(sorted, lines.length);
   return { boundaries, problems };
 }
