@@ -14,7 +14,7 @@ export function pacingTable(deck: RenderedDeck): string {
   }
   const planned = deck.meta.duration ? ` of ${deck.meta.duration}:00 planned` : '';
   rows.push(['total', '', clock(elapsed), '']);
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
+  const widths = rows[0]!.map((_, c) => rows.reduce((widest, row) => Math.max(widest, row[c]!.length), 0));
   const lines = rows.map((row) =>
     row
       .map((cell, c) => cell.padStart(widths[c]!))

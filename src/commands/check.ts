@@ -136,8 +136,8 @@ export async function checkDecks(
     starting.catch(() => undefined);
     try {
       const built = await buildDecks(paths, { outDir: join(folder, 'dist'), project, render: { sourceLines: true } });
-      findings.push(...built.diagnostics.map(FROM_BUILD));
-      for (const deck of built.decks) findings.push(...staticFindings(deck.rendered));
+      for (const diagnostic of built.diagnostics) findings.push(FROM_BUILD(diagnostic));
+      for (const deck of built.decks) for (const finding of staticFindings(deck.rendered)) findings.push(finding);
       if (hasErrors(built.diagnostics)) return;
       const browser = await starting;
       for (const deck of built.decks) findings.push(...(await inspectDeck(browser, deck, built.outDir, limits)));

@@ -115,7 +115,7 @@ export async function compileDecks(
     }
     names.set(deck.name, deck.path);
     const found = [...rendered.diagnostics, ...(await checkAssets(deck, project))];
-    diagnostics.push(...found.sort((a, b) => a.line - b.line || a.column - b.column));
+    for (const diagnostic of found.sort((a, b) => a.line - b.line || a.column - b.column)) diagnostics.push(diagnostic);
     decks.push(deck);
   }
   return { decks, diagnostics };

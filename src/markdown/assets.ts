@@ -67,3 +67,32 @@ export function reachesOutside(url: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Files a browser opens as a page of their own, which may run scripts: never copied into a deck,
+ * as a deck runs no script but its own runtime. An SVG file is one too, except as an image (an
+ * `<img>` or a background runs no script in it).
+ */
+const PAGE_FILE = /\.(?:x?html?|xht|xml|xslt?|mht(?:ml)?|shtml|svgz?)$/i;
+const SVG_FILE = /\.svgz?$/i;
+
+/** Why a local file may not be copied into the deck, when it is a page; `asImage` when it is shown as an image. */
+export function refusedPage(url: string, asImage: boolean): string | undefined {
+  const path = localPath(url);
+  if (!PAGE_FILE.test(path) || (asImage && SVG_FILE.test(path))) return undefined;
+  return SVG_FILE.test(path)
+    ? 'is an SVG file, which runs scripts of its own when opened as a page; show it as an image (![](file.svg))'
+    : 'is a page, which runs scripts of its own; a deck carries none: link to it on the web, or share it as a .zip';
+}
+
+/** A CSS `url()`, quoted or not. */
+const CSS_URL = /url\(\s*(['"]?)(.*?)\1\s*\)/gi;
+
+/** `css` with each `url()` replaced by what `rewrite` makes of it. */
+export function rewriteCssUrls(css: string, rewrite: (url: string) => string): string {
+  if (!/url\(/i.test(css)) return css;
+  return css.replace(CSS_URL, (whole, quote: string, url: string) => {
+    const rewritten = rewrite(url);
+    return rewritten === url ? whole : `url(${quote}${rewritten}${quote})`;
+  });
+}

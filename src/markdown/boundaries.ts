@@ -36,8 +36,8 @@ export interface Boundaries {
   separators: Map<number, Separator>;
   /** Separators made of blank lines only (`^\n\n\n`): placed between blocks after parsing. */
   blankSeparators: Separator[];
-  /** The first line of every separator, sorted. */
-  separatorStarts: number[];
+  /** The first line of each of `blankSeparators`, sorted. */
+  blankSeparatorStarts: number[];
   /** Lines that start with a notes marker, with the marker's length. */
   notes: Map<number, number>;
   /**
@@ -129,7 +129,7 @@ export function findBoundaries(
   const boundaries: Boundaries = {
     separators: new Map(),
     blankSeparators: [],
-    separatorStarts: [],
+    blankSeparatorStarts: [],
     notes: new Map(),
     stopAfter: new Int32Array(0),
   };
@@ -165,9 +165,12 @@ export function findBoundaries(
       stops.add(line);
       if (textLine < 0 && (lines[line] ?? '').trim() !== '') textLine = line;
     }
-    if (textLine >= 0) boundaries.separators.set(textLine, separator);
-    else boundaries.blankSeparators.push(separator);
-    boundaries.separatorStarts.push(first);
+    if (textLine >= 0) {
+      boundaries.separators.set(textLine, separator);
+    } else {
+      boundaries.blankSeparators.push(separator);
+      boundaries.blankSeparatorStarts.push(first);
+    }
   }
 
   const notes = new RegExp(patterns.notes, 'mgi');

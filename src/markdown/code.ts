@@ -49,6 +49,9 @@ const CODE_ATTRIBUTES = ['data-line-numbers', 'data-ln-start-from', 'data-trim',
 
 type Problem = (message: string, needle?: string) => void;
 
+/** Lines of code all of a block's highlight steps may show together (steps × lines). */
+const MAX_STEP_LINES = 20_000;
+
 /**
  * `1|2-3,5` into steps; undefined (after reporting at `written`, the steps as the author wrote
  * them) when it is not line numbers and ranges.
@@ -151,11 +154,15 @@ function applyCodeAttributes(options: CodeOptions, attributes: Attributes, probl
 
 /** Drops blank lines around the code and the indentation all its lines share (reveal.js's data-trim). */
 function trimCode(code: string): string {
-  const lines = code.split('\n');
-  while (lines.length > 0 && lines[0]!.trim() === '') lines.shift();
-  while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
+  const all = code.split('\n');
+  const isBlank = (line: string) => line.trim() === '';
+  const first = all.findIndex((line) => !isBlank(line));
+  if (first < 0) return '';
+  let last = all.length - 1;
+  while (isBlank(all[last]!)) last--;
+  const lines = all.slice(first, last + 1);
   const indents = lines.filter((line) => line.trim() !== '').map((line) => /^[ \t]*/.exec(line)![0].length);
-  const common = indents.length > 0 ? Math.min(...indents) : 0;
+  const common = indents.length > 0 ? indents.reduce((a, b) => Math.min(a, b)) : 0;
   return lines.map((line) => line.slice(common)).join('\n');
 }
 
@@ -167,13 +174,33 @@ const renderAttributes = (attributes: Attributes): string =>
 const serializeStep = (step: Step): string =>
   step.map(({ start, end }) => (start === end ? `${start}` : `${start}-${end}`)).join(',');
 
+/**
+ * Which of `count` lines a step lights, by 1-based line: marks where each range begins and ends,
+ * then one pass, so the cost is ranges plus lines, however many ranges overlap.
+ */
+function litLines(step: Step, count: number): boolean[] {
+  const change = new Int32Array(count + 2);
+  for (const { start, end } of step) {
+    if (start > count) continue;
+    change[start]! += 1;
+    change[Math.min(end, count) + 1]! -= 1;
+  }
+  const lit = new Array<boolean>(count + 1).fill(false);
+  let depth = 0;
+  for (let row = 1; row <= count; row++) {
+    depth += change[row]!;
+    lit[row] = depth > 0;
+  }
+  return lit;
+}
+
 /** The lines of a step as a table with line numbers, reveal.js's markup for them. */
 function numberedLines(lines: readonly string[], startFrom: number, step: Step): string {
-  const lit = (row: number) => step.some(({ start, end }) => row >= start && row <= end);
+  const lit = litLines(step, lines.length);
   const rows = lines.map((line, i) => {
     const number = startFrom + i;
     return (
-      `<tr${lit(i + 1) ? ' class="highlight-line"' : ''}>` +
+      `<tr${lit[i + 1] ? ' class="highlight-line"' : ''}>` +
       `<td class="hljs-ln-line hljs-ln-numbers" data-line-number="${number}"><div class="hljs-ln-n" data-line-number="${number}"></div></td>` +
       `<td class="hljs-ln-line hljs-ln-code" data-line-number="${number}">${line === '' ? ' ' : line}</td></tr>`
     );
@@ -228,6 +255,19 @@ function readCode(token: Token, info: string, env: MarkdownEnv): CodeBlock {
       line,
       options.stepsText,
     );
+  }
+  // Each step is a copy of the code: a few steps over a long block, or many over a short one, is
+  // fine; thousands over thousands of lines would write a page no browser can show.
+  const copies = (options.steps?.length ?? 0) * highlighted.lines.length;
+  if (options.steps && copies > MAX_STEP_LINES) {
+    report(
+      env,
+      'error',
+      `${options.steps.length} highlight steps over ${highlighted.lines.length} lines would show ${copies} lines of code (each step is a copy of the block); use at most ${MAX_STEP_LINES} in all: fewer steps, or split the block`,
+      line,
+      options.stepsText,
+    );
+    options.steps = options.steps.slice(0, 1);
   }
   const classes = ['hljs', ...(options.language ? [`language-${options.language}`] : []), ...options.classes];
   return { options, lines: highlighted.lines, classes };

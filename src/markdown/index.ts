@@ -13,6 +13,7 @@ import { comments } from './comments.js';
 import { COMPARE, compare } from './compare/index.js';
 import { containers } from './containers.js';
 import { attributeComments } from './element-attributes.js';
+import { htmlPositions } from './html-positions.js';
 import { localAssets } from './local-assets.js';
 import { slideBoundaries } from './slide-boundaries.js';
 import { sourceLines } from './source-lines.js';
@@ -37,6 +38,7 @@ export const PLUGINS: readonly Plugin[] = [
   attributeComments,
   compare,
   (md) => containers(md, { known: [COMPARE] }),
+  htmlPositions,
   localAssets,
   code,
   slideBoundaries,

@@ -5,40 +5,51 @@
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import type { Attributes, SourcePosition } from '../model.js';
 import { quoted } from '../wording.js';
-import { assetOutputUrl, assetReference, isLocalUrl, localPath, reachesOutside } from './assets.js';
+import {
+  assetOutputUrl,
+  assetReference,
+  isLocalUrl,
+  localPath,
+  reachesOutside,
+  refusedPage,
+  rewriteCssUrls,
+} from './assets.js';
 import { envOf, findText, locate, type MarkdownEnv } from './env.js';
 import { rewriteStartTags } from './html-tags.js';
 
 /** Attributes whose value is one URL of a file to load or link to. */
 const URL_ATTRIBUTES = ['src', 'href', 'poster', 'data-src', 'data-background-image', 'data-background-video'];
+/** Attributes whose value is CSS, which may load files with `url()`. */
+const CSS_ATTRIBUTES = ['style', 'data-background-gradient'];
+
+/** How a URL is used: a link opens it, an image shows it (an SVG runs no script there), media plays it. */
+type Use = 'link' | 'image' | 'media';
+
+function useOf(tag: string, attribute: string): Use {
+  if (attribute === 'href') return 'link';
+  if (attribute === 'srcset' || attribute === 'poster' || attribute === 'data-background-image') return 'image';
+  return tag === 'img' && (attribute === 'src' || attribute === 'data-src') ? 'image' : 'media';
+}
 
 /** A link to a file with an extension (a worksheet, a PDF); links to pages or anchors stay. */
 const isFileLink = (url: string) =>
   /\.[a-z0-9]{1,8}$/i.test(localPath(url)) && !/\.(?:md|html?)$/i.test(localPath(url));
 
 class AssetRecorder {
-  /** Where each URL was last found, so the same file twice is reported at both places. */
+  /** Where each file (or refused URL) was last found, so the same one twice is reported at both places. */
   private readonly found = new Map<string, SourcePosition>();
   constructor(private readonly env: MarkdownEnv) {}
 
   /** Records a local URL found in the 0-based lines `lines`, and returns the one to write in its place. */
-  record(url: string, lines: Lines, isLink: boolean): string {
+  record(url: string, lines: Lines, use: Use): string {
     const outside = reachesOutside(url);
-    if (outside) {
-      const [from, to] = lines;
-      const position = findText(this.env, from, url, undefined, to) ?? locate(this.env, from);
-      this.env.diagnostics.push({
-        severity: 'error',
-        message: `${quoted(url)} ${outside}`,
-        file: this.env.file,
-        ...position,
-      });
-      return url;
-    }
-    if (!isLocalUrl(url) || (isLink && !isFileLink(url))) return url;
+    if (outside) return this.refuse(url, lines, outside);
+    if (!isLocalUrl(url) || (use === 'link' && !isFileLink(url))) return url;
+    const page = refusedPage(url, use === 'image');
+    if (page) return this.refuse(url, lines, page);
     const source = localPath(url);
     // Where the author wrote it: as a URL (my%20pic.png) or decoded (my pic.png).
-    const after = this.found.get(source);
+    const after = this.found.get(source) ?? this.found.get(url);
     const [from, to] = lines;
     const position =
       findText(this.env, from, url.replace(/[?#].*$/, ''), after, to) ??
@@ -55,9 +66,37 @@ class AssetRecorder {
       .split(',')
       .map((candidate) => {
         const [url = '', ...descriptor] = candidate.trim().split(/\s+/);
-        return [this.record(url, lines, false), ...descriptor].join(' ');
+        return [this.record(url, lines, 'image'), ...descriptor].join(' ');
       })
       .join(', ');
+  }
+
+  /** CSS: each `url()` in it, as an image (a style sheet runs no script in what it loads). */
+  recordCss(css: string, lines: Lines): string {
+    return rewriteCssUrls(css, (url) => this.record(url, lines, 'image'));
+  }
+
+  /** Reports a URL that may not be in a slide, and leaves it as it is (the build stops). */
+  private refuse(url: string, lines: Lines, why: string): string {
+    const [from, to] = lines;
+    const after = this.found.get(url);
+    const position = findText(this.env, from, url, after, to) ?? locate(this.env, from);
+    this.found.set(url, position);
+    this.env.diagnostics.push({
+      severity: 'error',
+      message: `${quoted(url)} ${why}`,
+      file: this.env.file,
+      ...position,
+    });
+    return url;
+  }
+
+  /** The value to write for the attribute `name` of a `tag` element. */
+  private rewriteAttribute(tag: string, name: string, value: string, lines: Lines): string {
+    if (URL_ATTRIBUTES.includes(name)) return this.record(value, lines, useOf(tag, name));
+    if (name === 'srcset') return this.recordSet(value, lines);
+    if (CSS_ATTRIBUTES.includes(name)) return this.recordCss(value, lines);
+    return value;
   }
 
   rewriteHtml(html: string, lines: Lines): string {
@@ -65,11 +104,7 @@ class AssetRecorder {
       let changed = false;
       const attributes: Attributes = { ...tag.attributes };
       for (const [name, value] of Object.entries(tag.attributes)) {
-        const rewritten = URL_ATTRIBUTES.includes(name)
-          ? this.record(value, lines, name === 'href')
-          : name === 'srcset'
-            ? this.recordSet(value, lines)
-            : value;
+        const rewritten = this.rewriteAttribute(tag.name, name, value, lines);
         if (rewritten !== value) {
           attributes[name] = rewritten;
           changed = true;
@@ -85,9 +120,8 @@ class AssetRecorder {
       return;
     }
     if (!token.attrs) return;
-    for (const name of URL_ATTRIBUTES) {
-      const value = token.attrGet(name);
-      if (value !== null) token.attrSet(name, this.record(String(value), lines, name === 'href'));
+    for (const attribute of token.attrs) {
+      attribute[1] = this.rewriteAttribute(token.tag, attribute[0], String(attribute[1]), lines);
     }
   }
 }

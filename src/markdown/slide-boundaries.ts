@@ -28,6 +28,8 @@ const separatorRule: BlockRule = (state, startLine, _endLine, silent) => {
   token.map = [separator.start, separator.end];
   token.meta = { vertical: separator.vertical };
   state.line = separator.end;
+  // A new slide: its first notes marker starts its notes.
+  envOf(state).lastNotesLine = -1;
   return true;
 };
 
@@ -59,8 +61,10 @@ const notesRule: BlockRule = (state, startLine, endLine, silent) => {
   const env = envOf(state);
   const marker = env.boundaries.notes.get(startLine);
   if (marker === undefined || state.parentType !== 'root') return false;
+  // Separators read as such reset lastNotesLine (a `---` in fenced code is no separator). One made
+  // of blank lines is placed after parsing; it counts here wherever it is.
   const separatedSinceLastNotes =
-    env.lastNotesLine < 0 || nextStop(env.boundaries.separatorStarts, env.lastNotesLine, startLine) < startLine;
+    env.lastNotesLine < 0 || nextStop(env.boundaries.blankSeparatorStarts, env.lastNotesLine, startLine) < startLine;
   if (!separatedSinceLastNotes) return false;
   if (silent) return true;
   env.lastNotesLine = startLine;

@@ -9,12 +9,14 @@ import { envOf } from './env.js';
 
 export function sourceLines(md: MarkdownIt): void {
   md.core.ruler.push('deck_source_lines', (state: StateCore) => {
-    const { separatorStarts } = envOf(state).boundaries;
-    /** Notes run from their marker to the next separator. */
+    const { blankSeparatorStarts } = envOf(state).boundaries;
+    /** Notes run from their marker to the next separator (read as one, or made of blank lines). */
     let notesEnd = -1;
     for (const token of state.tokens) {
       if (token.type === 'slide_notes' && token.map) {
-        notesEnd = nextStop(separatorStarts, token.map[0], Number.POSITIVE_INFINITY);
+        notesEnd = nextStop(blankSeparatorStarts, token.map[0], Number.POSITIVE_INFINITY);
+      } else if (token.type === 'slide_separator') {
+        notesEnd = -1;
       }
       const line = token.map?.[0];
       if (line === undefined || line < notesEnd || token.nesting < 0 || !token.tag || token.hidden) continue;

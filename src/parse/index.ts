@@ -59,7 +59,13 @@ export function parseDeck(source: string, file: string, options: ParseOptions = 
   const bodyText = bodyLines.join('\n');
   const found = findBoundaries(bodyLines, bodyText, separatorPatterns(meta), bodyStart);
   for (const problem of found.problems) {
-    diagnostics.push({ severity: 'warning', message: problem.message, file, line: problem.line + 1, column: 1 });
+    diagnostics.push({
+      severity: 'warning',
+      message: problem.message,
+      file,
+      line: problem.line + 1,
+      column: problem.column + 1,
+    });
   }
   const env = createEnv(bodyLines, file, found.boundaries);
   const md = markdown({
@@ -69,7 +75,8 @@ export function parseDeck(source: string, file: string, options: ParseOptions = 
     sourceLines: options.sourceLines ?? false,
   });
   const tokens = bodyStart < lines.length ? md.parse(bodyText, env) : [];
-  diagnostics.push(...env.diagnostics);
+  // One at a time: spreading a deck's worth of diagnostics into a call can overflow the stack.
+  for (const diagnostic of env.diagnostics) diagnostics.push(diagnostic);
 
   const slides: Slide[] = [];
   const emptySlides: Diagnostic[] = [];
@@ -106,7 +113,7 @@ export function parseDeck(source: string, file: string, options: ParseOptions = 
     }
     slides.length = 0;
   } else {
-    diagnostics.push(...emptySlides);
+    for (const diagnostic of emptySlides) diagnostics.push(diagnostic);
   }
   meta.title = frontMatter.values.title ?? firstHeading(slides[0]?.body ?? []) ?? baseName(file);
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);

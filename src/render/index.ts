@@ -3,7 +3,14 @@
 
 import type { MarkdownIt, Token } from 'markdown-it';
 import { escapeHtml } from '../escape.js';
-import { assetOutputUrl, assetReference, isLocalUrl, reachesOutside } from '../markdown/assets.js';
+import {
+  assetOutputUrl,
+  assetReference,
+  isLocalUrl,
+  reachesOutside,
+  refusedPage,
+  rewriteCssUrls,
+} from '../markdown/assets.js';
 import { mergeAttributes } from '../markdown/attribute-list.js';
 import { hasCode } from '../markdown/code.js';
 import { markdown } from '../markdown/index.js';
@@ -23,9 +30,64 @@ import { revealConfig } from './reveal-config.js';
 import { hasRawHtml, sanitize, sanitizerRemovals } from './sanitize.js';
 import { deckStyles, isRevealTheme } from './theme.js';
 
-const BACKGROUND_URLS = ['data-background-image', 'data-background-video', 'data-background-iframe'];
+/** Slide attributes that name a file, and how it is used (an SVG runs no script as an image). */
+const BACKGROUND_URLS: Record<string, 'image' | 'media' | 'frame'> = {
+  'data-background-image': 'image',
+  'data-background-video': 'media',
+  'data-background-iframe': 'frame',
+};
+/** Slide attributes whose value is CSS, which may load files with `url()`. */
+const CSS_ATTRIBUTES = ['style', 'data-background-gradient'];
 /** A page of the deck's own in a frame would run its own scripts, past the deck's safety rules. */
 const FRAME = 'data-background-iframe';
+
+/**
+ * `data-background`, reveal.js's shorthand: an image when the value is a web or file address or
+ * names an image file (as reveal.js decides), else a colour.
+ */
+const isBackgroundImage = (value: string) =>
+  /^(?:https?:|file:|\/\/)/i.test(value.trim()) || /\.(?:svg|png|jpe?g|gif|bmp|webp)(?:[?#\s]|$)/i.test(value);
+
+/**
+ * Files the slide's own attributes name: each local one recorded as an asset and its URL rewritten;
+ * one that reaches outside the deck, or a page that would run scripts, is an error at its attribute.
+ */
+function checkSlideUrls(
+  deck: Deck,
+  slide: Slide,
+  attributes: Attributes,
+  found: { diagnostics: Diagnostic[]; assets: AssetReference[] },
+): void {
+  const error = (name: string, message: string) =>
+    found.diagnostics.push({ severity: 'error', message, file: deck.file, ...attributePosition(slide, name) });
+  /** The URL to write in place of `url`, found in the attribute `name`. */
+  const checked = (name: string, url: string, use: 'image' | 'media' | 'frame'): string => {
+    const outside = reachesOutside(url);
+    if (outside) {
+      error(name, `${name} ${quoted(url)} ${outside}`);
+      return url;
+    }
+    if (!isLocalUrl(url)) return url;
+    const page = use === 'frame' ? undefined : refusedPage(url, use === 'image');
+    if (use === 'frame' || page) {
+      error(
+        name,
+        use === 'frame'
+          ? `${FRAME} ${quoted(url)}: a local page in a frame runs scripts of its own; show it as an image or link to it`
+          : `${name} ${quoted(url)} ${page}`,
+      );
+      return url;
+    }
+    found.assets.push(assetReference(url, attributePosition(slide, name)));
+    return assetOutputUrl(url);
+  };
+  for (const [name, value] of Object.entries(attributes)) {
+    const use = BACKGROUND_URLS[name] ?? (name === 'data-background' && isBackgroundImage(value) ? 'image' : undefined);
+    if (use) attributes[name] = checked(name, value, use);
+    else if (CSS_ATTRIBUTES.includes(name))
+      attributes[name] = rewriteCssUrls(value, (url) => checked(name, url, 'image'));
+  }
+}
 
 function renderAttributes(attributes: Attributes): string {
   return Object.entries(attributes)
@@ -76,32 +138,7 @@ function renderSlide(
   const attributes: Attributes = {};
   if (options.sourceLines) attributes['data-line'] = String(slide.span.startLine);
   mergeAttributes(attributes, slide.attributes);
-  for (const name of BACKGROUND_URLS) {
-    const url = attributes[name];
-    if (url === undefined) continue;
-    const outside = reachesOutside(url);
-    if (outside) {
-      found.diagnostics.push({
-        severity: 'error',
-        message: `${name} ${quoted(url)} ${outside}`,
-        file: deck.file,
-        ...attributePosition(slide, name),
-      });
-      continue;
-    }
-    if (!isLocalUrl(url)) continue;
-    if (name === FRAME) {
-      found.diagnostics.push({
-        severity: 'error',
-        message: `${FRAME} ${quoted(url)}: a local page in a frame runs scripts of its own; show it as an image or link to it`,
-        file: deck.file,
-        ...attributePosition(slide, name),
-      });
-      continue;
-    }
-    found.assets.push(assetReference(url, attributePosition(slide, name)));
-    attributes[name] = assetOutputUrl(url);
-  }
+  checkSlideUrls(deck, slide, attributes, found);
   return { slide, attributes, html, notesLength: textLength(slide.notes ?? []) };
 }
 

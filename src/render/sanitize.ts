@@ -7,8 +7,11 @@ import { createRequire } from 'node:module';
 import type { Token } from 'markdown-it';
 import type postcssType from 'postcss';
 import type sanitizeHtmlType from 'sanitize-html';
+import { escapeHtml } from '../escape.js';
 import { SCRIPT_URL, TOOLKIT_ID_PREFIX } from '../markdown/attribute-list.js';
+import { htmlPosition } from '../markdown/html-positions.js';
 import { startTags } from '../markdown/html-tags.js';
+import type { SourcePosition } from '../model.js';
 import { quoted } from '../wording.js';
 
 type SanitizeHtml = typeof sanitizeHtmlType;
@@ -165,6 +168,16 @@ function cleanStyleSheet(css: string, removed: (what: string) => void): string {
     removed('a <style> element that is not valid CSS');
     return '';
   }
+  // Inside <svg> a browser reads a style sheet's text as markup: a `<` there could open elements
+  // the sanitizer never saw. Comments go (they change nothing); a sheet with `<` left goes whole.
+  root.walkComments((comment) => {
+    comment.remove();
+  });
+  const text = root.toString();
+  if (text.includes('<')) {
+    removed('a <style> element with "<" in it, which a browser may read as markup');
+    return '';
+  }
   root.walkAtRules('import', (rule) => {
     removed(`@import ${rule.params} from a <style> element`);
     rule.remove();
@@ -179,11 +192,13 @@ function cleanStyleSheet(css: string, removed: (what: string) => void): string {
   return root.toString();
 }
 
-/** The HTML with the text of each <style> element cleaned. */
-function cleanStyleElements(html: string, removed: (what: string) => void = () => {}): string {
+const STYLE_ELEMENT = /(<style\b[^>]*>)([\s\S]*?)(<\/style\s*>)/gi;
+
+/** The HTML with the text of each <style> element cleaned; `removed` hears what went, and at which element. */
+function cleanStyleElements(html: string, removed: (what: string, offset: number) => void = () => {}): string {
   if (!/<style/i.test(html)) return html;
-  return html.replace(/(<style\b[^>]*>)([\s\S]*?)(<\/style\s*>)/gi, (_, open: string, css: string, close: string) => {
-    return open + cleanStyleSheet(css, removed) + close;
+  return html.replace(STYLE_ELEMENT, (_, open: string, css: string, close: string, offset: number) => {
+    return open + cleanStyleSheet(css, (what) => removed(what, offset)) + close;
   });
 }
 
@@ -204,7 +219,13 @@ function optionsFor(html: string): sanitizeHtmlType.IOptions {
 }
 
 export function sanitize(html: string): string {
-  return loadSanitizer()(cleanStyleElements(html), optionsFor(html));
+  const clean = loadSanitizer()(cleanStyleElements(html), optionsFor(html));
+  // Once more on the sanitizer's own output, where tags are written plainly: however the input
+  // spelled a <style> element, none may keep a `<` in it.
+  // (cleanStyleSheet reports these.)
+  return clean.replace(STYLE_ELEMENT, (element, open: string, css: string, close: string) =>
+    css.includes('<') ? open + close : element,
+  );
 }
 
 /** True when any of the tokens is raw HTML. */
@@ -251,31 +272,62 @@ function removalsIn(html: string): { what: string; offset: number }[] {
       found.push({ what: `the ${name} attribute of <${tag.name}>`, offset: tag.start });
     }
   }
-  cleanStyleElements(html, (what) => found.push({ what, offset: html.search(/<style/i) }));
+  cleanStyleElements(html, (what, offset) => found.push({ what, offset }));
   return found;
 }
 
+/** The line and column `offset` characters into `text`, which starts at `at`. */
+function positionIn(text: string, offset: number, at: SourcePosition): SourcePosition {
+  const before = text.slice(0, offset).split('\n');
+  const last = before[before.length - 1]!.length;
+  return before.length === 1
+    ? { line: at.line, column: at.column + last }
+    : { line: at.line + before.length - 1, column: last + 1 };
+}
+
 /**
- * What the sanitizer takes out of the raw HTML among `tokens`, at the line it was written on (the
- * column where a block of raw HTML has it).
+ * A paragraph's HTML as the sanitizer sees it, with where each piece of raw HTML in it begins: the
+ * pieces as written, the text between them escaped as it renders (so a <style> element that
+ * spans pieces is read whole).
  */
+function inlineHtml(inline: Token): { html: string; pieces: { offset: number; token: Token }[] } {
+  let html = '';
+  const pieces: { offset: number; token: Token }[] = [];
+  for (const child of inline.children ?? []) {
+    if (child.type === 'html_inline') {
+      pieces.push({ offset: html.length, token: child });
+      html += child.content;
+    } else if (child.type === 'text' || child.type === 'code_inline') {
+      html += escapeHtml(child.content);
+    } else if (child.type === 'softbreak' || child.type === 'hardbreak') {
+      html += '\n';
+    }
+  }
+  return { html, pieces };
+}
+
+/** What the sanitizer takes out of the raw HTML among `tokens`, each where it was written. */
 export function sanitizerRemovals(tokens: readonly Token[]): Removal[] {
   const removals: Removal[] = [];
-  const report = (html: string, line: number, indent: boolean) => {
-    for (const { what, offset } of removalsIn(html)) {
-      const before = html.slice(0, offset).split('\n');
-      const column = indent ? (before[before.length - 1]?.length ?? 0) + 1 : 1;
-      removals.push({
-        message: `raw HTML: the sanitizer removed ${what}; slides may not run scripts or load from elsewhere`,
-        line: line + before.length,
-        column,
-      });
-    }
-  };
+  const message = (what: string) =>
+    `raw HTML: the sanitizer removed ${what}; slides may not run scripts or load from elsewhere`;
   for (const token of tokens) {
-    if (token.type === 'html_block' && token.map) report(token.content, token.map[0], true);
-    for (const child of token.children ?? []) {
-      if (child.type === 'html_inline' && token.map) report(child.content, token.map[0], false);
+    if (token.type === 'html_block' && token.map) {
+      const at = { line: token.map[0] + 1, column: 1 };
+      for (const { what, offset } of removalsIn(token.content)) {
+        removals.push({ message: message(what), ...positionIn(token.content, offset, at) });
+      }
+    }
+    if (!token.map || !token.children?.some((child) => child.type === 'html_inline')) continue;
+    const paragraphStart = { line: token.map[0] + 1, column: 1 };
+    const { html, pieces } = inlineHtml(token);
+    for (const { what, offset } of removalsIn(html)) {
+      // The piece the removal is in; text between pieces has no tags to remove.
+      const piece = pieces.findLast((candidate) => candidate.offset <= offset);
+      const position = piece
+        ? positionIn(piece.token.content, offset - piece.offset, htmlPosition(piece.token) ?? paragraphStart)
+        : paragraphStart;
+      removals.push({ message: message(what), ...position });
     }
   }
   return removals;

@@ -116,6 +116,23 @@ describe('line numbers and highlights', () => {
     ]);
   });
 
+  it('lights every line of overlapping and repeated ranges once', () => {
+    const { pre } = slide(`\`\`\`js [1-3,2-4,4,4-9]\n${FUNCTION}\n\`\`\``);
+    expect(steps(pre)).toEqual([{ fragment: false, lit: [1, 2, 3, 4, 5] }]);
+  });
+
+  it('refuses more highlight steps than a page can hold, and shows the block once', () => {
+    const code = Array.from({ length: 200 }, (_, i) => `line ${i}`).join('\n');
+    const many = slide(`\`\`\`text [${Array.from({ length: 101 }, () => '1').join('|')}]\n${code}\n\`\`\``);
+    expect(many.diagnostics).toEqual([
+      '1:9 error 101 highlight steps over 200 lines would show 20200 lines of code (each step is a copy of the block); use at most 20000 in all: fewer steps, or split the block',
+    ]);
+    expect(steps(many.pre)).toHaveLength(1);
+    const enough = slide(`\`\`\`text [${Array.from({ length: 100 }, () => '1').join('|')}]\n${code}\n\`\`\``);
+    expect(enough.diagnostics).toEqual([]);
+    expect(steps(enough.pre)).toHaveLength(100);
+  });
+
   it('allows a step that lights nothing, and the brackets right after the language', () => {
     const { pre } = slide(`\`\`\`js[|4]\n${FUNCTION}\n\`\`\``);
     expect(steps(pre)).toEqual([

@@ -67,6 +67,44 @@ describe('URLs that reach past the deck', () => {
     expect(deck.assets).toEqual([]);
   });
 
+  it('are errors in styles and in reveal.js’s data-background shorthand, which are not files to copy', () => {
+    const deck = render(
+      [
+        '<!-- .slide: data-background="file:///etc/bg.png" data-background-gradient="url(//evil/x)" -->',
+        '# T',
+        '',
+        '<div style="background:url(file:///etc/p.png)">x</div>',
+        '',
+        'text <!-- .element: style="background: url(\'//host/y.png\')" -->',
+      ].join('\n'),
+    );
+    expect(brief(deck.diagnostics).map((line) => line.split(' error ')[0])).toEqual(['1:14', '1:51', '4:28', '6:45']);
+    expect(deck.assets).toEqual([]);
+  });
+
+  it('copies local files named in styles and in data-background, and leaves colours alone', () => {
+    const deck = render(
+      '<!-- .slide: data-background="img/bg.jpg" -->\n# T\n\n<div style="background: url(\'img/a.png\')">x</div>\n\n---\n\n<!-- .slide: data-background="#ff0000" -->\nred',
+    );
+    expect(deck.assets.map((a) => `${a.source} ${a.line}:${a.column}`)).toEqual(['img/a.png 4:30', 'img/bg.jpg 1:14']);
+    expect(deck.sectionsHtml).toContain('data-background="assets/img/bg.jpg"');
+    expect(deck.sectionsHtml).toContain("url('assets/img/a.png')");
+    expect(deck.sectionsHtml).toContain('data-background="#ff0000"');
+  });
+
+  it('refuse pages, which run scripts of their own, and SVG files except as images', () => {
+    const deck = render(
+      '# T\n\n[a](demo.xhtml) [b](drawing.svg) ![c](drawing.svg)\n\n<video data-src="clip.html"></video>\n\n<a href="notes.xml">n</a>',
+    );
+    expect(brief(deck.diagnostics)).toEqual([
+      '3:5 error demo.xhtml is a page, which runs scripts of its own; a deck carries none: link to it on the web, or share it as a .zip',
+      '3:21 error drawing.svg is an SVG file, which runs scripts of its own when opened as a page; show it as an image (![](file.svg))',
+      '5:18 error clip.html is a page, which runs scripts of its own; a deck carries none: link to it on the web, or share it as a .zip',
+      '7:10 error notes.xml is a page, which runs scripts of its own; a deck carries none: link to it on the web, or share it as a .zip',
+    ]);
+    expect(deck.assets.map((a) => `${a.source} ${a.line}:${a.column}`)).toEqual(['drawing.svg 3:39']);
+  });
+
   it('resolve a root-absolute path against the deck’s folder', () => {
     const deck = render('# T\n\n![Logo](/img/logo.png)');
     expect(deck.assets).toEqual([{ source: 'img/logo.png', output: 'assets/img/logo.png', line: 3, column: 9 }]);

@@ -138,7 +138,7 @@ describe('separators from front matter, with reveal.js meaning', () => {
     const deck = parse('---\nseparator: <!--s-->\n---\n# A <!--s--> B');
     expect(deck.slides).toHaveLength(1);
     expect(brief(deck.diagnostics)).toEqual([
-      '4:1 warning a slide separator in the middle of a line does not split the slide; put it on a line of its own',
+      '4:5 warning a slide separator in the middle of a line does not split the slide; put it on a line of its own',
     ]);
   });
 });
@@ -184,6 +184,17 @@ describe('speaker notes', () => {
 
   it('keeps separators inside code in the notes from splitting', () => {
     expect(slides('# A\n\nNote:\n```yaml\n---\n```\n\n---\n\n# B')).toHaveLength(2);
+  });
+
+  it('keeps notes whole when a second marker follows a separator inside code', () => {
+    expect(notesOf('# A\n\nNote: first\n\n```yaml\n---\n```\n\nNote: second')).toBe(
+      '<p>first</p>\n<pre class="code-wrapper"><code class="hljs language-yaml"><span class="hljs-meta">---</span></code></pre>\n<p>Note: second</p>\n',
+    );
+  });
+
+  it('starts the notes of the next slide at its own marker', () => {
+    const deck = render('# A\n\nNote: first\n\n---\n\n# B\n\nNote: second');
+    expect(sectionHtml(deck, 1)).toContain('<aside class="notes">\n<p>second</p>\n</aside>');
   });
 });
 

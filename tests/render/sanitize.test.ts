@@ -40,9 +40,23 @@ describe('raw HTML', () => {
     );
     expect(brief(deck.diagnostics)).toEqual([
       '3:1 warning raw HTML: the sanitizer removed the onclick attribute of <div>; slides may not run scripts or load from elsewhere',
-      '5:1 warning raw HTML: the sanitizer removed <script>; slides may not run scripts or load from elsewhere',
+      '5:6 warning raw HTML: the sanitizer removed <script>; slides may not run scripts or load from elsewhere',
       '7:1 warning raw HTML: the sanitizer removed <iframe>; slides may not run scripts or load from elsewhere',
+      '7:14 error a.html is a page, which runs scripts of its own; a deck carries none: link to it on the web, or share it as a .zip',
     ]);
+  });
+
+  it('reports what it removes from inline HTML at its own line and column', () => {
+    const deck = render('# T\n\ntext\nmore\nand <b onclick="x">b</b>\n\n* item\n  <i onmouseover="y">i</i>');
+    expect(brief(deck.diagnostics).map((line) => line.split(' warning ')[0])).toEqual(['5:5', '8:3']);
+  });
+
+  it('never lets markup through a style sheet, which <svg> would read as markup', () => {
+    const html = withHtml(
+      '<div>\n<svg><style>/*<p></p><iframe src="a.png"></iframe>*/</style></svg>\n</div>\n\n<svg><style>a::after { content: "<b>" }</style></svg>',
+    );
+    expect(html).not.toMatch(/<iframe|<p><\/p>|<b>/);
+    expect(html).toContain('<svg><style></style></svg>');
   });
 
   it('keeps <style>, without @import and without files from the web', () => {

@@ -24,6 +24,6 @@ export class TokenBuilder {
   }
 
   append(tokens: readonly Token[]): void {
-    this.tokens.push(...tokens);
+    for (const token of tokens) this.tokens.push(token);
   }
 }

@@ -40,7 +40,7 @@ function compareRule(state: StateCore): void {
     const comparison = readComparison(open, tokens.slice(i + 1, close), env);
     // Not a comparison (reported): the block stays the plain container; the build stops anyway.
     if (!comparison) {
-      out.push(...tokens.slice(i, close + 1));
+      for (let k = i; k <= close; k++) out.push(tokens[k]!);
       i = close;
       continue;
     }
@@ -50,7 +50,7 @@ function compareRule(state: StateCore): void {
     else columnsLayout(b, comparison, id);
     // The layout starts where the container did, for the slide's line and `deck check`.
     b.tokens[0]!.map = open.map;
-    out.push(...b.tokens);
+    for (const token of b.tokens) out.push(token);
     i = close;
   }
   state.tokens = out;
