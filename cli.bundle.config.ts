@@ -24,6 +24,6 @@ export default defineConfig({
   },
   ssr: {
     noExternal: true,
-    external: ['vite', 'playwright-core', 'pdf-lib', 'sanitize-html', 'axe-core'],
+    external: ['vite', 'pdf-lib', 'sanitize-html', 'axe-core', 'safe-regex'],
   },
 });

@@ -1,5 +1,7 @@
 // YAML front matter between two `---` lines at the very top of the file.
 
+import { createRequire } from 'node:module';
+import type safeRegex from 'safe-regex';
 import { isMap, isScalar, LineCounter, type Node, type Pair, parseDocument, visit } from 'yaml';
 import type { DeckMeta, Diagnostic } from '../model.js';
 import { closestName, quoted } from '../wording.js';
@@ -19,14 +21,25 @@ type Check = (value: unknown) => string | undefined;
 const isString: Check = (v) => (typeof v === 'string' ? undefined : 'must be text');
 const isOptionsMap: Check = (v) =>
   v !== null && typeof v === 'object' && !Array.isArray(v) ? undefined : 'must be a map of reveal.js options';
-/** A separator is a regular expression, as reveal.js's `data-separator` attributes are. */
+// Loaded on first use: only decks with their own separators need it.
+const require = createRequire(import.meta.url);
+
+/**
+ * A separator is a regular expression, as reveal.js's `data-separator` attributes are. It runs over
+ * the whole deck, so one that can take exponential time on some text (a repeated group that itself
+ * repeats, as in `(a+)+`) is refused: a deck would build, or hang, by what its text happens to be.
+ */
 const isPattern: Check = (v) => {
   if (typeof v !== 'string') return 'must be a regular expression written as text';
   try {
-    return new RegExp(v, 'm').test('') ? 'must not match empty text' : undefined;
+    if (new RegExp(v, 'm').test('')) return 'must not match empty text';
   } catch (error) {
     return `is not a valid regular expression (${error instanceof Error ? error.message : error})`;
   }
+  const isSafe = require('safe-regex') as typeof safeRegex;
+  return isSafe(v)
+    ? undefined
+    : 'could take very long on some text (a repeated group that repeats inside, as in (a+)+); write it without nested repetition';
 };
 
 /**

@@ -169,6 +169,19 @@ describe('reveal-md front matter', () => {
     ]);
   });
 
+  it('refuses a separator that could take exponential time, before it runs over the deck', () => {
+    const body = `\n\n# A\n\n${'a'.repeat(40)}b\n`;
+    const started = performance.now();
+    expect(brief(parse(`---\nseparator: "^(a+)+$"\n---${body}`).diagnostics)).toEqual([
+      '2:12 error front matter "separator" could take very long on some text (a repeated group that repeats inside, as in (a+)+); write it without nested repetition',
+    ]);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    // The patterns reveal.js and reveal-md decks use pass.
+    for (const pattern of ['^\\r?\\n---\\r?\\n$', '^(\\r\\n?|\\n)---(\\r\\n?|\\n)$', '<!--s-->', '^-{3,}\\s*$']) {
+      expect(brief(parse(`---\nseparator: '${pattern}'\n---${body}`).diagnostics)).toEqual([]);
+    }
+  });
+
   it('warns about reveal-md keys it will not run, saying why', () => {
     expect(brief(parse('---\nscripts: [a.js]\npreprocessor: pre.js\n---\n\n# A').diagnostics)).toEqual([
       '2:1 warning front matter "scripts" (reveal-md) is ignored: a deck runs no scripts of its own',
