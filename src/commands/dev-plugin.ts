@@ -3,6 +3,7 @@
 // the page around them changed (src/runtime/live-reload.ts), and stays on the same slide. A deck
 // with errors shows them in the terminal and in Vite's overlay while the last good deck stays up.
 
+import { realpath } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
@@ -13,6 +14,7 @@ import { escapeHtml } from '../escape.js';
 import { deckContentSecurityPolicy, pageStyles, renderPage } from '../html/page.js';
 import { formatDiagnostic, hasErrors, type Project, type RenderedDeck } from '../model.js';
 import { openRegularFile } from '../platform/files.js';
+import { isInside } from '../platform/paths.js';
 
 export interface DeckPluginOptions {
   /** The deck file to serve. */
@@ -81,6 +83,11 @@ function errorPage(lines: string[]): string {
 
 export function deckPlugin(options: DeckPluginOptions): Plugin {
   const file = resolve(options.file);
+  /** The folders the deck's files may really be in (links followed): its own and the project's. */
+  const servedFolders = async () =>
+    (
+      await Promise.all([realpath(dirname(file)), realpath(options.project.root)].map((p) => p.catch(() => undefined)))
+    ).filter((folder): folder is string => folder !== undefined);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   let lastGood: RenderedDeck | undefined;
   let updates = Promise.resolve();
@@ -159,9 +166,12 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
         const path = safeDecode(url.pathname);
         const asset = path === undefined ? undefined : lastGood?.assets.find((a) => `/${a.output}` === path);
         if (asset) {
-          // Checked by the compile step (a regular file inside the project, links followed); opened
-          // again as a regular file, so a file swapped for a pipe since is not waited on.
-          const handle = await openRegularFile(resolve(dirname(file), asset.source));
+          // Checked by the compile step, but a save of an image recompiles nothing: where the file
+          // really is, and that it is a regular file, are checked again on every request, so a link
+          // to a file elsewhere, or a pipe, put in its place since is not served.
+          const real = await realpath(resolve(dirname(file), asset.source)).catch(() => undefined);
+          const inside = real !== undefined && (await servedFolders()).some((folder) => isInside(real, folder));
+          const handle = inside ? await openRegularFile(real) : undefined;
           if (!handle) {
             res.statusCode = 404;
             res.end();
@@ -169,6 +179,8 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
           }
           res.setHeader('Content-Type', contentType(asset.source));
           res.setHeader('X-Content-Type-Options', 'nosniff');
+          // A file of the deck opened on its own is never a page that runs scripts.
+          res.setHeader('Content-Security-Policy', 'sandbox');
           handle.createReadStream().pipe(res);
           return;
         }

@@ -2,7 +2,7 @@
 // change only a new page can apply (most reveal.js options, the theme, the language) reloads it,
 // on the same slide; a broken deck shows its error and keeps the last good slides up.
 
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ViteDevServer } from 'vite';
@@ -89,6 +89,28 @@ describe('deck dev', () => {
       const body = await response.text();
       expect(body, path).not.toMatch(/root:.*:0:0:/);
       expect([403, 404], path).toContain(response.status);
+    }
+  });
+
+  it('serves a deck file as a file, never as a page, and never once a link to elsewhere takes its place', async () => {
+    const assetUrl = new URL('assets/img/chart.svg', url);
+    const served = await fetch(assetUrl);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-security-policy')).toBe('sandbox');
+    await served.arrayBuffer();
+
+    const elsewhere = join(mkdtempSync(join(tmpdir(), 'deck-elsewhere-')), 'secret.svg');
+    writeFileSync(elsewhere, '<svg xmlns="http://www.w3.org/2000/svg"><title>secret</title></svg>');
+    const chart = join(dir, 'img/chart.svg');
+    renameSync(chart, `${chart}.saved`);
+    symlinkSync(elsewhere, chart);
+    try {
+      const response = await fetch(assetUrl);
+      expect(await response.text()).not.toContain('secret');
+      expect(response.status).toBe(404);
+    } finally {
+      rmSync(chart);
+      renameSync(`${chart}.saved`, chart);
     }
   });
 
