@@ -205,10 +205,20 @@ function cleanStyleElements(html: string, removed: (what: string, offset: number
 /** A custom element's name (`<pba-flex>`): inert without a script to define it, so it may stay. */
 const CUSTOM_ELEMENT = /<([a-z][a-z0-9._]*-[a-z0-9._-]*)/g;
 
+/**
+ * How many custom elements one piece of HTML may use: the sanitizer looks tags up in a list, so
+ * thousands of names would make it quadratic; no real slide uses more than a handful. The rest are
+ * removed, and reported as any removed tag is.
+ */
+const MAX_CUSTOM_ELEMENTS = 100;
+
 /** The options for one piece of HTML: the base allowlist plus the custom elements it uses. */
 function optionsFor(html: string): sanitizeHtmlType.IOptions {
   const base = sanitizeOptions();
-  const custom = [...new Set(Array.from(html.matchAll(CUSTOM_ELEMENT), (match) => match[1]!))];
+  const custom = [...new Set(Array.from(html.matchAll(CUSTOM_ELEMENT), (match) => match[1]!))].slice(
+    0,
+    MAX_CUSTOM_ELEMENTS,
+  );
   if (custom.length === 0) return base;
   return {
     ...base,
@@ -276,13 +286,24 @@ function removalsIn(html: string): { what: string; offset: number }[] {
   return found;
 }
 
-/** The line and column `offset` characters into `text`, which starts at `at`. */
-function positionIn(text: string, offset: number, at: SourcePosition): SourcePosition {
-  const before = text.slice(0, offset).split('\n');
-  const last = before[before.length - 1]!.length;
-  return before.length === 1
-    ? { line: at.line, column: at.column + last }
-    : { line: at.line + before.length - 1, column: last + 1 };
+/**
+ * Finds the line and column `offset` characters into `text`, which starts at `at`. The line starts
+ * are found once, as one block of HTML can hold thousands of removals.
+ */
+function positionsIn(text: string, at: SourcePosition): (offset: number) => SourcePosition {
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  return (offset) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lineStarts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    const column = offset - lineStarts[low]!;
+    return low === 0 ? { line: at.line, column: at.column + column } : { line: at.line + low, column: column + 1 };
+  };
 }
 
 /**
@@ -313,19 +334,27 @@ export function sanitizerRemovals(tokens: readonly Token[]): Removal[] {
     `raw HTML: the sanitizer removed ${what}; slides may not run scripts or load from elsewhere`;
   for (const token of tokens) {
     if (token.type === 'html_block' && token.map) {
-      const at = { line: token.map[0] + 1, column: 1 };
+      const positionAt = positionsIn(token.content, { line: token.map[0] + 1, column: 1 });
       for (const { what, offset } of removalsIn(token.content)) {
-        removals.push({ message: message(what), ...positionIn(token.content, offset, at) });
+        removals.push({ message: message(what), ...positionAt(offset) });
       }
     }
     if (!token.map || !token.children?.some((child) => child.type === 'html_inline')) continue;
     const paragraphStart = { line: token.map[0] + 1, column: 1 };
     const { html, pieces } = inlineHtml(token);
     for (const { what, offset } of removalsIn(html)) {
-      // The piece the removal is in; text between pieces has no tags to remove.
-      const piece = pieces.findLast((candidate) => candidate.offset <= offset);
+      // The piece the removal is in (the last to start at or before it); text between pieces has
+      // no tags to remove.
+      let low = -1;
+      let high = pieces.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (pieces[middle]!.offset <= offset) low = middle;
+        else high = middle - 1;
+      }
+      const piece = pieces[low];
       const position = piece
-        ? positionIn(piece.token.content, offset - piece.offset, htmlPosition(piece.token) ?? paragraphStart)
+        ? positionsIn(piece.token.content, htmlPosition(piece.token) ?? paragraphStart)(offset - piece.offset)
         : paragraphStart;
       removals.push({ message: message(what), ...position });
     }
