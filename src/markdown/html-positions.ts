@@ -14,7 +14,7 @@ export function htmlPosition(token: Token): SourcePosition | undefined {
 function inlineHtmlPositions(state: StateCore): void {
   const { lines } = envOf(state);
   for (const token of state.tokens) {
-    if (token.type !== 'inline' || !token.map || !token.children) continue;
+    if (token.type !== 'inline' || !token.map || !token.children || !token.content.includes('<')) continue;
     const end = token.map[1];
     // One cursor through the paragraph's lines: the pieces come in the order they were written.
     let line = token.map[0];
