@@ -42,4 +42,11 @@ describe('large and hostile inputs', () => {
     expect(cpu(() => (section = sectionHtml(render(source), 0)))).toBeLessThan(5_000);
     expect(section.match(/ data-a\d+="\d+"/g)).toHaveLength(40_000);
   });
+
+  it('20,000 nested elements of raw HTML, with an element comment below them', () => {
+    const source = `# T\n\n${'<div>'.repeat(20_000)}${'</div>'.repeat(20_000)}\n\n<!-- .element: class="x" -->\n`;
+    let html = '';
+    expect(cpu(() => (html = render(source).sectionsHtml))).toBeLessThan(5_000);
+    expect(html).toContain('<h1>T</h1>\n<div class="x"><div><div>');
+  });
 });
