@@ -43,6 +43,28 @@ describe('large and hostile inputs', () => {
     expect(section.match(/ data-a\d+="\d+"/g)).toHaveLength(40_000);
   });
 
+  it('40,000 comments left open in quotes, closed at the very end', () => {
+    const source = `# T\n\n${'> <!-- x\n\n'.repeat(40_000)}-->\n`;
+    let deck = render('');
+    expect(cpu(() => (deck = render(source)))).toBeLessThan(5_000);
+    expect(deck.sectionsHtml).toContain('<h1>T</h1>\n<blockquote>\n</blockquote>');
+    expect(deck.diagnostics).toEqual([]);
+  });
+
+  it('40,000 lines of a paragraph opening comments, closed once with text after it', () => {
+    const source = `---\nhtml: false\n---\n# T\n\nText\n${'<!-- a\n'.repeat(40_000)}--> after\n`;
+    let html = '';
+    expect(cpu(() => (html = render(source).sectionsHtml))).toBeLessThan(5_000);
+    expect(html).toContain('<p>Text\n after</p>');
+  });
+
+  it('a line of 40,000 comments that are never closed', () => {
+    const source = `# T\n\n${'a <!-- '.repeat(40_000)}\n`;
+    let diagnostics: string[] = [];
+    expect(cpu(() => (diagnostics = brief(render(source).diagnostics)))).toBeLessThan(5_000);
+    expect(diagnostics).toEqual(['3:3 error HTML comment is not closed before its paragraph ends: add "-->"']);
+  });
+
   it('20,000 nested elements of raw HTML, with an element comment below them', () => {
     const source = `# T\n\n${'<div>'.repeat(20_000)}${'</div>'.repeat(20_000)}\n\n<!-- .element: class="x" -->\n`;
     let html = '';
