@@ -74,13 +74,14 @@ function setAttributes(token: Token, attributes: Attributes): void {
 }
 
 /**
- * Finds comments as written, in order, from 0-based line `line` on: each is searched after the one
- * before, so the same comment twice is found twice, in one pass over the block.
+ * Finds comments as written, in order, in the 0-based lines [line, endLine) of their block: each
+ * is searched after the one before, so the same comment twice is found twice, in one pass over the
+ * block (and never past it).
  */
-function commentFinder(env: MarkdownEnv, line: number): (comment: string) => SourcePosition {
+function commentFinder(env: MarkdownEnv, line: number, endLine: number): (comment: string) => SourcePosition {
   let after: SourcePosition | undefined;
   return (comment) => {
-    after = locate(env, line, comment.split('\n')[0], after);
+    after = locate(env, line, comment.split('\n')[0], after, endLine);
     return after;
   };
 }
@@ -242,7 +243,7 @@ function blockTarget(env: MarkdownEnv, tokens: readonly Token[], index: number):
 /** Attribute comments inside a block of raw HTML, applied as reveal.js applies them in the page. */
 function commentsInRawHtml(env: MarkdownEnv, tokens: readonly Token[], index: number): void {
   const block = tokens[index]!;
-  const find = commentFinder(env, block.map?.[0] ?? 0);
+  const find = commentFinder(env, block.map?.[0] ?? 0, block.map?.[1] ?? env.lines.length);
   const targets: { target: Target; attributes: Attributes }[] = [];
   for (const comment of readHtml(block.content).comments) {
     const read = readAttributeComment(env, comment.text, () => find(comment.text));
@@ -262,10 +263,12 @@ function commentsInRawHtml(env: MarkdownEnv, tokens: readonly Token[], index: nu
 function attributeCommentsRule(state: StateCore): void {
   const env = envOf(state);
   const tokens = state.tokens;
+  // The lines of the last token that has them: a table cell's inline token has none, its row has.
   let line = 0;
+  let endLine = env.lines.length;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (token.map) line = token.map[0];
+    if (token.map) [line, endLine] = token.map;
     if (token.type === 'html_block' && token.content.includes('<!--')) {
       commentsInRawHtml(env, tokens, i);
       continue;
@@ -281,7 +284,7 @@ function attributeCommentsRule(state: StateCore): void {
     }
     if (token.type !== 'inline' || !token.children) continue;
     const children = token.children;
-    const find = commentFinder(env, line);
+    const find = commentFinder(env, line, endLine);
     /** The last child that is an element (or ends one): what a comment after it is about. */
     let lastElement = -1;
     for (let c = 0; c < children.length; c++) {

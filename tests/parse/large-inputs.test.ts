@@ -65,6 +65,17 @@ describe('large and hostile inputs', () => {
     expect(diagnostics).toEqual(['3:3 error HTML comment is not closed before its paragraph ends: add "-->"']);
   });
 
+  it('40,000 element comments at the end of a paragraph of 200,000 lines', () => {
+    const comments = `${' <!-- .element: class="a" -->'.repeat(40_000)} <!-- .element: onclick="x" -->`;
+    const source = `# T\n\n${'x\n'.repeat(200_000)}Text${comments}\n`;
+    let deck = render('');
+    expect(cpu(() => (deck = render(source)))).toBeLessThan(5_000);
+    expect(deck.sectionsHtml).toContain('<p class="a a a');
+    expect(brief(deck.diagnostics)).toEqual([
+      `200003:${4 + 40_000 * 29 + 2} error element attribute comment: attribute "onclick" is not allowed; use id, class, style or data-*`,
+    ]);
+  });
+
   it('20,000 nested elements of raw HTML, with an element comment below them', () => {
     const source = `# T\n\n${'<div>'.repeat(20_000)}${'</div>'.repeat(20_000)}\n\n<!-- .element: class="x" -->\n`;
     let html = '';
