@@ -76,6 +76,50 @@ describe('large and hostile inputs', () => {
     ]);
   });
 
+  it('60,000 element comments on lines of their own', () => {
+    const source = `# T\n\n${'<!-- .element: class="x" -->\n'.repeat(60_000)}`;
+    let html = '';
+    expect(cpu(() => (html = render(source).sectionsHtml))).toBeLessThan(5_000);
+    expect(html).toContain(`<h1 class="${'x '.repeat(59_999)}x">T</h1>`);
+  });
+
+  it('600 blocks that close an element nothing opened, each with an element comment below it', () => {
+    const source = `# T\n\n${'</div>\n\n<!-- .element: class="x" -->\n\n'.repeat(600)}`;
+    let html = '';
+    expect(cpu(() => (html = render(source).sectionsHtml))).toBeLessThan(5_000);
+    expect(html).toContain(`<h1 class="${'x '.repeat(599)}x">T</h1>`);
+  });
+
+  it('4,000 element comments below a block of 4,000 elements of raw HTML', () => {
+    const source = `# T\n\n${'<p>x</p>\n'.repeat(4_000)}\n${'<!-- .element: class="f" -->\n'.repeat(4_000)}`;
+    let html = '';
+    expect(cpu(() => (html = render(source).sectionsHtml))).toBeLessThan(5_000);
+    expect(html).toContain(`<p>x</p>\n<p class="${'f '.repeat(3_999)}f">x</p>\n</section>`);
+  });
+
+  it('20,000 element comments below a list whose last item holds 20,000 items', () => {
+    const source = `# T\n\n- a\n${'  - b\n'.repeat(20_000)}${'<!-- .element: class="x" -->\n'.repeat(20_000)}`;
+    let html = '';
+    expect(cpu(() => (html = render(source).sectionsHtml))).toBeLessThan(5_000);
+    expect(html).toContain(`<ul>\n<li class="${'x '.repeat(19_999)}x">a\n<ul>`);
+  });
+
+  it('20,000 closing tags of raw HTML in a paragraph, each with an element comment after it', () => {
+    const source = `# T\n\n${'x </b><!-- .element: class="x" -->\n'.repeat(20_000)}`;
+    let html = '';
+    expect(cpu(() => (html = render(source).sectionsHtml))).toBeLessThan(5_000);
+    // A closing tag that closes nothing gives the comment to the paragraph.
+    expect(html).toContain(`<p class="${'x '.repeat(19_999)}x">x `);
+  });
+
+  it('40,000 nested emphases, each with an element comment after it', () => {
+    const source = `# T\n\n${'*a '.repeat(40_000)}b${'*<!-- .element: class="c" -->'.repeat(40_000)}\n`;
+    let html = '';
+    expect(cpu(() => (html = render(source).sectionsHtml))).toBeLessThan(5_000);
+    expect(html).toContain('<p><em class="c">a <em class="c">a ');
+    expect(html.match(/<em class="c">/g)).toHaveLength(40_000);
+  });
+
   it('20,000 nested elements of raw HTML, with an element comment below them', () => {
     const source = `# T\n\n${'<div>'.repeat(20_000)}${'</div>'.repeat(20_000)}\n\n<!-- .element: class="x" -->\n`;
     let html = '';
