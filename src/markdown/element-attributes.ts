@@ -17,8 +17,8 @@ import { mergeAttributes, parseAttributeList } from './attribute-list.js';
 import { envOf, locate, type MarkdownEnv } from './env.js';
 import { type HtmlPiece, readHtml, rewriteStartTags } from './html-tags.js';
 
-const ELEMENT_COMMENT = /^<!--\s*\{?\s*\.element(?:\s*:|\s)([\s\S]*?)\}?\s*-->$/;
-const SLIDE_COMMENT = /^<!--\s*\{?\s*\.slide:([\s\S]*?)\}?\s*-->$/;
+const ELEMENT_COMMENT_START = /^<!--\s*(?:\{\s*)?\.element(?:\s*:|\s)/;
+const SLIDE_COMMENT_START = /^<!--\s*(?:\{\s*)?\.slide:/;
 
 /** What an attribute comment gives its slide, with where each attribute was written. */
 export interface SlideAttributes {
@@ -98,6 +98,23 @@ function toSlide(comment: Token, attributes: SlideAttributes): void {
 }
 
 /**
+ * The attribute list of a comment that starts as `start` matches: up to the `-->` that ends it,
+ * and before the blanks and the `}` that may come first; undefined for a comment that does not.
+ * Read from the end by hand: a regular expression for the whole comment tries every way to split
+ * a run of blanks, which is quadratic in its length.
+ */
+function attributeList(comment: string, start: RegExp): string | undefined {
+  const opening = start.exec(comment);
+  if (!opening || !comment.endsWith('-->')) return undefined;
+  const from = opening[0].length;
+  let end = comment.length - '-->'.length;
+  if (from > end) return undefined;
+  while (end > from && /\s/.test(comment[end - 1]!)) end--;
+  if (end > from && comment[end - 1] === '}') end--;
+  return comment.slice(from, end);
+}
+
+/**
  * What a comment written at `where()` says: the attributes of a slide comment and of an element
  * comment (problems reported); undefined for any other comment, which is not even located.
  */
@@ -106,13 +123,13 @@ function readAttributeComment(
   text: string,
   where: () => SourcePosition,
 ): { slide?: SlideAttributes; element?: SlideAttributes } | undefined {
-  const slide = SLIDE_COMMENT.exec(text);
-  const element = ELEMENT_COMMENT.exec(text);
-  if (!slide && !element) return undefined;
+  const slide = attributeList(text, SLIDE_COMMENT_START);
+  const element = attributeList(text, ELEMENT_COMMENT_START);
+  if (slide === undefined && element === undefined) return undefined;
   const at = where();
   return {
-    ...(slide ? { slide: readComment(env, text, slide[1] ?? '', at, 'slide') } : {}),
-    ...(element ? { element: readComment(env, text, element[1] ?? '', at, 'element') } : {}),
+    ...(slide !== undefined ? { slide: readComment(env, text, slide, at, 'slide') } : {}),
+    ...(element !== undefined ? { element: readComment(env, text, element, at, 'element') } : {}),
   };
 }
 

@@ -120,6 +120,16 @@ describe('large and hostile inputs', () => {
     expect(html.match(/<em class="c">/g)).toHaveLength(40_000);
   });
 
+  it('an element comment with 150,000 blanks in its attribute list', () => {
+    const source = `# T\n\nText <!-- .element: class="a"${' '.repeat(150_000)}x -->\n`;
+    let deck = render('');
+    expect(cpu(() => (deck = render(source)))).toBeLessThan(5_000);
+    expect(deck.sectionsHtml).toContain('<p class="a">Text </p>');
+    expect(brief(deck.diagnostics)).toEqual([
+      '3:6 error element attribute comment: attribute "x" is not allowed; use id, class, style or data-*',
+    ]);
+  });
+
   it('20,000 nested elements of raw HTML, with an element comment below them', () => {
     const source = `# T\n\n${'<div>'.repeat(20_000)}${'</div>'.repeat(20_000)}\n\n<!-- .element: class="x" -->\n`;
     let html = '';
