@@ -104,6 +104,13 @@ describe('large and hostile inputs', () => {
     expect(html).toContain(`<ul>\n<li class="${'x '.repeat(19_999)}x">a\n<ul>`);
   });
 
+  it('a block of raw HTML with 3,000 elements, each with an element comment after it', () => {
+    const source = `# T\n\n${'<p>x</p><!-- .element: class="f" -->\n'.repeat(3_000)}`;
+    let html = '';
+    expect(cpu(() => (html = render(source).sectionsHtml))).toBeLessThan(5_000);
+    expect(html.match(/<p class="f">x<\/p>/g)).toHaveLength(3_000);
+  });
+
   it('20,000 closing tags of raw HTML in a paragraph, each with an element comment after it', () => {
     const source = `# T\n\n${'x </b><!-- .element: class="x" -->\n'.repeat(20_000)}`;
     let html = '';
