@@ -61,8 +61,10 @@ export function findText(
   after?: SourcePosition,
   toLine = env.lines.length,
 ): SourcePosition | undefined {
-  for (let i = Math.max(fromLine, 0); i < Math.min(toLine, env.lines.length); i++) {
-    if (after && i + 1 < after.line) continue;
+  // Searching from the line of `after` (not skipping up to it) keeps a run of searches, each
+  // after the one before, linear in the lines.
+  const first = Math.max(fromLine, after ? after.line - 1 : 0, 0);
+  for (let i = first; i < Math.min(toLine, env.lines.length); i++) {
     const from = after && i + 1 === after.line ? after.column : 0;
     const column = (env.lines[i] ?? '').indexOf(needle, from);
     if (column >= 0) return { line: i + 1, column: column + 1 };
@@ -71,9 +73,18 @@ export function findText(
 }
 
 /** Where `needle` is, as `findText` finds it, else the start of line `fromLine`. */
-export function locate(env: MarkdownEnv, fromLine: number, needle?: string, after?: SourcePosition): SourcePosition {
+export function locate(
+  env: MarkdownEnv,
+  fromLine: number,
+  needle?: string,
+  after?: SourcePosition,
+  toLine?: number,
+): SourcePosition {
   return (
-    (needle ? findText(env, fromLine, needle, after) : undefined) ?? { line: Math.max(fromLine, 0) + 1, column: 1 }
+    (needle ? findText(env, fromLine, needle, after, toLine) : undefined) ?? {
+      line: Math.max(fromLine, 0) + 1,
+      column: 1,
+    }
   );
 }
 

@@ -52,6 +52,8 @@ const VOID = new Set([
 export function readHtml(html: string): HtmlPiece {
   const piece: HtmlPiece = { tags: [], comments: [], unclosed: [] };
   const open: StartTag[] = [];
+  /** How many elements of each name are open: a closing tag that closes none costs nothing. */
+  const openCount = new Map<string, number>();
   /** The last element started at each depth: the previous sibling of what comes next there. */
   const lastAt: (StartTag | undefined)[] = [];
   const parser = new Parser(
@@ -67,12 +69,21 @@ export function readHtml(html: string): HtmlPiece {
         piece.tags.push(tag);
         lastAt[open.length] = tag;
         lastAt.length = open.length + 1;
-        if (!VOID.has(name) && !/\/\s*>$/.test(html.slice(tag.start, tag.end))) open.push(tag);
+        if (!VOID.has(name) && !/\/\s*>$/.test(html.slice(tag.start, tag.end))) {
+          open.push(tag);
+          openCount.set(name, (openCount.get(name) ?? 0) + 1);
+        }
       },
       onclosetag(name, isImplied) {
         if (isImplied && (VOID.has(name) || open[open.length - 1]?.name !== name)) return;
-        const index = open.map((tag) => tag.name).lastIndexOf(name);
-        if (index >= 0) open.length = index;
+        // The innermost open element of that name closes, with every element opened inside it:
+        // popped one by one, as each was pushed once, which keeps deep nesting linear.
+        if (!openCount.get(name)) return;
+        let closed: StartTag;
+        do {
+          closed = open.pop()!;
+          openCount.set(closed.name, openCount.get(closed.name)! - 1);
+        } while (closed.name !== name);
       },
       oncomment() {
         const start = parser.startIndex;

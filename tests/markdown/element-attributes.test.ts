@@ -80,4 +80,12 @@ describe('element attribute comments', () => {
       body('<div class="r-stack">\n\n![a](https://example.org/a.png)\n\n</div>\n\n<!-- .element: class="f" -->'),
     ).toContain('<div class="r-stack f">');
   });
+
+  it('pass over a closing tag that closes nothing to the element before it', () => {
+    const stack = '<div class="r-stack">\n\n![a](https://example.org/a.png)\n\n</div>\n\n</span>\n\n';
+    expect(body(`${stack}<!-- .element: class="f" -->\n\n<!-- .element: class="g" data-x="1" -->`)).toContain(
+      '<div class="r-stack f g" data-x="1">',
+    );
+    expect(body('Text <b>bold</b> </i><!-- .element: class="h" -->')).toContain('<p class="h">Text <b>bold</b> </p>');
+  });
 });
