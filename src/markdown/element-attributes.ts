@@ -310,11 +310,6 @@ class BlocksBefore {
     return piece;
   }
 
-  /** Drops what was read of a block's raw HTML, once it has been rewritten. */
-  forget(block: Token): void {
-    this.pieces.delete(block);
-  }
-
   /** The target of an element comment on a line of its own, or at the top of a block of raw HTML. */
   targetAbove(index: number): Target | undefined {
     // Blocks that only close an element nothing opened pass the comment on to the block above
@@ -434,34 +429,15 @@ function commentsInRawHtml(
   rewrites: TagRewrites,
 ): void {
   const find = commentFinder(env, block.map?.[0] ?? 0, block.map?.[1] ?? env.lines.length);
-  const targets: { target: Target; attributes: Attributes }[] = [];
   for (const comment of blocks.piece(block).comments) {
     const read = readAttributeComment(env, comment.text, () => find(comment.text));
     if (read?.slide) toSlide(block, read.slide);
     if (!read?.element) continue;
     const inPiece = comment.previous ?? comment.parent;
     const target = inPiece ? { token: block, tagStart: inPiece.start } : blocks.targetAbove(index);
-    if (target) targets.push({ target, attributes: read.element.attributes });
+    if (target) apply(target, read.element.attributes, rewrites);
     else toSlide(block, read.element);
   }
-  // Last first: rewriting a start tag moves the offsets of the tags after it. This block's own tags
-  // are rewritten here, one comment at a time; the tags of earlier blocks wait with the others.
-  let rewritten = false;
-  for (const { target, attributes } of targets.reverse()) {
-    if (target.token !== block || target.tagStart === undefined) {
-      apply(target, attributes, rewrites);
-      continue;
-    }
-    const { tagStart } = target;
-    block.content = rewriteStartTags(block.content, (tag) => {
-      if (tag.start !== tagStart) return undefined;
-      const merged = { ...tag.attributes };
-      mergeAttributes(merged, attributes);
-      return merged;
-    });
-    rewritten = true;
-  }
-  if (rewritten) blocks.forget(block);
 }
 
 function attributeCommentsRule(state: StateCore): void {
