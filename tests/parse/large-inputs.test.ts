@@ -143,4 +143,21 @@ describe('large and hostile inputs', () => {
     expect(cpu(() => (html = render(source).sectionsHtml))).toBeLessThan(5_000);
     expect(html).toContain('<h1>T</h1>\n<div class="x"><div><div>');
   });
+
+  it('100,000 separators in a row, each an empty slide reported at its line', () => {
+    const source = `# T\n${'---\n'.repeat(100_000)}`;
+    let deck = render('');
+    expect(cpu(() => (deck = render(source)))).toBeLessThan(5_000);
+    expect(deck.slides).toHaveLength(100_001);
+    expect(deck.diagnostics).toHaveLength(100_000);
+    expect(brief(deck.diagnostics).at(-1)).toMatch(/^100001:1 warning empty slide/);
+  });
+
+  it('100,000 containers of an unknown kind, each reported at its line', () => {
+    const source = `# T\n\n${'::: x\n:::\n'.repeat(100_000)}`;
+    let deck = render('');
+    expect(cpu(() => (deck = render(source)))).toBeLessThan(5_000);
+    expect(deck.diagnostics).toHaveLength(100_000);
+    expect(brief(deck.diagnostics).at(-1)).toMatch(/^200001:5 error unknown container "x"/);
+  });
 });
