@@ -128,9 +128,11 @@ describe('line numbers and highlights', () => {
       '1:9 error 101 highlight steps over 200 lines would show 20200 lines of code (each step is a copy of the block); use at most 20000 in all: fewer steps, or split the block',
     ]);
     expect(steps(many.pre)).toHaveLength(1);
-    const enough = slide(`\`\`\`text [${Array.from({ length: 100 }, () => '1').join('|')}]\n${code}\n\`\`\``);
+    // At the limit the block is 4 MB of HTML: its copies are counted in the text, as a DOM of it
+    // takes seconds to build.
+    const enough = render(`\`\`\`text [${Array.from({ length: 100 }, () => '1').join('|')}]\n${code}\n\`\`\``);
     expect(enough.diagnostics).toEqual([]);
-    expect(steps(enough.pre)).toHaveLength(100);
+    expect(enough.sectionsHtml.match(/<code[ >]/g)).toHaveLength(100);
   });
 
   it('allows a step that lights nothing, and the brackets right after the language', () => {
