@@ -1,6 +1,7 @@
 // Where each piece of inline raw HTML was written, so that what the sanitizer takes out of it is
 // reported at its own line and column (a paragraph's inline token knows only its first line).
-// Must run before anything rewrites the HTML (local-assets.ts).
+// Runs right after inline parsing, before anything rewrites the HTML (attribute comments, local
+// assets).
 
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import type { SourcePosition } from '../model.js';
@@ -35,5 +36,5 @@ function inlineHtmlPositions(state: StateCore): void {
 }
 
 export function htmlPositions(md: MarkdownIt): void {
-  md.core.ruler.push('deck_html_positions', inlineHtmlPositions);
+  md.core.ruler.after('inline', 'deck_html_positions', inlineHtmlPositions);
 }

@@ -2,7 +2,10 @@
 // list of plugins that make up the authoring format. parse/ reads a deck's body with it once and
 // splits the tokens into slides; render/ turns each slide's tokens into HTML with its renderer.
 //
-// Order matters: comments exist as tokens before attribute comments read them; the compare layout
+// Order matters: comments exist as tokens before attribute comments read them; raw HTML's positions
+// are taken and its depth checked before anything reads or rewrites it (positions is placed right
+// after 'inline' once attribute comments are, so it runs ahead of them, and depth right after
+// positions); the compare layout
 // registers its container before the catch-all for unknown ones; slide boundaries come after
 // every plugin that adds block rules, as they give those rules their end; checks add source lines
 // last.
@@ -13,6 +16,7 @@ import { comments } from './comments.js';
 import { COMPARE, compare } from './compare/index.js';
 import { containers } from './containers.js';
 import { attributeComments } from './element-attributes.js';
+import { htmlDepth } from './html-depth.js';
 import { htmlPositions } from './html-positions.js';
 import { localAssets } from './local-assets.js';
 import { slideBoundaries } from './slide-boundaries.js';
@@ -36,9 +40,10 @@ export const PLUGINS: readonly Plugin[] = [
   comments,
   unclosedFences,
   attributeComments,
+  htmlPositions,
+  htmlDepth,
   compare,
   (md) => containers(md, { known: [COMPARE] }),
-  htmlPositions,
   localAssets,
   code,
   slideBoundaries,

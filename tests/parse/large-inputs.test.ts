@@ -137,11 +137,12 @@ describe('large and hostile inputs', () => {
     ]);
   });
 
-  it('20,000 nested elements of raw HTML, with an element comment below them', () => {
-    const source = `# T\n\n${'<div>'.repeat(20_000)}${'</div>'.repeat(20_000)}\n\n<!-- .element: class="x" -->\n`;
-    let html = '';
-    expect(cpu(() => (html = render(source).sectionsHtml))).toBeLessThan(5_000);
-    expect(html).toContain('<h1>T</h1>\n<div class="x"><div><div>');
+  it('400 blocks of raw HTML nested as deep as allowed, each with an element comment below it', () => {
+    const block = `${'<div>'.repeat(256)}${'</div>'.repeat(256)}\n\n<!-- .element: class="x" -->\n\n`;
+    let deck = render('');
+    expect(cpu(() => (deck = render(`# T\n\n${block.repeat(400)}`)))).toBeLessThan(5_000);
+    expect(deck.diagnostics).toEqual([]);
+    expect(deck.sectionsHtml.match(/<div class="x"><div><div>/g)).toHaveLength(400);
   });
 
   it('100,000 separators in a row, each an empty slide reported at its line', () => {
@@ -159,5 +160,14 @@ describe('large and hostile inputs', () => {
     expect(cpu(() => (deck = render(source)))).toBeLessThan(5_000);
     expect(deck.diagnostics).toHaveLength(100_000);
     expect(brief(deck.diagnostics).at(-1)).toMatch(/^200001:5 error unknown container "x"/);
+  });
+
+  it('100,000 nested elements of raw HTML: reported once, at the one that goes too deep', () => {
+    const source = `# T\n\n${'<div>'.repeat(100_000)}${'</div>'.repeat(100_000)}\n`;
+    let diagnostics: string[] = [];
+    expect(cpu(() => (diagnostics = brief(render(source).diagnostics)))).toBeLessThan(5_000);
+    expect(diagnostics).toEqual([
+      '3:1281 error raw HTML nested more than 256 elements deep; close elements sooner (a browser stops nesting at 512)',
+    ]);
   });
 });
