@@ -12,24 +12,9 @@ import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import type { SourcePosition } from '../model.js';
 import { envOf, locate, type MarkdownEnv } from './env.js';
 import { htmlPosition } from './html-positions.js';
+import { VOID_ELEMENTS } from './html-tags.js';
 
 export const MAX_HTML_DEPTH = 256;
-
-const VOID = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'source',
-  'track',
-  'wbr',
-]);
 
 /**
  * Elements whose end tag may be left out: a second `<li>` right after an open one closes it, as
@@ -49,7 +34,7 @@ class OpenElements {
   }
 
   open(name: string): void {
-    if (VOID.has(name)) return;
+    if (VOID_ELEMENTS.has(name)) return;
     if (CLOSED_BY_ITSELF.has(name) && this.names.at(-1) === name) return;
     this.names.push(name);
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);

@@ -33,7 +33,8 @@ export interface HtmlPiece {
   unclosed: StartTag[];
 }
 
-const VOID = new Set([
+/** Elements that have no content and no end tag. */
+export const VOID_ELEMENTS = new Set([
   'area',
   'base',
   'br',
@@ -69,13 +70,13 @@ export function readHtml(html: string): HtmlPiece {
         piece.tags.push(tag);
         lastAt[open.length] = tag;
         lastAt.length = open.length + 1;
-        if (!VOID.has(name) && !/\/\s*>$/.test(html.slice(tag.start, tag.end))) {
+        if (!VOID_ELEMENTS.has(name) && !/\/\s*>$/.test(html.slice(tag.start, tag.end))) {
           open.push(tag);
           openCount.set(name, (openCount.get(name) ?? 0) + 1);
         }
       },
       onclosetag(name, isImplied) {
-        if (isImplied && (VOID.has(name) || open[open.length - 1]?.name !== name)) return;
+        if (isImplied && (VOID_ELEMENTS.has(name) || open[open.length - 1]?.name !== name)) return;
         // The innermost open element of that name closes, with every element opened inside it:
         // popped one by one, as each was pushed once, which keeps deep nesting linear.
         if (!openCount.get(name)) return;
