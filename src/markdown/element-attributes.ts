@@ -293,11 +293,13 @@ class BlocksBefore {
     private readonly tokens: readonly Token[],
   ) {}
 
-  /** Takes in every token before `index`, and finds the block above it if it may need one. */
+  /**
+   * Takes in every token up to `index`. Called only for a comment that needs the blocks before it,
+   * in the order of the tokens: a deck whose comments are all for slides takes in none (bench row
+   * "compile").
+   */
   reach(index: number): void {
-    for (; this.next < index; this.next++) this.add(this.next);
-    const type = this.tokens[index]?.type;
-    if (type === 'deck_comment' || type === 'html_block') this.above.set(index, this.searchBack(index));
+    for (; this.next <= index && this.next < this.tokens.length; this.next++) this.add(this.next);
   }
 
   /** The raw HTML of a block, read once. */
@@ -312,6 +314,7 @@ class BlocksBefore {
 
   /** The target of an element comment on a line of its own, or at the top of a block of raw HTML. */
   targetAbove(index: number): Target | undefined {
+    this.reach(index);
     // Blocks that only close an element nothing opened pass the comment on to the block above
     // them: followed in a loop, each block's target kept, so a run of them costs no recursion.
     const passing: number[] = [];
@@ -340,6 +343,8 @@ class BlocksBefore {
 
   private add(index: number): void {
     const token = this.tokens[index]!;
+    // The block above a comment or a block of raw HTML: found from the tokens before it.
+    if (token.type === 'deck_comment' || token.type === 'html_block') this.above.set(index, this.searchBack(index));
     const key = BOUNDARY.has(token.type) ? -1 : token.level + (token.type === 'deck_comment' ? 1 : 0);
     while ((this.stops.at(-1)?.key ?? -2) >= key) this.stops.pop();
     this.stops.push({ index, key });
@@ -450,7 +455,6 @@ function attributeCommentsRule(state: StateCore): void {
   let endLine = env.lines.length;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    blocks.reach(i);
     if (token.map) [line, endLine] = token.map;
     if (token.type === 'html_block' && token.content.includes('<!--')) {
       commentsInRawHtml(env, blocks, token, i, rewrites);
@@ -465,7 +469,8 @@ function attributeCommentsRule(state: StateCore): void {
       else toSlide(token, read.element);
       continue;
     }
-    if (token.type !== 'inline' || !token.children) continue;
+    // Comments in a paragraph are written in its text (bench row "compile": most have none).
+    if (token.type !== 'inline' || !token.children || !token.content.includes('<!--')) continue;
     const find = commentFinder(env, line, endLine);
     const elements = new InlineElements();
     for (const child of token.children) {
