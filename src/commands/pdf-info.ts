@@ -4,7 +4,7 @@
 // version of the catalog, their cross-reference section and a trailer pointing back to the old
 // one follow. That costs microseconds, where loading and saving the whole file with a PDF library
 // costs a few hundred milliseconds. Chromium (Skia) writes a classic cross-reference table; for
-// any other layout `addDocumentInfo` returns undefined and the caller uses a PDF library instead.
+// any other layout `withDocumentInfo` has a PDF library (pdf-lib) load and save the whole file.
 
 export interface DocumentInfo {
   title: string;
@@ -158,4 +158,19 @@ export function addDocumentInfo(pdf: Uint8Array, info: DocumentInfo): UpdatedPdf
   bytes.set(pdf, 0);
   bytes.set(Buffer.from(update, 'latin1'), base);
   return { bytes, pages: Number(count[1]) };
+}
+
+/** The PDF with `info` set: appended when its layout allows, else through a PDF library. */
+export async function withDocumentInfo(pdf: Uint8Array, info: DocumentInfo): Promise<UpdatedPdf> {
+  const appended = addDocumentInfo(pdf, info);
+  if (appended) return appended;
+  const { PDFDocument } = await import('pdf-lib');
+  const document = await PDFDocument.load(pdf, { updateMetadata: false });
+  document.setTitle(info.title, { showInWindowTitleBar: true });
+  if (info.author) document.setAuthor(info.author);
+  if (info.subject) document.setSubject(info.subject);
+  document.setLanguage(info.lang);
+  document.setCreator(info.creator);
+  document.setProducer(info.producer);
+  return { bytes: await document.save(), pages: document.getPageCount() };
 }

@@ -9,7 +9,7 @@ import { type CompiledDeck, type Diagnostic, hasErrors, type Project } from '../
 import { writeFileAtomically } from '../platform/atomic-write.js';
 import { withTemporaryFolder } from '../platform/temporary.js';
 import { plural } from '../wording.js';
-import { addDocumentInfo, type DocumentInfo } from './pdf-info.js';
+import { type DocumentInfo, withDocumentInfo } from './pdf-info.js';
 
 export type Paper = 'a4' | 'letter';
 
@@ -45,7 +45,7 @@ function deckFacts(deck: CompiledDeck): string[] {
   ].filter((fact): fact is string => Boolean(fact));
 }
 
-/** The PDF with its document information set; a PDF library does it when appending cannot. */
+/** The PDF with the deck's document information set. */
 async function setMetadata(
   bytes: Uint8Array,
   deck: CompiledDeck,
@@ -60,17 +60,7 @@ async function setMetadata(
     ...(meta.author ? { author: meta.author } : {}),
     ...(meta.description ? { subject: meta.description } : {}),
   };
-  const appended = addDocumentInfo(bytes, info);
-  if (appended) return appended;
-  const { PDFDocument } = await import('pdf-lib');
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
-  pdf.setTitle(info.title, { showInWindowTitleBar: true });
-  if (info.author) pdf.setAuthor(info.author);
-  if (info.subject) pdf.setSubject(info.subject);
-  pdf.setLanguage(info.lang);
-  pdf.setCreator(info.creator);
-  pdf.setProducer(info.producer);
-  return { bytes: await pdf.save(), pages: pdf.getPageCount() };
+  return withDocumentInfo(bytes, info);
 }
 
 const MM = 1 / 25.4;

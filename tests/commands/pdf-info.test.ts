@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { addDocumentInfo, type DocumentInfo } from '../../src/commands/pdf-info.js';
+import { addDocumentInfo, type DocumentInfo, withDocumentInfo } from '../../src/commands/pdf-info.js';
 
 /** A PDF laid out as Chromium writes it: plain objects and a classic cross-reference table. */
 async function classicPdf(pages: number, title = 'Printed title'): Promise<Uint8Array> {
@@ -93,5 +93,43 @@ describe('addDocumentInfo', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('withDocumentInfo', () => {
+  /** What a PDF says about itself, read back by a PDF library. */
+  async function readInfo(bytes: Uint8Array) {
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    const lang = pdf.catalog.lookup(PDFName.of('Lang'));
+    return {
+      title: pdf.getTitle(),
+      author: pdf.getAuthor(),
+      subject: pdf.getSubject(),
+      creator: pdf.getCreator(),
+      producer: pdf.getProducer(),
+      lang: lang instanceof PDFHexString || lang instanceof PDFString ? lang.decodeText() : undefined,
+      showsTitle: pdf.catalog.getOrCreateViewerPreferences().getDisplayDocTitle(),
+      pages: pdf.getPageCount(),
+    };
+  }
+
+  const expected = { ...INFO, showsTitle: true, pages: 3 };
+
+  it('appends to a PDF laid out as Chromium writes it, keeping its bytes', async () => {
+    const printed = await classicPdf(3);
+    const updated = await withDocumentInfo(printed, INFO);
+    expect(Buffer.from(updated.bytes.subarray(0, printed.length)).equals(Buffer.from(printed))).toBe(true);
+    expect(updated.pages).toBe(3);
+    expect(await readInfo(updated.bytes)).toEqual(expected);
+  });
+
+  it('sets the same through a PDF library when the file cannot be appended to', async () => {
+    const document = await PDFDocument.create({ updateMetadata: false });
+    for (let i = 0; i < 3; i++) document.addPage([960, 540]);
+    const streamed = await document.save({ useObjectStreams: true });
+    expect(addDocumentInfo(streamed, INFO)).toBeUndefined();
+    const updated = await withDocumentInfo(streamed, INFO);
+    expect(updated.pages).toBe(3);
+    expect(await readInfo(updated.bytes)).toEqual(expected);
   });
 });
