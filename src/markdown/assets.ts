@@ -12,9 +12,17 @@ export function isLocalUrl(url: string): boolean {
   return url !== '' && !SCHEME.test(url) && !/^[\\/]{2}/.test(url) && !url.startsWith('#');
 }
 
+/**
+ * A URL without a scheme as a browser reads it: each `\` is a `/`, so a Windows path
+ * (`.\img\a.png`) names the same file, and `\\host\x` is the protocol-relative `//host/x`.
+ */
+export function withForwardSlashes(url: string): string {
+  return SCHEME.test(url) ? url : url.replace(/\\/g, '/');
+}
+
 /** The file path a local URL names, relative to the deck file, without query or fragment. */
 export function localPath(url: string): string {
-  const path = url.replace(/[?#].*$/, '').replace(/^\/+/, '');
+  const path = withForwardSlashes(url.replace(/[?#].*$/, '')).replace(/^\/+/, '');
   // Each step decoded whole, so a file named `a#b.png`, written `a%23b.png`, is found.
   return path
     .split('/')
@@ -31,7 +39,7 @@ export function localPath(url: string): string {
 /** Where the build puts a local file, relative to the deck's output folder. */
 export function assetOutputPath(url: string): string {
   const parts: string[] = [];
-  for (const part of localPath(url).split(/[\\/]+/)) {
+  for (const part of localPath(url).split(/\/+/)) {
     if (part === '' || part === '.') continue;
     if (part !== '..') parts.push(part);
     else if (parts.length > 0 && parts[parts.length - 1] !== '_up') parts.pop();

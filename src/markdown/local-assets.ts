@@ -13,6 +13,7 @@ import {
   reachesOutside,
   refusedPage,
   rewriteCssUrls,
+  withForwardSlashes,
 } from './assets.js';
 import { envOf, findText, locate, type MarkdownEnv } from './env.js';
 import { rewriteStartTags } from './html-tags.js';
@@ -48,12 +49,13 @@ class AssetRecorder {
     const page = refusedPage(url, use === 'image');
     if (page) return this.refuse(url, lines, page);
     const source = localPath(url);
-    // Where the author wrote it: as a URL (my%20pic.png) or decoded (my pic.png).
+    // Where the author wrote it: as a URL (my%20pic.png), decoded (my pic.png) or as a Windows path.
     const after = this.found.get(source) ?? this.found.get(url);
     const [from, to] = lines;
     const position =
       findText(this.env, from, url.replace(/[?#].*$/, ''), after, to) ??
       findText(this.env, from, source, after, to) ??
+      findText(this.env, from, source.replace(/\//g, '\\'), after, to) ??
       locate(this.env, from);
     this.found.set(source, position);
     this.env.assets.push(assetReference(url, position));
@@ -140,5 +142,9 @@ function localAssetsRule(state: StateCore): void {
 }
 
 export function localAssets(md: MarkdownIt): void {
+  // reveal.js shows `![](.\img\a.png)` (a browser reads `\` as `/`); markdown-it would encode the
+  // `\` as `%5C`, a character of a file name.
+  const normalizeLink = md.normalizeLink.bind(md);
+  md.normalizeLink = (url) => normalizeLink(withForwardSlashes(url));
   md.core.ruler.push('deck_local_assets', localAssetsRule);
 }

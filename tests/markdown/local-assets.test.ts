@@ -112,6 +112,35 @@ describe('URLs that reach past the deck', () => {
   });
 });
 
+describe('Windows paths', () => {
+  it('name the same file as with forward slashes, as a browser reads them, in Markdown and raw HTML', () => {
+    const deck = render(
+      '# T\n\n![a](.\\img\\a.png)\n\n<img src="img\\b.png">\n\n<!-- .slide: data-background-image=".\\img\\c.png" -->\n',
+    );
+    expect(deck.assets).toEqual([
+      { source: './img/a.png', output: 'assets/img/a.png', line: 3, column: 6 },
+      { source: 'img/b.png', output: 'assets/img/b.png', line: 5, column: 11 },
+      { source: './img/c.png', output: 'assets/img/c.png', line: 7, column: 14 },
+    ]);
+    expect(deck.sectionsHtml).toContain('<img src="assets/img/a.png" alt="a" />');
+    expect(deck.sectionsHtml).toContain('<img src="assets/img/b.png" />');
+    expect(deck.diagnostics).toEqual([]);
+  });
+
+  it('reach a network share with two backslashes in raw HTML, which is an error', () => {
+    expect(brief(render('# T\n\n<img src="\\\\host\\share\\a.png">\n').diagnostics)).toEqual([
+      '3:1 warning raw HTML: the sanitizer removed the src attribute of <img>; slides may not run scripts or load from elsewhere',
+      '3:11 error \\\\host\\share\\a.png has no scheme (//host/…): opened from the disk it can reach a network share; write https://… or save the file next to the deck',
+    ]);
+  });
+
+  it('leave web addresses as they are', () => {
+    expect(render('# T\n\n[w](https://example.org/a\\b.pdf)').sectionsHtml).toContain(
+      'href="https://example.org/a%5Cb.pdf"',
+    );
+  });
+});
+
 describe('file names with # or ?', () => {
   it('are found when written percent-encoded, and stay one file in the output', () => {
     const deck = render('# T\n\n![a](img/a%23b%3F.png)');
