@@ -377,10 +377,12 @@ class BlocksBefore {
     const token = this.tokens[stop];
     if (!token || BOUNDARY.has(token.type)) return -1;
     if (token.level < comment.level || token.nesting !== -1) return stop;
-    // reveal.js gives a comment right below a list (no blank line between) to the list's last item.
+    // reveal.js gives a comment right below a list (no blank line between) to the list's last item:
+    // marked reads the comment into that item. Not when the line above ends in white space: marked
+    // then ends the list before the comment, and the list gets it.
     const lastItem = this.lastItemOf.get(stop) ?? -1;
-    const commentLine = comment.map?.[0] ?? 0;
-    if (lastItem >= 0 && (this.env.lines[commentLine - 1] ?? '').trim() !== '') return lastItem;
+    const above = this.env.lines[(comment.map?.[0] ?? 0) - 1] ?? '';
+    if (lastItem >= 0 && above.trim() !== '' && !/[ \t]$/.test(above)) return lastItem;
     return this.openingOf.get(stop) ?? -1;
   }
 

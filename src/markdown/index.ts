@@ -16,6 +16,7 @@ import { comments } from './comments.js';
 import { COMPARE, compare } from './compare/index.js';
 import { containers } from './containers.js';
 import { attributeComments } from './element-attributes.js';
+import { headings } from './headings.js';
 import { htmlDepth } from './html-depth.js';
 import { htmlPositions } from './html-positions.js';
 import { localAssets } from './local-assets.js';
@@ -38,6 +39,7 @@ type Plugin = (md: MarkdownIt) => void;
 
 export const PLUGINS: readonly Plugin[] = [
   comments,
+  headings,
   unclosedFences,
   attributeComments,
   htmlPositions,

@@ -68,6 +68,11 @@ describe('element attribute comments', () => {
     expect(body('- a\n- b\n\n<!-- .element: class="f" -->')).toContain('<ul class="f">');
   });
 
+  it('go to the list when the line above them ends in white space, as reveal.js reads it', () => {
+    expect(body('- a\n- b \n<!-- .element: class="f" -->')).toContain('<ul class="f">\n<li>a</li>\n<li>b</li>');
+    expect(body('- a\n- b\t\n<!-- .element: class="f" -->')).toContain('<ul class="f">');
+  });
+
   it('go to raw HTML: the last element of a block, an image before them, the element they are in', () => {
     expect(body('<div>a</div>\n<p>b</p>\n\n<!-- .element: class="f" -->')).toContain('<p class="f">b</p>');
     expect(body('<img src="https://example.org/x.png" alt="x" />\n<!-- .element: class="f" -->')).toContain(
