@@ -143,6 +143,25 @@ async function pdf(file: string | undefined, flags: PdfFlags): Promise<void> {
   out(`${shown(result.file)}  ${plural(result.pages, 'page')}`);
 }
 
+interface PptxFlags {
+  out?: string;
+  fragments?: boolean;
+}
+
+async function pptx(file: string | undefined, flags: PptxFlags): Promise<void> {
+  const deck = await oneDeck(file, 'pptx');
+  const kind = flags.fragments ? '-fragments' : '';
+  const outFile = resolve(project.root, flags.out ?? `${deckName(deck)}${kind}.pptx`);
+  if (outFile === deck) throw new DeckError('USAGE', `--out ${shown(outFile)} is the deck itself; name a .pptx file`);
+  await checkFileDestination({ path: outFile, label: `--out ${shown(outFile)}`, shown });
+  const { exportPptx } = await import('../commands/pptx.js');
+  const result = await exportPptx({ deck, project, out: outFile, fragments: flags.fragments ?? false, progress: err });
+  report(result.diagnostics);
+  if (hasErrors(result.diagnostics))
+    throw new DeckError('DECK', 'export failed: the deck has errors; nothing was written');
+  out(`${shown(result.file)}  ${plural(result.slides, 'slide')}`);
+}
+
 interface CheckFlags {
   json?: boolean;
   strict?: boolean;
@@ -196,6 +215,14 @@ function createCli() {
     .option('--handout', 'A trainer handout: each slide beside its notes, on portrait paper')
     .option('--paper <size>', 'Handout paper, with --handout: a4 or letter (default: a4)')
     .action((deck: string | undefined, flags: PdfFlags) => pdf(deck, flags));
+  cli
+    .command(
+      'pptx [deck]',
+      `Export a deck to an editable PowerPoint file with its notes (default: the only deck in ${SLIDES_DIR}/)`,
+    )
+    .option('--out <file>', 'PowerPoint file (default: <deck>.pptx, or <deck>-fragments.pptx)')
+    .option('--fragments', 'One slide per fragment step instead of each slide in its final state')
+    .action((deck: string | undefined, flags: PptxFlags) => pptx(deck, flags));
   cli
     .command(
       'check [...decks]',

@@ -1,0 +1,456 @@
+// What each slide of a deck's print view shows, measured in the page: its blocks of text with their
+// runs, tables, pictures and shapes, each with its box on the slide, and the speaker notes. PowerPoint
+// export (commands/pptx.ts) rebuilds every slide from this, so it looks like the slide on screen.
+//
+// `measureSlides` runs in the page (`page.evaluate`): it must not use anything from outside itself.
+
+/** A box on the slide, in CSS pixels of the canvas, from its top left corner. */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  /** Code: set in the monospace font. */
+  mono?: boolean;
+  /** `#rrggbb`. */
+  color: string;
+  /** Background behind the text (a shared item of a comparison), `#rrggbb`. */
+  highlight?: string;
+  link?: string;
+}
+
+export interface Paragraph {
+  runs: Run[];
+  /** Nesting of a list item, from 0; undefined outside lists. */
+  level?: number;
+  /** A list item's marker; `none` for an item whose list shows none, or a second line of an item. */
+  bullet?: 'bullet' | 'number' | 'none';
+  /** Space before and after the paragraph, in px (a list item's margin and padding). */
+  spaceBefore?: number;
+  spaceAfter?: number;
+  /** In px. */
+  fontSize: number;
+  fontFamily: string;
+  /** In px, the distance between baselines. */
+  lineHeight: number;
+  align: 'left' | 'center' | 'right' | 'justify';
+}
+
+export type Block =
+  | { kind: 'text'; role: 'title' | 'heading' | 'body' | 'quote' | 'code'; box: Box; paragraphs: Paragraph[] }
+  | {
+      kind: 'table';
+      box: Box;
+      rows: { text: string; bold: boolean; color: string; fill?: string; fontSize: number; fontFamily: string }[][];
+      columnWidths: number[];
+    }
+  | { kind: 'picture'; box: Box; src: string; alt: string }
+  | { kind: 'ellipse'; box: Box; fill: string; opacity: number; line: string }
+  /** A filled rectangle: a box's background, or one side of its border. */
+  | { kind: 'rect'; box: Box; fill: string };
+
+export interface MeasuredSlide {
+  /** `h.v`, and the class list of its `<section>`. */
+  h: number;
+  v: number;
+  classes: string[];
+  /** `#rrggbb`. */
+  background: string;
+  blocks: Block[];
+  /** The speaker notes as plain text, a paragraph per line; empty when there are none. */
+  notes: string;
+  /** Seconds planned for the slide (`data-timing`), when the deck plans them. */
+  timing?: number;
+}
+
+/** Measures every page of the print view. */
+export function measureSlides(): MeasuredSlide[] {
+  const RGB = /rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)/;
+  /** How opaque a computed colour is, from 0 to 1. */
+  const alpha = (color: string): number => {
+    const value = RGB.exec(color)?.[4];
+    return value === undefined ? 1 : Number.parseFloat(value) / (value.endsWith('%') ? 100 : 1);
+  };
+  /** A computed colour as `#rrggbb`; undefined when it is (nearly) transparent. */
+  const hex = (color: string): string | undefined => {
+    const match = RGB.exec(color);
+    if (!match || alpha(color) < 0.05) return undefined;
+    return `#${[match[1], match[2], match[3]].map((c) => Math.round(Number(c)).toString(16).padStart(2, '0')).join('')}`;
+  };
+  const firstFamily = (family: string) =>
+    family
+      .split(',')[0]!
+      .trim()
+      .replace(/^["']|["']$/g, '');
+  const visible = (element: Element) => {
+    const style = getComputedStyle(element);
+    if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0) return false;
+    const rect = element.getBoundingClientRect();
+    return rect.width > 0 && rect.height > 0;
+  };
+
+  const pages = [...document.querySelectorAll<HTMLElement>('.reveal .slides .pdf-page')];
+  const pageBackground = hex(getComputedStyle(document.querySelector('.reveal') ?? document.body).backgroundColor);
+  const bodyBackground = hex(getComputedStyle(document.body).backgroundColor);
+
+  return pages.map((page) => {
+    const section = page.querySelector<HTMLElement>(':scope > section');
+    const origin = page.getBoundingClientRect();
+    const boxOf = (element: Element): Box => {
+      const rect = element.getBoundingClientRect();
+      return { x: rect.left - origin.left, y: rect.top - origin.top, w: rect.width, h: rect.height };
+    };
+    const backgroundElement = page.querySelector('.slide-background');
+    const background =
+      (backgroundElement && hex(getComputedStyle(backgroundElement).backgroundColor)) ??
+      pageBackground ??
+      bodyBackground ??
+      '#ffffff';
+    const blocks: Block[] = [];
+    const slide: MeasuredSlide = {
+      h: Number(section?.dataset.indexH ?? page.dataset.indexH ?? 0),
+      v: Number(section?.dataset.indexV ?? page.dataset.indexV ?? 0),
+      classes: [...(section?.classList ?? [])].filter((name) => !['present', 'past', 'future', 'stack'].includes(name)),
+      background,
+      blocks,
+      notes: '',
+    };
+    if (!section) return slide;
+    const timing = Number(section.dataset.timing);
+    if (Number.isFinite(timing) && timing > 0) slide.timing = timing;
+
+    /** The runs of inline content, one paragraph per line break; lists inside are left to their items. */
+    const runsOf = (root: Element, highlight?: string): Run[][] => {
+      const lines: Run[][] = [[]];
+      const walk = (node: Node, link?: string) => {
+        if (node.nodeType === Node.TEXT_NODE) {
+          const parent = node.parentElement!;
+          const style = getComputedStyle(parent);
+          const text = (node.textContent ?? '').replace(/\s+/g, ' ');
+          if (text === '') return;
+          const run: Run = { text, color: hex(style.color) ?? '#000000' };
+          if (Number(style.fontWeight) >= 600) run.bold = true;
+          if (style.fontStyle === 'italic') run.italic = true;
+          if (/mono|courier|consol/i.test(style.fontFamily)) run.mono = true;
+          const background = hex(style.backgroundColor);
+          if (background && background !== slide.background) run.highlight = background;
+          else if (highlight) run.highlight = highlight;
+          if (link) run.link = link;
+          lines.at(-1)!.push(run);
+          return;
+        }
+        if (!(node instanceof Element)) return;
+        if (node.matches('.sr-only, .notes, script, style, title, desc')) return;
+        if (node !== root && node.matches('ul, ol')) return;
+        if (node.matches('br')) {
+          lines.push([]);
+          return;
+        }
+        // The mark of a shared item: a diamond, as on screen.
+        if (node.matches('.compare-shared-mark')) {
+          lines.at(-1)!.push({ text: ' ◆', color: hex(getComputedStyle(node).color) ?? '#000000' });
+          return;
+        }
+        if (node instanceof SVGElement) return;
+        if (!visible(node) && !node.matches('a, span, strong, em, code, b, i, mark, small, sub, sup')) return;
+        const href = node instanceof HTMLAnchorElement && /^https?:|^mailto:/.test(node.href) ? node.href : link;
+        for (const child of node.childNodes) walk(child, href);
+      };
+      walk(root);
+      // Blanks where a line starts or ends are the markup's, not the text's.
+      return lines
+        .map((runs) => {
+          const first = runs[0];
+          if (first) first.text = first.text.replace(/^\s+/, '');
+          const last = runs.at(-1);
+          if (last) last.text = last.text.replace(/\s+$/, '');
+          return runs.filter((run) => run.text !== '');
+        })
+        .filter((runs) => runs.length > 0);
+    };
+
+    /** How much a transform scales an element on the slide (a layout may shrink to fit). */
+    const scaleOf = (element: Element) =>
+      element instanceof HTMLElement && element.offsetHeight > 0
+        ? element.getBoundingClientRect().height / element.offsetHeight
+        : 1;
+
+    const paragraphStyle = (element: Element): Omit<Paragraph, 'runs'> => {
+      const style = getComputedStyle(element);
+      const scale = scaleOf(element);
+      const fontSize = Number.parseFloat(style.fontSize) * scale;
+      const lineHeight = Number.parseFloat(style.lineHeight) * scale;
+      const align = style.textAlign === 'start' ? 'left' : style.textAlign === 'end' ? 'right' : style.textAlign;
+      return {
+        fontSize,
+        fontFamily: firstFamily(style.fontFamily),
+        lineHeight: Number.isFinite(lineHeight) ? lineHeight : fontSize * 1.2,
+        align: ['left', 'center', 'right', 'justify'].includes(align) ? (align as Paragraph['align']) : 'left',
+      };
+    };
+
+    const textBlock = (element: Element, role: 'title' | 'heading' | 'body' | 'quote' | 'code') => {
+      const highlight =
+        element.matches('li') && hex(getComputedStyle(element).backgroundColor) !== slide.background
+          ? hex(getComputedStyle(element).backgroundColor)
+          : undefined;
+      const paragraphs = runsOf(element, highlight).map((runs) => ({ runs, ...paragraphStyle(element) }));
+      if (paragraphs.length > 0) blocks.push({ kind: 'text', role, box: boxOf(element), paragraphs });
+    };
+
+    const listBlock = (list: Element) => {
+      // Items set in columns (CSS columns keep a long list on the slide) make a box per column.
+      const columns = new Map<number, { paragraphs: Paragraph[]; items: Element[] }>();
+      const items = (element: Element, level: number, column?: number) => {
+        const numbered = element.matches('ol');
+        for (const item of element.children) {
+          if (!item.matches('li') || !visible(item)) continue;
+          const at = column ?? Math.round(item.getBoundingClientRect().left);
+          const group = columns.get(at) ?? { paragraphs: [], items: [] };
+          columns.set(at, group);
+          group.items.push(item);
+          const style = getComputedStyle(item);
+          const highlight = hex(style.backgroundColor);
+          const lines = runsOf(item, highlight && highlight !== slide.background ? highlight : undefined);
+          const scale = scaleOf(item);
+          const spacing = (a: string, b: string) => (Number.parseFloat(a) + Number.parseFloat(b)) * scale;
+          const bullet = style.listStyleType === 'none' ? 'none' : numbered ? 'number' : 'bullet';
+          for (const [i, line] of (lines.length > 0 ? lines : [[]]).entries()) {
+            group.paragraphs.push({
+              runs: line,
+              level,
+              bullet: i === 0 ? bullet : 'none',
+              ...paragraphStyle(item),
+              ...(i === 0 ? { spaceBefore: spacing(style.marginTop, style.paddingTop) } : {}),
+              ...(i === lines.length - 1 ? { spaceAfter: spacing(style.marginBottom, style.paddingBottom) } : {}),
+            });
+          }
+          for (const child of item.children) if (child.matches('ul, ol')) items(child, level + 1, at);
+        }
+      };
+      items(list, 0);
+      const whole = boxOf(list);
+      const lefts = [...columns.keys()].sort((a, b) => a - b);
+      for (const [i, left] of lefts.entries()) {
+        const { paragraphs } = columns.get(left)!;
+        if (paragraphs.length === 0) continue;
+        const x = lefts.length === 1 ? whole.x : left - origin.left;
+        const right = i + 1 < lefts.length ? lefts[i + 1]! - origin.left : whole.x + whole.w;
+        blocks.push({ kind: 'text', role: 'body', box: { x, y: whole.y, w: right - x, h: whole.h }, paragraphs });
+      }
+    };
+
+    const codeBlock = (pre: Element) => {
+      // Of a block with highlight steps, the last step shows the whole of it.
+      const codes = [...pre.querySelectorAll(':scope > code')];
+      const code = codes.at(-1) ?? pre;
+      const cells = code.querySelectorAll('td.hljs-ln-code');
+      const lineRoots: Element[] = cells.length > 0 ? [...cells] : [code];
+      const paragraphs: Paragraph[] = [];
+      const base = paragraphStyle(code);
+      for (const root of lineRoots) {
+        let line: Run[] = [];
+        const flush = () => {
+          paragraphs.push({ runs: line.length > 0 ? line : [{ text: ' ', color: '#000000' }], ...base });
+          line = [];
+        };
+        const walk = (node: Node) => {
+          if (node.nodeType === Node.TEXT_NODE) {
+            const color = hex(getComputedStyle(node.parentElement!).color) ?? '#000000';
+            const parts = (node.textContent ?? '').split('\n');
+            parts.forEach((part, i) => {
+              if (i > 0) flush();
+              if (part !== '') line.push({ text: part, color, mono: true });
+            });
+            return;
+          }
+          for (const child of node.childNodes) walk(child);
+        };
+        walk(root);
+        if (line.length > 0 || lineRoots.length > 1) flush();
+      }
+      if (paragraphs.length > 0) blocks.push({ kind: 'text', role: 'code', box: boxOf(pre), paragraphs });
+    };
+
+    const tableBlock = (table: HTMLTableElement) => {
+      const rows = [...table.rows].map((row) =>
+        [...row.cells].map((cell) => {
+          const style = getComputedStyle(cell);
+          const fill = hex(style.backgroundColor);
+          return {
+            text: (cell.textContent ?? '').replace(/\s+/g, ' ').trim(),
+            bold: cell.tagName === 'TH' || Number(style.fontWeight) >= 600,
+            color: hex(style.color) ?? '#000000',
+            ...(fill && fill !== slide.background ? { fill } : {}),
+            fontSize: Number.parseFloat(style.fontSize),
+            fontFamily: firstFamily(style.fontFamily),
+          };
+        }),
+      );
+      const firstRow = table.rows[0];
+      const columnWidths = firstRow ? [...firstRow.cells].map((cell) => cell.getBoundingClientRect().width) : [];
+      // Rows not shown yet (fragments in their first state) are hidden, and are left out.
+      const shown = rows.filter((_, i) => visible(table.rows[i]!));
+      if (shown.length > 0) blocks.push({ kind: 'table', box: boxOf(table), rows: shown, columnWidths });
+    };
+
+    const vennBlocks = (svg: SVGSVGElement) => {
+      for (const ellipse of svg.querySelectorAll('ellipse')) {
+        const style = getComputedStyle(ellipse);
+        blocks.push({
+          kind: 'ellipse',
+          box: boxOf(ellipse),
+          fill: hex(style.fill) ?? '#cccccc',
+          opacity: alpha(style.fill) * Number(style.fillOpacity) * Number(style.opacity),
+          line: hex(style.stroke) ?? hex(style.fill) ?? '#000000',
+        });
+      }
+      // The two labels, and each group of items as one box of lines.
+      const texts = [...svg.querySelectorAll('text')];
+      const groups = new Map<string, SVGTextElement[]>();
+      for (const text of texts) {
+        const key = text.classList.contains('venn-label') ? `label-${groups.size}` : [...text.classList].join(' ');
+        groups.set(key, [...(groups.get(key) ?? []), text]);
+      }
+      for (const group of groups.values()) {
+        const boxes = group.map(boxOf);
+        const x = Math.min(...boxes.map((b) => b.x));
+        const y = Math.min(...boxes.map((b) => b.y));
+        const box = {
+          x,
+          y,
+          w: Math.max(...boxes.map((b) => b.x + b.w)) - x,
+          h: Math.max(...boxes.map((b) => b.y + b.h)) - y,
+        };
+        const style = getComputedStyle(group[0]!);
+        const fontSize = Number.parseFloat(style.fontSize) * (boxes[0]!.h / Math.max(1, group[0]!.getBBox().height));
+        blocks.push({
+          kind: 'text',
+          role: 'body',
+          box,
+          paragraphs: group.map((text) => ({
+            runs: [
+              {
+                text: text.textContent ?? '',
+                color: hex(style.fill) ?? '#000000',
+                ...(Number(style.fontWeight) >= 600 ? { bold: true } : {}),
+              },
+            ],
+            fontSize: Number.isFinite(fontSize) ? fontSize : Number.parseFloat(style.fontSize),
+            fontFamily: firstFamily(style.fontFamily),
+            lineHeight: boxes[0]!.h,
+            align: 'center',
+          })),
+        });
+      }
+    };
+
+    /** A box's background and the sides of its border, drawn under what it holds. */
+    const decorate = (element: Element) => {
+      if (element === section || element.matches('li, tr, td, th, thead, tbody, table, svg, svg *, img')) return;
+      const style = getComputedStyle(element);
+      const box = boxOf(element);
+      const fill = hex(style.backgroundColor);
+      if (fill && fill !== slide.background) blocks.push({ kind: 'rect', box, fill });
+      const sides = [
+        ['Top', { ...box, h: Number.parseFloat(style.borderTopWidth) }],
+        [
+          'Bottom',
+          {
+            ...box,
+            y: box.y + box.h - Number.parseFloat(style.borderBottomWidth),
+            h: Number.parseFloat(style.borderBottomWidth),
+          },
+        ],
+        ['Left', { ...box, w: Number.parseFloat(style.borderLeftWidth) }],
+        [
+          'Right',
+          {
+            ...box,
+            x: box.x + box.w - Number.parseFloat(style.borderRightWidth),
+            w: Number.parseFloat(style.borderRightWidth),
+          },
+        ],
+      ] as const;
+      for (const [side, edge] of sides) {
+        const color = hex(style.getPropertyValue(`border-${side.toLowerCase()}-color`));
+        const shown = style.getPropertyValue(`border-${side.toLowerCase()}-style`) !== 'none';
+        if (color && shown && edge.w >= 1 && edge.h >= 1) blocks.push({ kind: 'rect', box: edge, fill: color });
+      }
+    };
+
+    let titled = false;
+    const visit = (element: Element) => {
+      if (!visible(element) || element.matches('aside.notes, .sr-only, script, style')) return;
+      decorate(element);
+      if (element.matches('h1, h2, h3, h4, h5, h6')) {
+        textBlock(element, titled || element.closest('.compare') ? 'heading' : 'title');
+        titled = true;
+        return;
+      }
+      if (element.matches('ul, ol')) return listBlock(element);
+      if (element.matches('pre')) return codeBlock(element);
+      if (element instanceof HTMLTableElement) return tableBlock(element);
+      if (element.matches('svg.venn')) return vennBlocks(element as SVGSVGElement);
+      if (element.matches('img, svg, video, canvas, picture')) {
+        const image = element.matches('picture') ? element.querySelector('img') : element;
+        blocks.push({
+          kind: 'picture',
+          box: boxOf(element),
+          src: image instanceof HTMLImageElement ? image.currentSrc || image.src : '',
+          alt: image?.getAttribute('alt') ?? image?.getAttribute('aria-label') ?? '',
+        });
+        return;
+      }
+      // A block whose children are all inline is one text box; otherwise its blocks are.
+      const hasBlockChild = [...element.children].some(
+        (child) =>
+          !['inline', 'inline-block', 'contents'].includes(getComputedStyle(child).display) ||
+          child.matches('img, svg, br + *'),
+      );
+      const hasText = [...element.childNodes].some(
+        (node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '',
+      );
+      if (!hasBlockChild || (hasText && element !== section)) {
+        textBlock(element, element.closest('blockquote') ? 'quote' : 'body');
+        return;
+      }
+      for (const child of element.children) visit(child);
+    };
+    for (const child of section.children) visit(child);
+
+    const notes = section.querySelector('aside.notes');
+    if (notes) {
+      const lines: string[] = [];
+      const read = (element: Element, prefix: string) => {
+        for (const child of element.children) {
+          if (child.matches('ul, ol')) {
+            read(child, child.matches('ol') ? '#' : '•');
+            continue;
+          }
+          if (child.matches('li') && child.querySelector(':scope > ul, :scope > ol')) {
+            const own = [...child.childNodes]
+              .filter((node) => !(node instanceof Element && node.matches('ul, ol')))
+              .map((node) => node.textContent ?? '')
+              .join('');
+            lines.push(`${prefix} ${own.replace(/\s+/g, ' ').trim()}`);
+            read(child, prefix);
+            continue;
+          }
+          const text = (child.textContent ?? '').replace(/\s+/g, ' ').trim();
+          if (text)
+            lines.push(child.matches('li') ? `${prefix === '#' ? `${lines.length + 1}.` : prefix} ${text}` : text);
+        }
+      };
+      read(notes, '•');
+      slide.notes = lines.join('\n');
+    }
+    return slide;
+  });
+}

@@ -1,0 +1,342 @@
+// `deck pptx`: an editable PowerPoint file with the speaker notes. The deck is built and opened in
+// its print view, where every slide is laid out on a page of the canvas's size; each slide is
+// measured there (browser/slide-layout.ts) and rebuilt with pptxgenjs as native objects: a text
+// box per block with its runs, tables, ellipses, pictures. Sizes come from the measurement, so
+// text set in the deck's fonts fits the boxes PowerPoint draws.
+
+import { readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type * as Pptx from 'pptxgenjs';
+import { DECK_LIMITS, type DeckLimits, openPrintView } from '../browser/deck-page.js';
+import { launchBrowser, type Page } from '../browser/driver.js';
+import { type Block, type MeasuredSlide, measureSlides, type Paragraph, type Run } from '../browser/slide-layout.js';
+import { type CanvasSize, canvasSize } from '../contract.js';
+import { type CompiledDeck, type Diagnostic, hasErrors, type Project } from '../model.js';
+import { writeFileAtomically } from '../platform/atomic-write.js';
+import { withTemporaryFolder } from '../platform/temporary.js';
+
+export interface PptxOptions {
+  /** The deck's Markdown file. */
+  deck: string;
+  project: Project;
+  out: string;
+  /** One slide per fragment step instead of the final state of each slide. */
+  fragments?: boolean;
+  progress?: (line: string) => void;
+  limits?: DeckLimits;
+}
+
+export interface PptxResult {
+  file: string;
+  slides: number;
+  diagnostics: Diagnostic[];
+}
+
+/** The width of PowerPoint's 16:9 slide (LAYOUT_WIDE), in inches. */
+const SLIDE_WIDTH_INCHES = 13.333;
+/** Masters are named `Deck <kind>`. */
+const MASTER = 'Deck';
+const MONOSPACE = 'Consolas';
+
+export async function exportPptx(options: PptxOptions): Promise<PptxResult> {
+  const progress = options.progress ?? (() => {});
+  progress('loading deck');
+  return withTemporaryFolder('deck-pptx-', (buildDir) => exportDeck(options, buildDir, progress));
+}
+
+async function exportDeck(options: PptxOptions, buildDir: string, progress: (line: string) => void) {
+  const limits = options.limits ?? DECK_LIMITS;
+  const starting = launchBrowser();
+  starting.catch(() => undefined);
+  try {
+    const { buildDecks } = await import('./build.js');
+    const built = await buildDecks([options.deck], { outDir: join(buildDir, 'dist'), project: options.project });
+    const deck = built.decks[0];
+    if (hasErrors(built.diagnostics) || !deck) return { file: options.out, slides: 0, diagnostics: built.diagnostics };
+    const canvas = canvasSize(deck.rendered.revealConfig);
+    const page = await (await starting).newPage({ viewport: canvas });
+    const pageUrl = pathToFileURL(join(built.outDir, deck.name, 'index.html')).href;
+    await openPrintView(page, pageUrl, { fragments: options.fragments ?? false }, limits);
+    const slides = await page.evaluate(measureSlides);
+    progress(`laying out ${slides.length} ${slides.length === 1 ? 'slide' : 'slides'}`);
+    const pictures = await picturesOf(page, slides);
+    const bytes = await writePresentation(deck, slides, pictures, canvas);
+    progress(`writing ${options.out}`);
+    await writeFileAtomically(options.out, bytes);
+    return { file: options.out, slides: slides.length, diagnostics: built.diagnostics };
+  } finally {
+    await starting.then((browser) => browser.close()).catch(() => undefined);
+  }
+}
+
+const IMAGE_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+};
+
+/**
+ * Each picture as data PowerPoint shows: a PNG, JPEG or GIF file as it is; anything else (SVG,
+ * WebP, an inline drawing, a video's frame) as a PNG of it as the page draws it.
+ */
+async function picturesOf(page: Page, slides: MeasuredSlide[]): Promise<Map<Block, string>> {
+  const pictures = new Map<Block, string>();
+  for (const [index, slide] of slides.entries()) {
+    for (const block of slide.blocks) {
+      if (block.kind !== 'picture') continue;
+      const type = block.src.startsWith('file:')
+        ? IMAGE_TYPES[extname(new URL(block.src).pathname).toLowerCase()]
+        : undefined;
+      if (type) {
+        const bytes = await readFile(fileURLToPath(block.src));
+        pictures.set(block, `${type};base64,${bytes.toString('base64')}`);
+        continue;
+      }
+      // Pages of the print view are stacked: the slide's page starts one page height per slide down.
+      const top = await page.evaluate(
+        (i: number) => document.querySelectorAll<HTMLElement>('.reveal .slides .pdf-page')[i]?.offsetTop ?? 0,
+        index,
+      );
+      const png = await page.screenshot({
+        clip: { x: block.box.x, y: top + block.box.y, width: block.box.w, height: block.box.h },
+      });
+      pictures.set(block, `image/png;base64,${Buffer.from(png).toString('base64')}`);
+    }
+  }
+  return pictures;
+}
+
+/** `#rrggbb` as pptxgenjs wants it. */
+const color = (hex: string) => hex.replace(/^#/, '').toUpperCase();
+
+async function writePresentation(
+  deck: CompiledDeck,
+  slides: MeasuredSlide[],
+  pictures: Map<Block, string>,
+  canvas: CanvasSize,
+): Promise<Uint8Array> {
+  // The package's types describe it as CommonJS; as a module its class is the default export.
+  const { default: PptxGen } = (await import('pptxgenjs')) as unknown as { default: typeof Pptx.default.default };
+  const pptx = new PptxGen();
+  const { meta } = deck.rendered;
+  pptx.layout = 'LAYOUT_WIDE';
+  pptx.title = meta.title;
+  if (meta.author) pptx.author = meta.author;
+  if (meta.description) pptx.subject = meta.description;
+  pptx.company = '';
+  // Inches per CSS pixel of the canvas; points per pixel for type.
+  const inches = SLIDE_WIDTH_INCHES / canvas.width;
+  const points = inches * 72;
+  const at = (value: number) => Math.round(value * inches * 1000) / 1000;
+  const lang = meta.lang;
+
+  pptx.theme = {
+    headFontFace: titleOf(slides[0])?.paragraphs[0]?.fontFamily ?? 'Calibri',
+    bodyFontFace: firstBodyFont(slides) ?? 'Calibri',
+  };
+  // A master per kind of slide (title, section, quote, content), built from the first slide of
+  // that kind: its background, and a title placeholder where its title is, in its type. Titles go
+  // in that placeholder, so PowerPoint's layout tools treat them as titles.
+  const masters = new Map<string, string>();
+  for (const measured of slides) {
+    const kind = kindOf(measured);
+    if (masters.has(kind)) continue;
+    const name = `${MASTER} ${kind}`;
+    masters.set(kind, name);
+    const title = titleOf(measured);
+    const style = title?.paragraphs[0];
+    const box = title?.box ?? {
+      x: canvas.width * 0.06,
+      y: canvas.height * 0.06,
+      w: canvas.width * 0.88,
+      h: canvas.height * 0.14,
+    };
+    pptx.defineSlideMaster({
+      title: name,
+      background: { color: color(measured.background) },
+      objects: [
+        {
+          placeholder: {
+            options: {
+              name: 'title',
+              type: 'title',
+              x: at(box.x),
+              y: at(box.y),
+              w: at(box.w),
+              h: at(box.h),
+              margin: 0,
+              fontFace: style?.fontFamily ?? 'Calibri',
+              fontSize: Math.round((style?.fontSize ?? 40) * points * 10) / 10,
+              color: color(style?.runs[0]?.color ?? '#000000'),
+              bold: style?.runs[0]?.bold ?? false,
+              align: style?.align ?? 'left',
+              valign: 'top',
+            },
+            text: '',
+          },
+        },
+      ],
+    });
+  }
+
+  let section: string | undefined;
+  for (const measured of slides) {
+    // A section slide opens a section of the presentation named by its title.
+    if (measured.classes.includes('section') || section === undefined) {
+      section = sectionName(measured, section === undefined ? meta.title : undefined);
+      pptx.addSection({ title: section });
+    }
+    const slide = pptx.addSlide({ masterName: masters.get(kindOf(measured))!, sectionTitle: section });
+    slide.background = { color: color(measured.background) };
+    for (const block of measured.blocks) addBlock(slide, block);
+    const timing = measured.timing ? `Planned time: ${clock(measured.timing)}\n\n` : '';
+    slide.addNotes(`${timing}${measured.notes}`);
+  }
+  return validParagraphs((await pptx.write({ outputType: 'uint8array' })) as Uint8Array);
+
+  function addBlock(slide: Pptx.default.Slide, block: Block): void {
+    const position = { x: at(block.box.x), y: at(block.box.y), w: at(block.box.w), h: at(block.box.h) };
+    if (block.kind === 'text') {
+      const runs = block.paragraphs.flatMap((paragraph, i) =>
+        paragraphRuns(paragraph, i === block.paragraphs.length - 1),
+      );
+      slide.addText(runs, {
+        ...position,
+        ...(block.role === 'title' ? { placeholder: 'title' } : {}),
+        margin: 0,
+        valign: 'top',
+        fit: 'none',
+        wrap: true,
+        lang,
+        ...(block.role === 'code' ? { fontFace: MONOSPACE } : {}),
+      });
+    } else if (block.kind === 'table') {
+      const rows = block.rows.map((row) =>
+        row.map((cell) => ({
+          text: cell.text,
+          options: {
+            bold: cell.bold,
+            color: color(cell.color),
+            fontFace: cell.fontFamily,
+            fontSize: Math.round(cell.fontSize * points * 10) / 10,
+            ...(cell.fill ? { fill: { color: color(cell.fill) } } : {}),
+          },
+        })),
+      );
+      slide.addTable(rows, {
+        ...position,
+        colW: block.columnWidths.map(at),
+        border: { type: 'solid', pt: 0.75, color: 'BFBFBF' },
+        margin: 0.05,
+        valign: 'middle',
+        autoPage: false,
+      });
+    } else if (block.kind === 'rect') {
+      slide.addShape('rect', { ...position, fill: { color: color(block.fill) }, line: { type: 'none' } });
+    } else if (block.kind === 'ellipse') {
+      slide.addShape('ellipse', {
+        ...position,
+        fill: { color: color(block.fill), transparency: Math.round((1 - block.opacity) * 100) },
+        line: { color: color(block.line), width: 1.5 },
+      });
+    } else {
+      const data = pictures.get(block);
+      if (data) slide.addImage({ data, ...position, altText: block.alt });
+    }
+  }
+
+  function paragraphRuns(paragraph: Paragraph, last: boolean): Pptx.default.TextProps[] {
+    const size = Math.round(paragraph.fontSize * points * 10) / 10;
+    // Lines as far apart as on screen: line height in points, not a multiple.
+    const spacing = Math.round(paragraph.lineHeight * points * 10) / 10;
+    const indent = Math.round(paragraph.fontSize * points * 1.2);
+    const bullet =
+      paragraph.bullet === 'number'
+        ? { type: 'number' as const, indent }
+        : paragraph.bullet === 'bullet'
+          ? { indent }
+          : false;
+    const runs = paragraph.runs.length > 0 ? paragraph.runs : [{ text: ' ', color: '#000000' } satisfies Run];
+    return runs.map((run, i) => ({
+      text: run.text,
+      options: {
+        fontSize: size,
+        fontFace: run.mono ? MONOSPACE : paragraph.fontFamily,
+        color: color(run.color),
+        bold: run.bold ?? false,
+        italic: run.italic ?? false,
+        ...(run.highlight ? { highlight: color(run.highlight) } : {}),
+        ...(run.link ? { hyperlink: { url: run.link } } : {}),
+        ...(i === 0
+          ? {
+              bullet,
+              indentLevel: paragraph.level ?? 0,
+              align: paragraph.align,
+              lineSpacing: spacing,
+              paraSpaceBefore: Math.round((paragraph.spaceBefore ?? 0) * points * 10) / 10,
+              paraSpaceAfter: Math.round((paragraph.spaceAfter ?? 0) * points * 10) / 10,
+            }
+          : {}),
+        // The last run of a paragraph ends its line, unless it is the block's last paragraph.
+        ...(i === runs.length - 1 && !last ? { breakLine: true } : {}),
+        lang,
+      },
+    }));
+  }
+}
+
+/** The kind of a slide, for its master: from its class, as the themes style them. */
+function kindOf(slide: MeasuredSlide): string {
+  return ['title', 'section', 'quote'].find((kind) => slide.classes.includes(kind)) ?? 'content';
+}
+
+function titleOf(slide: MeasuredSlide | undefined): Extract<Block, { kind: 'text' }> | undefined {
+  const title = slide?.blocks.find((block) => block.kind === 'text' && block.role === 'title');
+  return title?.kind === 'text' ? title : undefined;
+}
+
+function firstBodyFont(slides: MeasuredSlide[]): string | undefined {
+  for (const slide of slides) {
+    for (const block of slide.blocks) {
+      if (block.kind === 'text' && block.role === 'body') return block.paragraphs[0]?.fontFamily;
+    }
+  }
+  return undefined;
+}
+
+function sectionName(slide: MeasuredSlide, fallback: string | undefined): string {
+  if (fallback !== undefined && !slide.classes.includes('section')) return fallback;
+  const text =
+    titleOf(slide)
+      ?.paragraphs.map((p) => p.runs.map((r) => r.text).join(''))
+      .join(' ') ?? '';
+  return text || fallback || 'Section';
+}
+
+/** Seconds as m:ss. */
+function clock(seconds: number): string {
+  const whole = Math.round(seconds);
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+}
+
+/** A paragraph's properties written again after one of its runs: allowed only as its first child. */
+const LATE_PARAGRAPH_PROPERTIES = /(<\/a:r>)(?:<a:pPr\b[^>]*\/>|<a:pPr\b[^>]*>[\s\S]*?<\/a:pPr>)/g;
+
+/**
+ * The file with each paragraph's properties only where the format allows them, first in the
+ * paragraph. pptxgenjs writes them again before every run after the first (`<a:buNone/>` and all),
+ * which PowerPoint may refuse to open without a repair.
+ */
+async function validParagraphs(bytes: Uint8Array): Promise<Uint8Array> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(bytes);
+  for (const name of Object.keys(zip.files)) {
+    if (!/^ppt\/(?:slides|slideLayouts|slideMasters|notesSlides)\/[^/]+\.xml$/.test(name)) continue;
+    const xml = await zip.file(name)!.async('string');
+    const fixed = xml.replace(LATE_PARAGRAPH_PROPERTIES, '$1');
+    if (fixed !== xml) zip.file(name, fixed);
+  }
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}

@@ -1,0 +1,209 @@
+// PowerPoint export of the flagship deck and the comparison fixtures, in real Chromium, read back
+// from the file's XML: every slide, every text editable, the notes, tables, the Venn's shapes.
+
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exportPptx, type PptxResult } from '../../src/commands/pptx.js';
+import { parseDeck } from '../../src/parse/index.js';
+import { renderDeck } from '../../src/render/index.js';
+import { markdownOf, REPO } from '../helpers.js';
+
+const FLAGSHIP = 'slides/leadership-vs-management.md';
+const COMPARE = 'tests/fixtures/decks/compare.md';
+const dir = mkdtempSync(join(tmpdir(), 'deck-pptx-test-'));
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+const decodeXml = (xml: string) =>
+  xml
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+
+interface Presentation {
+  slides: string[];
+  notes: string[];
+  core: string;
+  presentation: string;
+}
+
+/** The slides' and notes' XML, in the presentation's order. */
+async function open(file: string): Promise<Presentation> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const count = Object.keys(zip.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name)).length;
+  const text = (name: string) => zip.file(name)?.async('string') ?? Promise.resolve('');
+  const numbers = Array.from({ length: count }, (_, i) => i + 1);
+  const slides = await Promise.all(numbers.map((n) => text(`ppt/slides/slide${n}.xml`)));
+  // Each slide names its notes page in its relationships.
+  const notes = await Promise.all(
+    numbers.map(async (n) => {
+      const rels = await text(`ppt/slides/_rels/slide${n}.xml.rels`);
+      const target = /Target="\.\.\/notesSlides\/(notesSlide\d+\.xml)"/.exec(rels)?.[1];
+      return target ? text(`ppt/notesSlides/${target}`) : '';
+    }),
+  );
+  return { slides, notes, core: await text('docProps/core.xml'), presentation: await text('ppt/presentation.xml') };
+}
+
+/** The text of a piece of DrawingML, paragraphs joined by spaces. */
+const textOf = (xml: string) =>
+  squash(
+    decodeXml(
+      xml
+        .split(/<\/a:p>/)
+        .map((p) => [...p.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join(''))
+        .join(' '),
+    ),
+  );
+
+/** What each slide of a deck says on screen, block by block, from its HTML. */
+function visibleTexts(file: string): string[][] {
+  const html = renderDeck(parseDeck(readFileSync(file, 'utf8'), file)).sectionsHtml;
+  const sections = html
+    .split(/<section/)
+    .slice(1)
+    .filter((section) => !/^[^>]*>\s*<section/.test(section));
+  return sections.map((section) => {
+    const shown = section
+      .replace(/<aside class="notes">[\s\S]*?<\/aside>/g, '')
+      .replace(/<span class="sr-only">[\s\S]*?<\/span>/g, '')
+      .replace(/<(title|desc)[^>]*>[\s\S]*?<\/\1>/g, '');
+    return [...shown.matchAll(/<(h[1-6]|p|li|td|th|text)\b[^>]*>([\s\S]*?)<\/\1>/g)]
+      .map((match) => squash(decodeXml(match[2]!.replace(/<(ul|ol)[\s\S]*$/, '').replace(/<[^>]+>/g, ''))))
+      .filter((text) => text !== '');
+  });
+}
+
+async function exportDeck(deck: string, name: string, fragments = false): Promise<PptxResult> {
+  return exportPptx({ deck, project: REPO, out: join(dir, name), fragments });
+}
+
+describe('deck pptx: the flagship deck', () => {
+  let result: PptxResult;
+  let pptx: Presentation;
+  const source = readFileSync(FLAGSHIP, 'utf8');
+  const deck = parseDeck(source, FLAGSHIP);
+  beforeAll(async () => {
+    result = await exportDeck(FLAGSHIP, 'flagship.pptx');
+    pptx = await open(result.file);
+  });
+
+  it('has one slide per slide of the deck', () => {
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(result.slides).toBe(deck.slides.length);
+    expect(pptx.slides).toHaveLength(deck.slides.length);
+  });
+
+  it('has every text of every slide as editable text on that slide, and no slide that is only a picture', () => {
+    const expected = visibleTexts(FLAGSHIP);
+    expect(expected).toHaveLength(pptx.slides.length);
+    expected.forEach((texts, i) => {
+      const slide = textOf(pptx.slides[i]!);
+      expect(slide, `slide ${i + 1}`).not.toBe('');
+      for (const text of texts) expect(slide, `slide ${i + 1}`).toContain(text);
+    });
+  });
+
+  it('puts each title in the title placeholder, and each block in one text box', () => {
+    pptx.slides.forEach((slide, i) => {
+      expect(slide, `slide ${i + 1}`).toMatch(/<p:ph\s[^>]*type="title"/);
+    });
+    // The three bullets of slide 2 are paragraphs of one box, with real bullets.
+    const bullets = pptx.slides[1]!.split('<p:sp>').filter((shape) => shape.includes('<a:buChar'));
+    expect(bullets).toHaveLength(1);
+    expect(bullets[0]!.match(/<a:buChar/g)!.length).toBeGreaterThanOrEqual(5);
+    // A paragraph's properties come first in it, once, however many runs it has.
+    for (const slide of pptx.slides) expect(slide).not.toMatch(/<\/a:r><a:pPr/);
+  });
+
+  it('has the notes of every slide as plain text, after the planned time', () => {
+    deck.slides.forEach((slide, i) => {
+      const notes = textOf(pptx.notes[i]!);
+      const written = squash(markdownOf(source, slide.notes).replace(/\*\*|__|[*_`]/g, ''));
+      const firstSentence = /^.+?[.!?](?=\s|$)/.exec(written)?.[0] ?? '';
+      expect(firstSentence, `slide ${i + 1}`).not.toBe('');
+      expect(notes, `slide ${i + 1}`).toContain(firstSentence);
+      expect(notes, `slide ${i + 1}`).toMatch(/^Planned time: \d+:\d\d /);
+      expect(notes).not.toMatch(/\*\*|<p>/);
+    });
+  });
+
+  it('makes tables of Markdown tables and of paired rows, with a header row', () => {
+    const glance = pptx.slides.find((slide) => textOf(slide).startsWith('Three differences at a glance'))!;
+    expect(glance).toContain('<a:tbl>');
+    expect(textOf(glance)).toContain('Management Leadership Keeps people aligned with the vision Sets the vision');
+    const pairs = pptx.slides.filter((slide) => textOf(slide).startsWith('Difference 3'));
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const slide of pairs) expect(slide).toContain('<a:tbl>');
+  });
+
+  it('draws the Venn as two ellipses that let each other show through, with its groups as text', () => {
+    const venn = pptx.slides.find((slide) => textOf(slide).startsWith('The same lists as a Venn'))!;
+    expect(venn.match(/prst="ellipse"/g)).toHaveLength(2);
+    expect(venn.match(/<a:alpha val="\d+"\/>/g)?.length).toBeGreaterThanOrEqual(2);
+    const shapes = venn.split('<p:sp>').map(textOf);
+    expect(shapes).toContain('Communication Motivation Delegation');
+    expect(shapes).toContain('Management');
+    expect(shapes).toContain('Leadership');
+  });
+
+  it('marks the shared items of a comparison as on screen', () => {
+    const skills = pptx.slides.find((slide) => textOf(slide).startsWith("ProjectManager's top 10 skills"))!;
+    expect(textOf(skills)).toContain('Communication ◆');
+    expect(skills).toMatch(/<a:highlight>/);
+  });
+
+  it('sets title, author, description, sections and the language', () => {
+    expect(pptx.core).toContain('<dc:title>Leadership vs Management</dc:title>');
+    expect(pptx.core).toContain('<dc:creator>Training team</dc:creator>');
+    expect(pptx.core).toContain('<dc:subject>A 40-minute session');
+    const sections = [...pptx.presentation.matchAll(/<p14:section name="([^"]*)"/g)].map((m) => m[1]);
+    expect(sections).toEqual([
+      'Leadership vs Management',
+      'Three key differences',
+      'The skills behind each role',
+      'Over to you',
+    ]);
+    expect(pptx.slides[0]).toMatch(/lang="en"/);
+  });
+});
+
+describe('deck pptx: the comparison layouts', () => {
+  let pptx: Presentation;
+  let fragments: Presentation;
+  beforeAll(async () => {
+    pptx = await open((await exportDeck(COMPARE, 'compare.pptx')).file);
+    fragments = await open((await exportDeck(COMPARE, 'compare-fragments.pptx', true)).file);
+  });
+
+  it('keeps every text of every layout, in its final state', () => {
+    const expected = visibleTexts(COMPARE);
+    expect(pptx.slides).toHaveLength(expected.length);
+    expected.forEach((texts, i) => {
+      for (const text of texts) expect(textOf(pptx.slides[i]!), `slide ${i + 1}`).toContain(text);
+    });
+    expect(pptx.slides[3]).toContain('<a:tbl>');
+    expect(textOf(pptx.slides[3]!)).toContain('focuses on systems and structure focuses on people');
+  });
+
+  it('makes one slide per fragment step with --fragments', () => {
+    expect(fragments.slides.length).toBeGreaterThan(pptx.slides.length);
+    // The paired rows appear one by one: the first step has the header row only.
+    const steps = fragments.slides.filter((slide) => textOf(slide).startsWith('Paired rows'));
+    expect(steps.length).toBeGreaterThan(1);
+    expect(textOf(steps[0]!)).not.toContain('administers');
+    expect(textOf(steps.at(-1)!)).toContain('focuses on people');
+  });
+});
+
+describe('deck pptx: a deck with errors', () => {
+  it('reports them and writes nothing', async () => {
+    const result = await exportDeck('tests/fixtures/bad/missing-image.md', 'broken.pptx');
+    expect(result.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+    expect(existsSync(join(dir, 'broken.pptx'))).toBe(false);
+  });
+});
