@@ -43,7 +43,14 @@ export interface Paragraph {
 }
 
 export type Block =
-  | { kind: 'text'; role: 'title' | 'heading' | 'body' | 'quote' | 'code'; box: Box; paragraphs: Paragraph[] }
+  | {
+      kind: 'text';
+      role: 'title' | 'heading' | 'body' | 'quote' | 'code';
+      box: Box;
+      paragraphs: Paragraph[];
+      /** Lines that must not wrap (a drawing's labels): in another font they may be wider than the box. */
+      noWrap?: boolean;
+    }
   | {
       kind: 'table';
       box: Box;
@@ -334,6 +341,7 @@ export function measureSlides(): MeasuredSlide[] {
           kind: 'text',
           role: 'body',
           box,
+          noWrap: true,
           paragraphs: group.map((text) => ({
             runs: [
               {

@@ -55,7 +55,8 @@ async function exportDeck(options: PptxOptions, buildDir: string, progress: (lin
     const deck = built.decks[0];
     if (hasErrors(built.diagnostics) || !deck) return { file: options.out, slides: 0, diagnostics: built.diagnostics };
     const canvas = canvasSize(deck.rendered.revealConfig);
-    const page = await (await starting).newPage({ viewport: canvas });
+    // Twice the device pixels: a drawing that becomes a picture stays sharp on a large screen.
+    const page = await (await starting).newPage({ viewport: { ...canvas, deviceScaleFactor: 2 } });
     const pageUrl = pathToFileURL(join(built.outDir, deck.name, 'index.html')).href;
     await openPrintView(page, pageUrl, { fragments: options.fragments ?? false }, limits);
     const slides = await page.evaluate(measureSlides);
@@ -208,7 +209,7 @@ async function writePresentation(
         margin: 0,
         valign: 'top',
         fit: 'none',
-        wrap: true,
+        wrap: !block.noWrap,
         lang,
         ...(block.role === 'code' ? { fontFace: MONOSPACE } : {}),
       });

@@ -1,13 +1,14 @@
 // PowerPoint export of the flagship deck and the comparison fixtures, in real Chromium, read back
 // from the file's XML: every slide, every text editable, the notes, tables, the Venn's shapes.
 
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportPptx, type PptxResult } from '../../src/commands/pptx.js';
 import { parseDeck } from '../../src/parse/index.js';
+import { projectAt } from '../../src/platform/paths.js';
 import { renderDeck } from '../../src/render/index.js';
 import { markdownOf, REPO } from '../helpers.js';
 
@@ -205,5 +206,68 @@ describe('deck pptx: a deck with errors', () => {
     const result = await exportDeck('tests/fixtures/bad/missing-image.md', 'broken.pptx');
     expect(result.diagnostics.some((d) => d.severity === 'error')).toBe(true);
     expect(existsSync(join(dir, 'broken.pptx'))).toBe(false);
+  });
+});
+
+describe('deck pptx: pictures and code', () => {
+  /** A PNG of 2x2 pixels. */
+  const PNG = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGNgYGD4z8DAwMDAxMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  let pictures: { slides: string[]; media: Record<string, Uint8Array> };
+  let code: Presentation;
+  beforeAll(async () => {
+    const project = mkdtempSync(join(tmpdir(), 'deck-pptx-pictures-'));
+    mkdirSync(join(project, 'img'));
+    writeFileSync(join(project, 'img/team.png'), PNG);
+    copyFileSync('tests/fixtures/decks/img/chart.svg', join(project, 'img/chart.svg'));
+    writeFileSync(
+      join(project, 'talk.md'),
+      '# Pictures\n\n![The team at work](img/team.png)\n\n![Sales by quarter](img/chart.svg)\n\nNote:\nTwo pictures.\n',
+    );
+    const result = await exportPptx({
+      deck: join(project, 'talk.md'),
+      project: projectAt(project),
+      out: join(dir, 'pictures.pptx'),
+    });
+    const zip = await JSZip.loadAsync(readFileSync(result.file));
+    const media: Record<string, Uint8Array> = {};
+    for (const name of Object.keys(zip.files).filter(
+      (file) => file.startsWith('ppt/media/') && !zip.files[file]!.dir,
+    )) {
+      media[name] = await zip.file(name)!.async('uint8array');
+    }
+    pictures = { slides: [await zip.file('ppt/slides/slide1.xml')!.async('string')], media };
+    code = await open((await exportDeck('tests/fixtures/decks/code-steps.md', 'code.pptx')).file);
+  });
+
+  it('shows each picture with its alt text, an SVG as a PNG that PowerPoint shows', () => {
+    const slide = pictures.slides[0]!;
+    expect(slide.match(/<p:pic>/g)).toHaveLength(2);
+    expect(slide).toContain('descr="The team at work"');
+    expect(slide).toContain('descr="Sales by quarter"');
+    const files = Object.entries(pictures.media);
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    for (const [name, bytes] of files) {
+      expect(name).not.toMatch(/\.svg$/);
+      expect(Buffer.from(bytes.subarray(0, 4)).toString('latin1')).toBe('\x89PNG');
+    }
+    // The PNG goes in as it is; the SVG as a picture of it, at two device pixels per pixel of the canvas.
+    expect(files.some(([, bytes]) => Buffer.from(bytes).equals(PNG))).toBe(true);
+    const drawn = files.find(([, bytes]) => !Buffer.from(bytes).equals(PNG))![1];
+    const pixelWidth = Buffer.from(drawn).readUInt32BE(16);
+    const chart = /descr="Sales by quarter"[\s\S]*?<a:ext cx="(\d+)"/.exec(slide)!;
+    const canvasWidth = (Number(chart[1]) / 914400) * (1280 / 13.333);
+    expect(Math.abs(pixelWidth - 2 * canvasWidth)).toBeLessThan(4);
+  });
+
+  it('sets code in a monospace font, line by line, with its highlighted colours', () => {
+    const slide = code.slides[0]!;
+    expect(textOf(slide)).toContain('function add(a, b) {');
+    expect(textOf(slide)).toContain('return sum;');
+    expect(slide).toContain('typeface="Consolas"');
+    const colours = new Set([...slide.matchAll(/<a:srgbClr val="([0-9A-F]{6})"\/>/g)].map((m) => m[1]));
+    expect(colours.size).toBeGreaterThanOrEqual(4);
   });
 });
