@@ -145,6 +145,41 @@ const PDF_JOBS = {
   },
 };
 
+/**
+ * deck pptx and marp --pptx on one browser binary (the headless shell when installed). Marp's
+ * file holds a picture of each slide; ours, text boxes, tables and shapes that can be edited.
+ */
+const PPTX_BROWSER = existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : CHROMIUM;
+const PPTX_JOBS = {
+  ours: {
+    label: 'deck pptx (editable: text, tables, shapes)',
+    ...nodeJob(['bin/deck.js', 'pptx', 'bench/decks/ours.md', '--out', 'bench/work/ours.pptx']),
+    env: { ...OURS_ENV, CHROME_PATH: PPTX_BROWSER },
+    output: join(WORK, 'ours.pptx'),
+  },
+  marp: {
+    label: 'marp --pptx (a picture per slide)',
+    ...binJob('marp', ['bench/decks/marp.md', '--pptx', '--browser-path', PPTX_BROWSER, '-o', 'bench/work/marp.pptx']),
+    output: join(WORK, 'marp.pptx'),
+  },
+};
+
+/** Slides and size of each job's PowerPoint file. */
+async function describePptx(jobs) {
+  const require = createRequire(join(ROOT, 'package.json'));
+  const jszip = await import(pathToFileURL(require.resolve('jszip')).href);
+  const JSZip = jszip.default ?? jszip;
+  const files = {};
+  for (const [key, job] of Object.entries(jobs)) {
+    if (!existsSync(job.output)) continue;
+    const bytes = readFileSync(job.output);
+    const zip = await JSZip.loadAsync(bytes);
+    const slides = Object.keys(zip.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name)).length;
+    files[key] = { slides, bytes: bytes.length };
+  }
+  return files;
+}
+
 const mtime = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
 
 /** One run of a job; resolves with its result (wall time in `ms`), or throws with the tool's output if it failed. */
@@ -394,7 +429,17 @@ function ratioTable(pairs, samples) {
   );
 }
 
-function buildReport({ compileRows, buildSamples, pdfSamples, pdfPages, bytesRows, hotReload, memoryRows }) {
+function buildReport({
+  compileRows,
+  buildSamples,
+  pdfSamples,
+  pdfPages,
+  pptxSamples,
+  pptxFiles,
+  bytesRows,
+  hotReload,
+  memoryRows,
+}) {
   const lines = ['# Benchmark results', '', ...machineLines(), ''];
 
   lines.push('## 1. Compile step, in process (parse + render)', '');
@@ -468,6 +513,24 @@ function buildReport({ compileRows, buildSamples, pdfSamples, pdfPages, bytesRow
     ),
     '',
   );
+
+  lines.push(
+    `## 3b. PowerPoint export, whole process (1 warm-up, then ${ROUNDS} alternating rounds; both on ${PPTX_BROWSER})`,
+    '',
+  );
+  lines.push(...processTable(PPTX_JOBS, pptxSamples), '');
+  lines.push(
+    ...table(
+      ['file', 'slides', 'size'],
+      Object.entries(PPTX_JOBS).map(([key, job]) => [
+        job.label,
+        String(pptxFiles[key]?.slides ?? '–'),
+        pptxFiles[key] ? formatBytes(pptxFiles[key].bytes) : '–',
+      ]),
+    ),
+    '',
+  );
+  lines.push(...ratioTable([['ours', 'marp', 'deck pptx / marp --pptx']], pptxSamples), '');
 
   lines.push('## 4. Bytes the built deck loads', '');
   lines.push(
@@ -551,11 +614,23 @@ async function main() {
   const buildSamples = await compareProcesses('build', BUILD_JOBS);
   const pdfSamples = await compareProcesses('pdf', PDF_JOBS);
   const pdfPages = await countPdfPages(PDF_JOBS);
+  const pptxSamples = await compareProcesses('pptx', PPTX_JOBS);
+  const pptxFiles = await describePptx(PPTX_JOBS);
   const bytesRows = measureBytes();
   const hotReload = await measureHotReloadSection();
   const memoryRows = await measureMemory([...Object.values(BUILD_JOBS), ...Object.values(PDF_JOBS)]);
 
-  const report = buildReport({ compileRows, buildSamples, pdfSamples, pdfPages, bytesRows, hotReload, memoryRows });
+  const report = buildReport({
+    compileRows,
+    buildSamples,
+    pdfSamples,
+    pdfPages,
+    pptxSamples,
+    pptxFiles,
+    bytesRows,
+    hotReload,
+    memoryRows,
+  });
   writeFileSync(join(BENCH, 'results.md'), report);
   process.stdout.write(report);
   progress('wrote bench/results.md');

@@ -1,6 +1,7 @@
 // PowerPoint export of the flagship deck and the comparison fixtures, in real Chromium, read back
 // from the file's XML: every slide, every text editable, the notes, tables, the Venn's shapes.
 
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -157,6 +158,21 @@ describe('deck pptx: the flagship deck', () => {
     expect(textOf(skills)).toContain('Communication ◆');
     expect(skills).toMatch(/<a:highlight>/);
   });
+
+  // LibreOffice is not needed to export, and CI does not install it: where it is, it opens the file.
+  const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((path) => existsSync(path));
+  it.skipIf(!soffice)(
+    'opens in LibreOffice Impress, one page per slide',
+    async () => {
+      execFileSync(soffice!, ['--headless', '--convert-to', 'pdf', '--outdir', dir, result.file], {
+        stdio: 'ignore',
+        timeout: 120_000,
+      });
+      const pdf = readFileSync(join(dir, 'flagship.pdf'), 'latin1');
+      expect(pdf.match(/\/Type\s*\/Page\b/g)).toHaveLength(deck.slides.length);
+    },
+    150_000,
+  );
 
   it('sets title, author, description, sections and the language', () => {
     expect(pptx.core).toContain('<dc:title>Leadership vs Management</dc:title>');
