@@ -113,6 +113,22 @@ export function measureSlides(): MeasuredSlide[] {
       const rect = element.getBoundingClientRect();
       return { x: rect.left - origin.left, y: rect.top - origin.top, w: rect.width, h: rect.height };
     };
+    /** The box inside an element's padding and border: where its text is. */
+    const contentBoxOf = (element: Element): Box => {
+      const box = boxOf(element);
+      const style = getComputedStyle(element);
+      const scale = element instanceof HTMLElement && element.offsetWidth > 0 ? box.w / element.offsetWidth : 1;
+      const side = (name: string) =>
+        (Number.parseFloat(style.getPropertyValue(`padding-${name}`)) +
+          Number.parseFloat(style.getPropertyValue(`border-${name}-width`))) *
+        scale;
+      return {
+        x: box.x + side('left'),
+        y: box.y + side('top'),
+        w: Math.max(1, box.w - side('left') - side('right')),
+        h: Math.max(1, box.h - side('top') - side('bottom')),
+      };
+    };
     const backgroundElement = page.querySelector('.slide-background');
     const background =
       (backgroundElement && hex(getComputedStyle(backgroundElement).backgroundColor)) ??
@@ -208,7 +224,7 @@ export function measureSlides(): MeasuredSlide[] {
           ? hex(getComputedStyle(element).backgroundColor)
           : undefined;
       const paragraphs = runsOf(element, highlight).map((runs) => ({ runs, ...paragraphStyle(element) }));
-      if (paragraphs.length > 0) blocks.push({ kind: 'text', role, box: boxOf(element), paragraphs });
+      if (paragraphs.length > 0) blocks.push({ kind: 'text', role, box: contentBoxOf(element), paragraphs });
     };
 
     const listBlock = (list: Element) => {
@@ -282,7 +298,7 @@ export function measureSlides(): MeasuredSlide[] {
         walk(root);
         if (line.length > 0 || lineRoots.length > 1) flush();
       }
-      if (paragraphs.length > 0) blocks.push({ kind: 'text', role: 'code', box: boxOf(pre), paragraphs });
+      if (paragraphs.length > 0) blocks.push({ kind: 'text', role: 'code', box: contentBoxOf(code), paragraphs });
     };
 
     const tableBlock = (table: HTMLTableElement) => {
