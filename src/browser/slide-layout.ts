@@ -432,17 +432,22 @@ export function measureSlides(): MeasuredSlide[] {
         });
         return;
       }
-      // A block whose children are all inline is one text box; otherwise its blocks are.
-      const hasBlockChild = [...element.children].some(
+      // A block of text (text of its own, or only inline children) is one text box, and the
+      // pictures in it are pictures; any other block is the blocks it holds.
+      const MEDIA = 'img, svg, video, canvas, picture';
+      const inlineOnly = [...element.children].every(
         (child) =>
-          !['inline', 'inline-block', 'contents'].includes(getComputedStyle(child).display) ||
-          child.matches('img, svg, br + *'),
+          ['inline', 'inline-block', 'contents'].includes(getComputedStyle(child).display) && !child.matches(MEDIA),
       );
       const hasText = [...element.childNodes].some(
         (node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '',
       );
-      if (!hasBlockChild || (hasText && element !== section)) {
+      if (element !== section && (inlineOnly || hasText)) {
         textBlock(element, element.closest('blockquote') ? 'quote' : 'body');
+        for (const media of element.querySelectorAll(MEDIA)) {
+          const inside = media.parentElement?.closest(MEDIA);
+          if (!inside && !media.matches('.compare-shared-mark') && visible(media)) visit(media);
+        }
         return;
       }
       for (const child of element.children) visit(child);

@@ -127,7 +127,7 @@ describe('deck --version and deck help', () => {
   });
 
   it('`deck help <command>` is `deck <command> --help`', () => {
-    for (const command of ['build', 'dev', 'pdf', 'check']) {
+    for (const command of ['build', 'dev', 'pdf', 'pptx', 'check']) {
       const help = deck('help', command);
       expect(help.code, command).toBe(0);
       expect(help.stdout, command).toContain(`$ deck ${command} `);
@@ -199,6 +199,30 @@ describe('deck pdf options', () => {
     const { code, stderr } = deck('pdf', 'slides/t.md', '--fragments');
     expect(code).toBe(2);
     expect(stderr).toBe('deck: --out t-fragments.pdf is a folder, not a file; name a file\n');
+  });
+});
+
+describe('deck pptx', () => {
+  it('writes <deck>.pptx, says so with its slide count, and progress goes to stderr', () => {
+    write('slides/t.md', '# One\n\nNote: first\n\n---\n\n# Two\n\nNote: second');
+    const { code, stdout, stderr } = deck('pptx');
+    expect(stderr.split('\n')).toEqual(['loading deck', 'laying out 2 slides', `writing ${join(dir, 't.pptx')}`, '']);
+    expect(stdout).toBe('t.pptx  2 slides\n');
+    expect(code).toBe(0);
+    expect(readFileSync(join(dir, 't.pptx')).subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it('--fragments writes <deck>-fragments.pptx by default; a deck with errors writes nothing', () => {
+    write('slides/t.md', '# T');
+    mkdirSync(join(dir, 't-fragments.pptx'));
+    const taken = deck('pptx', 'slides/t.md', '--fragments');
+    expect(taken.code).toBe(2);
+    expect(taken.stderr).toBe('deck: --out t-fragments.pptx is a folder, not a file; name a file\n');
+    write('slides/t.md', '# T\n\n![](missing.png)');
+    const broken = deck('pptx', 'slides/t.md');
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('slides/t.md:3:5: error: file not found: missing.png');
+    expect(existsSync(join(dir, 't.pptx'))).toBe(false);
   });
 });
 

@@ -240,7 +240,7 @@ describe('deck pptx: pictures and code', () => {
     copyFileSync('tests/fixtures/decks/img/chart.svg', join(project, 'img/chart.svg'));
     writeFileSync(
       join(project, 'talk.md'),
-      '# Pictures\n\n![The team at work](img/team.png)\n\n![Sales by quarter](img/chart.svg)\n\nNote:\nTwo pictures.\n',
+      '# Pictures\n\nOur team ![The team at work](img/team.png) in March\n\n![Sales by quarter](img/chart.svg)\n\nNote:\nTwo pictures.\n',
     );
     const result = await exportPptx({
       deck: join(project, 'talk.md'),
@@ -260,6 +260,8 @@ describe('deck pptx: pictures and code', () => {
 
   it('shows each picture with its alt text, an SVG as a PNG that PowerPoint shows', () => {
     const slide = pictures.slides[0]!;
+    // A picture in a line of text: the text stays text, the picture a picture.
+    expect(textOf(slide)).toContain('Our team in March');
     expect(slide.match(/<p:pic>/g)).toHaveLength(2);
     expect(slide).toContain('descr="The team at work"');
     expect(slide).toContain('descr="Sales by quarter"');
