@@ -1,14 +1,11 @@
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
 import { DECK_LIMITS, type DeckLimits, openPrintView } from '../browser/deck-page.js';
-import { launchBrowser } from '../browser/driver.js';
-import { canvasSize } from '../contract.js';
 import { escapeHtml } from '../escape.js';
 import { HANDOUT_CSS, type HandoutInput, layoutHandout } from '../html/handout-page.js';
-import { type CompiledDeck, type Diagnostic, hasErrors, type Project } from '../model.js';
+import type { CompiledDeck, Diagnostic, Project } from '../model.js';
 import { writeFileAtomically } from '../platform/atomic-write.js';
-import { withTemporaryFolder } from '../platform/temporary.js';
 import { plural } from '../wording.js';
+import { type BuiltDeck, withBuiltDeck } from './deck-in-browser.js';
 import { type DocumentInfo, withDocumentInfo } from './pdf-info.js';
 
 export type Paper = 'a4' | 'letter';
@@ -69,80 +66,65 @@ const PAPER_INCHES = { A4: { width: 210 * MM, height: 297 * MM }, Letter: { widt
 export async function exportPdf(options: ExportOptions): Promise<PdfResult> {
   const progress = options.progress ?? (() => {});
   const out = resolve(options.out);
+  const limits = options.limits ?? DECK_LIMITS;
   progress('loading deck');
-  // A fresh build beside the system's temp files: never stale, and the user's dist/ is left alone.
-  return withTemporaryFolder('deck-pdf-', (buildDir) => printDeck(options, out, buildDir, progress));
+  return withBuiltDeck(
+    { deck: options.deck, project: options.project, temporaryPrefix: 'deck-pdf-' },
+    (built) => printDeck(built, options, out, limits, progress),
+    (diagnostics) => ({ file: out, pages: 0, diagnostics }),
+  );
 }
 
 async function printDeck(
+  { deck, url, canvas, browser, diagnostics }: BuiltDeck,
   options: ExportOptions,
   out: string,
-  buildDir: string,
+  limits: DeckLimits,
   progress: (line: string) => void,
 ): Promise<PdfResult> {
-  const limits = options.limits ?? DECK_LIMITS;
-  // The browser starts first and the deck builds while it does: most of the wait is the
-  // browser's, so even the compiler is loaded only once the browser is on its way.
-  const starting = launchBrowser();
-  starting.catch(() => undefined);
-  try {
-    const { buildDecks } = await import('./build.js');
-    const built = await buildDecks([options.deck], { outDir: join(buildDir, 'dist'), project: options.project });
-    const deck = built.decks[0];
-    if (hasErrors(built.diagnostics) || !deck) return { file: out, pages: 0, diagnostics: built.diagnostics };
-    const canvas = canvasSize(deck.rendered.revealConfig);
-    const page = await (await starting).newPage({ viewport: canvas });
-    const count = await openPrintView(
-      page,
-      pathToFileURL(join(built.outDir, deck.name, 'index.html')).href,
-      { fragments: Boolean(options.fragments && !options.handout) },
-      limits,
-    );
-    progress(
-      `laying out ${count} ${options.handout ? 'slides with notes' : options.fragments ? 'pages (fragment steps)' : 'slides'}`,
-    );
+  const page = await browser.newPage({ viewport: canvas });
+  const count = await openPrintView(page, url, { fragments: Boolean(options.fragments && !options.handout) }, limits);
+  progress(
+    `laying out ${count} ${options.handout ? 'slides with notes' : options.fragments ? 'pages (fragment steps)' : 'slides'}`,
+  );
 
-    let bytes: Uint8Array;
-    if (options.handout) {
-      const paper = options.paper === 'letter' ? 'Letter' : 'A4';
-      const input: HandoutInput & { css: string } = {
-        title: deck.rendered.meta.title,
-        facts: deckFacts(deck),
-        slideWidthMm: 96,
-        canvas,
-        paper,
-        css: HANDOUT_CSS,
-      };
-      if (deck.rendered.meta.description) input.description = deck.rendered.meta.description;
-      await page.evaluate(layoutHandout, input);
-      await page.waitFor('the fonts to load', () => document.fonts.ready.then(() => true), undefined, {
-        timeout: limits.ready,
-      });
-      bytes = await page.pdf(
-        {
-          paperWidth: PAPER_INCHES[paper].width,
-          paperHeight: PAPER_INCHES[paper].height,
-          marginTop: 14 * MM,
-          marginBottom: 16 * MM,
-          marginLeft: 15 * MM,
-          marginRight: 15 * MM,
-          displayHeaderFooter: true,
-          headerTemplate: '<span></span>',
-          footerTemplate: footer(deck.rendered.meta.title),
-        },
-        { timeout: limits.print },
-      );
-    } else {
-      bytes = await page.pdf({ preferCSSPageSize: true }, { timeout: limits.print });
-    }
-    progress(`writing ${out}`);
-    const final = await setMetadata(bytes, deck, options.handout ?? false);
-    await writeFileAtomically(out, final.bytes);
-    return { file: out, pages: final.pages, diagnostics: built.diagnostics };
-  } finally {
-    // Whatever happened above, the browser goes: a live child process would keep us running.
-    await starting.then((browser) => browser.close()).catch(() => undefined);
+  let bytes: Uint8Array;
+  if (options.handout) {
+    const paper = options.paper === 'letter' ? 'Letter' : 'A4';
+    const input: HandoutInput & { css: string } = {
+      title: deck.rendered.meta.title,
+      facts: deckFacts(deck),
+      slideWidthMm: 96,
+      canvas,
+      paper,
+      css: HANDOUT_CSS,
+    };
+    if (deck.rendered.meta.description) input.description = deck.rendered.meta.description;
+    await page.evaluate(layoutHandout, input);
+    await page.waitFor('the fonts to load', () => document.fonts.ready.then(() => true), undefined, {
+      timeout: limits.ready,
+    });
+    bytes = await page.pdf(
+      {
+        paperWidth: PAPER_INCHES[paper].width,
+        paperHeight: PAPER_INCHES[paper].height,
+        marginTop: 14 * MM,
+        marginBottom: 16 * MM,
+        marginLeft: 15 * MM,
+        marginRight: 15 * MM,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: footer(deck.rendered.meta.title),
+      },
+      { timeout: limits.print },
+    );
+  } else {
+    bytes = await page.pdf({ preferCSSPageSize: true }, { timeout: limits.print });
   }
+  progress(`writing ${out}`);
+  const final = await setMetadata(bytes, deck, options.handout ?? false);
+  await writeFileAtomically(out, final.bytes);
+  return { file: out, pages: final.pages, diagnostics };
 }
 
 function footer(title: string): string {

@@ -5,16 +5,17 @@
 // text set in the deck's fonts fits the boxes PowerPoint draws.
 
 import { readFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type * as Pptx from 'pptxgenjs';
 import { DECK_LIMITS, type DeckLimits, openPrintView } from '../browser/deck-page.js';
-import { launchBrowser, type Page } from '../browser/driver.js';
+import type { Page } from '../browser/driver.js';
 import { type Block, type MeasuredSlide, measureSlides, type Paragraph, type Run } from '../browser/slide-layout.js';
-import { type CanvasSize, canvasSize } from '../contract.js';
-import { type CompiledDeck, type Diagnostic, hasErrors, type Project } from '../model.js';
+import type { CanvasSize } from '../contract.js';
+import type { CompiledDeck, Diagnostic, Project } from '../model.js';
 import { writeFileAtomically } from '../platform/atomic-write.js';
-import { withTemporaryFolder } from '../platform/temporary.js';
+import { plural } from '../wording.js';
+import { withBuiltDeck } from './deck-in-browser.js';
 
 export interface PptxOptions {
   /** The deck's Markdown file. */
@@ -41,34 +42,24 @@ const MONOSPACE = 'Consolas';
 
 export async function exportPptx(options: PptxOptions): Promise<PptxResult> {
   const progress = options.progress ?? (() => {});
-  progress('loading deck');
-  return withTemporaryFolder('deck-pptx-', (buildDir) => exportDeck(options, buildDir, progress));
-}
-
-async function exportDeck(options: PptxOptions, buildDir: string, progress: (line: string) => void) {
   const limits = options.limits ?? DECK_LIMITS;
-  const starting = launchBrowser();
-  starting.catch(() => undefined);
-  try {
-    const { buildDecks } = await import('./build.js');
-    const built = await buildDecks([options.deck], { outDir: join(buildDir, 'dist'), project: options.project });
-    const deck = built.decks[0];
-    if (hasErrors(built.diagnostics) || !deck) return { file: options.out, slides: 0, diagnostics: built.diagnostics };
-    const canvas = canvasSize(deck.rendered.revealConfig);
-    // Twice the device pixels: a drawing that becomes a picture stays sharp on a large screen.
-    const page = await (await starting).newPage({ viewport: { ...canvas, deviceScaleFactor: 2 } });
-    const pageUrl = pathToFileURL(join(built.outDir, deck.name, 'index.html')).href;
-    await openPrintView(page, pageUrl, { fragments: options.fragments ?? false }, limits);
-    const slides = await page.evaluate(measureSlides);
-    progress(`laying out ${slides.length} ${slides.length === 1 ? 'slide' : 'slides'}`);
-    const pictures = await picturesOf(page, slides);
-    const bytes = await writePresentation(deck, slides, pictures, canvas);
-    progress(`writing ${options.out}`);
-    await writeFileAtomically(options.out, bytes);
-    return { file: options.out, slides: slides.length, diagnostics: built.diagnostics };
-  } finally {
-    await starting.then((browser) => browser.close()).catch(() => undefined);
-  }
+  progress('loading deck');
+  return withBuiltDeck(
+    { deck: options.deck, project: options.project, temporaryPrefix: 'deck-pptx-' },
+    async ({ deck, url, canvas, browser, diagnostics }) => {
+      // Twice the device pixels: a drawing that becomes a picture stays sharp on a large screen.
+      const page = await browser.newPage({ viewport: { ...canvas, deviceScaleFactor: 2 } });
+      await openPrintView(page, url, { fragments: options.fragments ?? false }, limits);
+      const slides = await page.evaluate(measureSlides);
+      progress(`laying out ${plural(slides.length, 'slide')}`);
+      const pictures = await picturesOf(page, slides);
+      const bytes = await writePresentation(deck, slides, pictures, canvas);
+      progress(`writing ${options.out}`);
+      await writeFileAtomically(options.out, bytes);
+      return { file: options.out, slides: slides.length, diagnostics };
+    },
+    (diagnostics) => ({ file: options.out, slides: 0, diagnostics }),
+  );
 }
 
 const IMAGE_TYPES: Record<string, string> = {

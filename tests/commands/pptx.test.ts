@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportPptx, type PptxResult } from '../../src/commands/pptx.js';
@@ -164,7 +165,18 @@ describe('deck pptx: the flagship deck', () => {
   it.skipIf(!soffice)(
     'opens in LibreOffice Impress, one page per slide',
     async () => {
-      execFileSync(soffice!, ['--headless', '--convert-to', 'pdf', '--outdir', dir, result.file], {
+      // A profile of its own: another LibreOffice running at the same time would hold the usual one.
+      const profile = pathToFileURL(join(dir, 'libreoffice-profile')).href;
+      const args = [
+        `-env:UserInstallation=${profile}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        result.file,
+      ];
+      execFileSync(soffice!, args, {
         stdio: 'ignore',
         timeout: 120_000,
       });
