@@ -69,6 +69,8 @@ export interface MeasuredSlide {
   classes: string[];
   /** `#rrggbb`. */
   background: string;
+  /** True when the background is a picture or a gradient (`data-background-image`, …). */
+  backgroundPicture: boolean;
   blocks: Block[];
   /** The speaker notes as plain text, a paragraph per line; empty when there are none. */
   notes: string;
@@ -141,6 +143,9 @@ export function measureSlides(): MeasuredSlide[] {
       v: Number(section?.dataset.indexV ?? page.dataset.indexV ?? 0),
       classes: [...(section?.classList ?? [])].filter((name) => !['present', 'past', 'future', 'stack'].includes(name)),
       background,
+      backgroundPicture: [backgroundElement, backgroundElement?.querySelector('.slide-background-content')].some(
+        (element) => element && getComputedStyle(element).backgroundImage !== 'none',
+      ),
       blocks,
       notes: '',
     };

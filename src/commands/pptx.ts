@@ -53,7 +53,8 @@ export async function exportPptx(options: PptxOptions): Promise<PptxResult> {
       const slides = await page.evaluate(measureSlides);
       progress(`laying out ${plural(slides.length, 'slide')}`);
       const pictures = await picturesOf(page, slides);
-      const bytes = await writePresentation(deck, slides, pictures, canvas);
+      const backgrounds = await backgroundsOf(page, slides, canvas);
+      const bytes = await writePresentation(deck, slides, pictures, backgrounds, canvas);
       progress(`writing ${options.out}`);
       await writeFileAtomically(options.out, bytes);
       return { file: options.out, slides: slides.length, diagnostics };
@@ -100,6 +101,33 @@ async function picturesOf(page: Page, slides: MeasuredSlide[]): Promise<Map<Bloc
   return pictures;
 }
 
+/**
+ * The background of each slide that has a picture or a gradient, as a PNG of it as the page draws
+ * it (its size, position and opacity included): the slide's content is hidden meanwhile.
+ */
+async function backgroundsOf(
+  page: Page,
+  slides: MeasuredSlide[],
+  canvas: CanvasSize,
+): Promise<Map<MeasuredSlide, string>> {
+  /** Shows or hides the content of page `i` of the print view; returns where the page starts. */
+  const showContent = ([i, shown]: [number, boolean]) => {
+    const pageElement = document.querySelectorAll<HTMLElement>('.reveal .slides .pdf-page')[i];
+    const section = pageElement?.querySelector<HTMLElement>(':scope > section');
+    if (section) section.style.visibility = shown ? '' : 'hidden';
+    return pageElement?.offsetTop ?? 0;
+  };
+  const backgrounds = new Map<MeasuredSlide, string>();
+  for (const [index, slide] of slides.entries()) {
+    if (!slide.backgroundPicture) continue;
+    const top = await page.evaluate(showContent, [index, false]);
+    const png = await page.screenshot({ clip: { x: 0, y: top, width: canvas.width, height: canvas.height } });
+    await page.evaluate(showContent, [index, true]);
+    backgrounds.set(slide, `image/png;base64,${Buffer.from(png).toString('base64')}`);
+  }
+  return backgrounds;
+}
+
 /** `#rrggbb` as pptxgenjs wants it. */
 const color = (hex: string) => hex.replace(/^#/, '').toUpperCase();
 
@@ -107,6 +135,7 @@ async function writePresentation(
   deck: CompiledDeck,
   slides: MeasuredSlide[],
   pictures: Map<Block, string>,
+  backgrounds: Map<MeasuredSlide, string>,
   canvas: CanvasSize,
 ): Promise<Uint8Array> {
   // The package's types describe it as CommonJS; as a module its class is the default export.
@@ -181,7 +210,8 @@ async function writePresentation(
       pptx.addSection({ title: section });
     }
     const slide = pptx.addSlide({ masterName: masters.get(kindOf(measured))!, sectionTitle: section });
-    slide.background = { color: color(measured.background) };
+    const picture = backgrounds.get(measured);
+    slide.background = picture ? { data: picture } : { color: color(measured.background) };
     for (const block of measured.blocks) addBlock(slide, block);
     const timing = measured.timing ? `Planned time: ${clock(measured.timing)}\n\n` : '';
     slide.addNotes(`${timing}${measured.notes}`);

@@ -252,7 +252,7 @@ describe('deck pptx: pictures and code', () => {
     copyFileSync('tests/fixtures/decks/img/chart.svg', join(project, 'img/chart.svg'));
     writeFileSync(
       join(project, 'talk.md'),
-      '# Pictures\n\nOur team ![The team at work](img/team.png) in March\n\n![Sales by quarter](img/chart.svg)\n\nNote:\nTwo pictures.\n',
+      '# Pictures\n\nOur team ![The team at work](img/team.png) in March\n\n![Sales by quarter](img/chart.svg)\n\nNote:\nTwo pictures.\n\n---\n\n<!-- .slide: data-background-image="img/chart.svg" -->\n\n## On a picture\n',
     );
     const result = await exportPptx({
       deck: join(project, 'talk.md'),
@@ -266,7 +266,8 @@ describe('deck pptx: pictures and code', () => {
     )) {
       media[name] = await zip.file(name)!.async('uint8array');
     }
-    pictures = { slides: [await zip.file('ppt/slides/slide1.xml')!.async('string')], media };
+    const slides = ['ppt/slides/slide1.xml', 'ppt/slides/slide2.xml'].map((name) => zip.file(name)!.async('string'));
+    pictures = { slides: await Promise.all(slides), media };
     code = await open((await exportDeck('tests/fixtures/decks/code-steps.md', 'code.pptx')).file);
   });
 
@@ -290,6 +291,13 @@ describe('deck pptx: pictures and code', () => {
     const chart = /descr="Sales by quarter"[\s\S]*?<a:ext cx="(\d+)"/.exec(slide)!;
     const canvasWidth = (Number(chart[1]) / 914400) * (1280 / 13.333);
     expect(Math.abs(pixelWidth - 2 * canvasWidth)).toBeLessThan(4);
+  });
+
+  it('puts a background picture behind the slide, and its text on top as text', () => {
+    const [plain, pictured] = pictures.slides;
+    expect(pictured).toMatch(/<p:bg><p:bgPr><a:blipFill/);
+    expect(plain).toMatch(/<p:bg><p:bgPr><a:solidFill>/);
+    expect(textOf(pictured!)).toBe('On a picture');
   });
 
   it('sets code in a monospace font, line by line, with its highlighted colours', () => {
