@@ -319,7 +319,8 @@ export class Page {
   async screenshot({ clip, timeout = LIMITS.command }: { clip?: Clip; timeout?: number } = {}): Promise<Uint8Array> {
     const { data } = (await this.send(
       'Page.captureScreenshot',
-      { format: 'png', ...(clip ? { clip: { ...clip, scale: 1 } } : {}) },
+      // A clip may lie below the viewport (a later page of a print view).
+      { format: 'png', ...(clip ? { clip: { ...clip, scale: 1 }, captureBeyondViewport: true } : {}) },
       { what: 'taking a screenshot', timeout },
     )) as { data: string };
     return Buffer.from(data, 'base64');

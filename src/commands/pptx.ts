@@ -50,6 +50,8 @@ export async function exportPptx(options: PptxOptions): Promise<PptxResult> {
       // Twice the device pixels: a drawing that becomes a picture stays sharp on a large screen.
       const page = await browser.newPage({ viewport: { ...canvas, deviceScaleFactor: 2 } });
       await openPrintView(page, url, { fragments: options.fragments ?? false }, limits);
+      // A PDF waits for pictures as it prints; a screenshot of a background does not.
+      await page.waitFor('the background pictures to load', backgroundsLoaded, undefined, { timeout: limits.ready });
       const slides = await page.evaluate(measureSlides);
       progress(`laying out ${plural(slides.length, 'slide')}`);
       const pictures = await picturesOf(page, slides);
@@ -61,6 +63,23 @@ export async function exportPptx(options: PptxOptions): Promise<PptxResult> {
     },
     (diagnostics) => ({ file: options.out, slides: 0, diagnostics }),
   );
+}
+
+/** Resolves once every background picture of the print view has loaded (or failed to). */
+function backgroundsLoaded(): Promise<boolean> {
+  const urls = [...document.querySelectorAll('.slide-background, .slide-background-content')].flatMap((element) =>
+    [...getComputedStyle(element).backgroundImage.matchAll(/url\("?(.*?)"?\)/g)].map((match) => match[1]!),
+  );
+  const loads = urls.map(
+    (url) =>
+      new Promise<void>((done) => {
+        const image = new Image();
+        image.onload = () => done();
+        image.onerror = () => done();
+        image.src = url;
+      }),
+  );
+  return Promise.all(loads).then(() => true);
 }
 
 const IMAGE_TYPES: Record<string, string> = {
@@ -88,10 +107,10 @@ async function picturesOf(page: Page, slides: MeasuredSlide[]): Promise<Map<Bloc
         continue;
       }
       // Pages of the print view are stacked: the slide's page starts one page height per slide down.
-      const top = await page.evaluate(
-        (i: number) => document.querySelectorAll<HTMLElement>('.reveal .slides .pdf-page')[i]?.offsetTop ?? 0,
-        index,
-      );
+      const top = await page.evaluate((i: number) => {
+        const pageElement = document.querySelectorAll('.reveal .slides .pdf-page')[i];
+        return (pageElement?.getBoundingClientRect().top ?? 0) + window.scrollY;
+      }, index);
       const png = await page.screenshot({
         clip: { x: block.box.x, y: top + block.box.y, width: block.box.w, height: block.box.h },
       });
@@ -114,8 +133,9 @@ async function backgroundsOf(
   const showContent = ([i, shown]: [number, boolean]) => {
     const pageElement = document.querySelectorAll<HTMLElement>('.reveal .slides .pdf-page')[i];
     const section = pageElement?.querySelector<HTMLElement>(':scope > section');
-    if (section) section.style.visibility = shown ? '' : 'hidden';
-    return pageElement?.offsetTop ?? 0;
+    // Opacity, not visibility: the print view's styles make elements inside visible again.
+    if (section) section.style.setProperty('opacity', shown ? '' : '0', shown ? '' : 'important');
+    return (pageElement?.getBoundingClientRect().top ?? 0) + window.scrollY;
   };
   const backgrounds = new Map<MeasuredSlide, string>();
   for (const [index, slide] of slides.entries()) {
