@@ -54,7 +54,16 @@ export type Block =
   | {
       kind: 'table';
       box: Box;
-      rows: { text: string; bold: boolean; color: string; fill?: string; fontSize: number; fontFamily: string }[][];
+      rows: {
+        text: string;
+        bold: boolean;
+        color: string;
+        fill?: string;
+        fontSize: number;
+        fontFamily: string;
+        colspan: number;
+        rowspan: number;
+      }[][];
       columnWidths: number[];
     }
   | { kind: 'picture'; box: Box; src: string; alt: string }
@@ -318,11 +327,20 @@ export function measureSlides(): MeasuredSlide[] {
             ...(fill && fill !== slide.background ? { fill } : {}),
             fontSize: Number.parseFloat(style.fontSize),
             fontFamily: firstFamily(style.fontFamily),
+            colspan: cell.colSpan,
+            rowspan: cell.rowSpan,
           };
         }),
       );
-      const firstRow = table.rows[0];
-      const columnWidths = firstRow ? [...firstRow.cells].map((cell) => cell.getBoundingClientRect().width) : [];
+      // Column widths from a row with a cell per column; evenly shared when every row spans columns.
+      const columns = Math.max(
+        0,
+        ...[...table.rows].map((row) => [...row.cells].reduce((n, cell) => n + cell.colSpan, 0)),
+      );
+      const plainRow = [...table.rows].find((row) => row.cells.length === columns);
+      const columnWidths = plainRow
+        ? [...plainRow.cells].map((cell) => cell.getBoundingClientRect().width)
+        : Array.from({ length: columns }, () => table.getBoundingClientRect().width / Math.max(1, columns));
       // Rows not shown yet (fragments in their first state) are hidden, and are left out.
       const shown = rows.filter((_, i) => visible(table.rows[i]!));
       if (shown.length > 0) blocks.push({ kind: 'table', box: boxOf(table), rows: shown, columnWidths });

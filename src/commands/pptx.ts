@@ -162,7 +162,13 @@ async function writePresentation(
   const { default: PptxGen } = (await import('pptxgenjs')) as unknown as { default: typeof Pptx.default.default };
   const pptx = new PptxGen();
   const { meta } = deck.rendered;
-  pptx.layout = 'LAYOUT_WIDE';
+  // 16:9 decks get PowerPoint's widescreen slide; another canvas, a slide of its shape as wide.
+  const height = Math.round(((SLIDE_WIDTH_INCHES * canvas.height) / canvas.width) * 1000) / 1000;
+  if (Math.abs(height - 7.5) < 0.01) pptx.layout = 'LAYOUT_WIDE';
+  else {
+    pptx.defineLayout({ name: 'DECK', width: SLIDE_WIDTH_INCHES, height });
+    pptx.layout = 'DECK';
+  }
   pptx.title = meta.title;
   if (meta.author) pptx.author = meta.author;
   if (meta.description) pptx.subject = meta.description;
@@ -259,6 +265,8 @@ async function writePresentation(
         row.map((cell) => ({
           text: cell.text,
           options: {
+            ...(cell.colspan > 1 ? { colspan: cell.colspan } : {}),
+            ...(cell.rowspan > 1 ? { rowspan: cell.rowspan } : {}),
             bold: cell.bold,
             color: color(cell.color),
             fontFace: cell.fontFamily,

@@ -229,6 +229,26 @@ describe('deck pptx: the comparison layouts', () => {
   });
 });
 
+describe('deck pptx: another canvas, and tables with merged cells', () => {
+  it('makes slides of the canvas shape, and tables with their merged cells', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'deck-pptx-canvas-'));
+    const table =
+      '<table><tr><th colspan="2">Both</th><th>One</th></tr><tr><td>a</td><td>b</td><td>c</td></tr></table>';
+    writeFileSync(
+      join(project, 'square.md'),
+      `---\ntitle: Square\nreveal:\n  width: 960\n  height: 720\n---\n\n# Merged\n\n${table}\n\nNote:\nA 4:3 deck.\n`,
+    );
+    const file = join(dir, 'square.pptx');
+    await exportPptx({ deck: join(project, 'square.md'), project: projectAt(project), out: file });
+    const pptx = await open(file);
+    const size = /<p:sldSz cx="(\d+)" cy="(\d+)"/.exec(pptx.presentation)!;
+    expect(Number(size[1]) / Number(size[2])).toBeCloseTo(4 / 3, 2);
+    expect(pptx.slides[0]!.match(/<a:gridCol /g)).toHaveLength(3);
+    expect(pptx.slides[0]).toMatch(/gridSpan="2"/);
+    expect(textOf(pptx.slides[0]!)).toContain('Both One a b c');
+  });
+});
+
 describe('deck pptx: a deck with errors', () => {
   it('reports them and writes nothing', async () => {
     const result = await exportDeck('tests/fixtures/bad/missing-image.md', 'broken.pptx');
