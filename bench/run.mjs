@@ -610,27 +610,19 @@ async function main() {
   }
   compileProject();
 
-  const compileRows = await measureCompile();
-  const buildSamples = await compareProcesses('build', BUILD_JOBS);
-  const pdfSamples = await compareProcesses('pdf', PDF_JOBS);
-  const pdfPages = await countPdfPages(PDF_JOBS);
-  const pptxSamples = await compareProcesses('pptx', PPTX_JOBS);
-  const pptxFiles = await describePptx(PPTX_JOBS);
-  const bytesRows = measureBytes();
-  const hotReload = await measureHotReloadSection();
-  const memoryRows = await measureMemory([...Object.values(BUILD_JOBS), ...Object.values(PDF_JOBS)]);
+  // In the order they run; buildReport lays them out.
+  const results = {};
+  results.compileRows = await measureCompile();
+  results.buildSamples = await compareProcesses('build', BUILD_JOBS);
+  results.pdfSamples = await compareProcesses('pdf', PDF_JOBS);
+  results.pdfPages = await countPdfPages(PDF_JOBS);
+  results.pptxSamples = await compareProcesses('pptx', PPTX_JOBS);
+  results.pptxFiles = await describePptx(PPTX_JOBS);
+  results.bytesRows = measureBytes();
+  results.hotReload = await measureHotReloadSection();
+  results.memoryRows = await measureMemory([...Object.values(BUILD_JOBS), ...Object.values(PDF_JOBS)]);
 
-  const report = buildReport({
-    compileRows,
-    buildSamples,
-    pdfSamples,
-    pdfPages,
-    pptxSamples,
-    pptxFiles,
-    bytesRows,
-    hotReload,
-    memoryRows,
-  });
+  const report = buildReport(results);
   writeFileSync(join(BENCH, 'results.md'), report);
   process.stdout.write(report);
   progress('wrote bench/results.md');
