@@ -69,7 +69,8 @@ function visibleTexts(file: string): string[][] {
   const sections = html
     .split(/<section/)
     .slice(1)
-    .filter((section) => !/^[^>]*>\s*<section/.test(section));
+    // A stack's own tag holds its slides and nothing of its own.
+    .filter((section) => !/^[^>]*>\s*$/.test(section));
   return sections.map((section) => {
     const shown = section
       .replace(/<aside class="notes">[\s\S]*?<\/aside>/g, '')
