@@ -31,6 +31,8 @@ export interface Paragraph {
   level?: number;
   /** A list item's marker; `none` for an item whose list shows none, or a second line of an item. */
   bullet?: 'bullet' | 'number' | 'none';
+  /** The number of a numbered item. */
+  number?: number;
   /** Space before and after the paragraph, in px (a list item's margin and padding). */
   spaceBefore?: number;
   spaceAfter?: number;
@@ -66,7 +68,15 @@ export type Block =
       }[][];
       columnWidths: number[];
     }
-  | { kind: 'picture'; box: Box; src: string; alt: string }
+  | {
+      kind: 'picture';
+      box: Box;
+      /** The file or address an `<img>` shows; empty for a drawing (an inline SVG, a canvas). */
+      src: string;
+      alt: string;
+      /** False for an `<img>` the page could not load. */
+      loaded: boolean;
+    }
   | { kind: 'ellipse'; box: Box; fill: string; opacity: number; line: string }
   /** A filled rectangle: a box's background, or one side of its border. */
   | { kind: 'rect'; box: Box; fill: string };
@@ -90,13 +100,25 @@ export interface MeasuredSlide {
 /** Measures every page of the print view. */
 export function measureSlides(): MeasuredSlide[] {
   const RGB = /rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)/;
+  // Colours written as oklch(), color-mix() and the like are computed as such: drawn on a pixel,
+  // any of them reads back as red, green, blue and alpha.
+  const pixel = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+  const asRgb = (color: string): string => {
+    if (RGB.test(color) || !pixel) return color;
+    pixel.clearRect(0, 0, 1, 1);
+    pixel.fillStyle = color;
+    pixel.fillRect(0, 0, 1, 1);
+    const [r, g, b, a] = pixel.getImageData(0, 0, 1, 1).data;
+    return `rgba(${r}, ${g}, ${b}, ${(a ?? 0) / 255})`;
+  };
   /** How opaque a computed colour is, from 0 to 1. */
   const alpha = (color: string): number => {
-    const value = RGB.exec(color)?.[4];
+    const value = RGB.exec(asRgb(color))?.[4];
     return value === undefined ? 1 : Number.parseFloat(value) / (value.endsWith('%') ? 100 : 1);
   };
   /** A computed colour as `#rrggbb`; undefined when it is (nearly) transparent. */
-  const hex = (color: string): string | undefined => {
+  const hex = (computed: string): string | undefined => {
+    const color = asRgb(computed);
     const match = RGB.exec(color);
     if (!match || alpha(color) < 0.05) return undefined;
     return `#${[match[1], match[2], match[3]].map((c) => Math.round(Number(c)).toString(16).padStart(2, '0')).join('')}`;
@@ -106,11 +128,67 @@ export function measureSlides(): MeasuredSlide[] {
       .split(',')[0]!
       .trim()
       .replace(/^["']|["']$/g, '');
-  const visible = (element: Element) => {
+  /** Not hidden by its style (a fragment not shown yet has no opacity). */
+  const shown = (element: Element) => {
     const style = getComputedStyle(element);
-    if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0) return false;
+    return style.display !== 'none' && style.visibility !== 'hidden' && Number(style.opacity) !== 0;
+  };
+  /** Shown, and taking room on the slide (an element of `display: contents` has no box of its own). */
+  const visible = (element: Element) => {
+    if (!shown(element)) return false;
+    if (getComputedStyle(element).display === 'contents') return true;
     const rect = element.getBoundingClientRect();
     return rect.width > 0 && rect.height > 0;
+  };
+
+  /**
+   * Speaker notes as plain text: a line per paragraph, heading, line break and list item (with its
+   * bullet or number), nested lists indented.
+   */
+  const notesText = (aside: Element): string => {
+    const lines: string[] = [];
+    let line = '';
+    let marker = '';
+    let indent = '';
+    const flush = () => {
+      const text = line.replace(/\s+/g, ' ').trim();
+      if (text) lines.push(`${indent}${marker ? `${marker} ` : ''}${text}`);
+      if (text) marker = '';
+      line = '';
+    };
+    const read = (node: Node) => {
+      if (node.nodeType === Node.TEXT_NODE) {
+        line += node.textContent ?? '';
+        return;
+      }
+      if (!(node instanceof Element) || node.matches('script, style, .sr-only')) return;
+      if (node.matches('br')) return flush();
+      if (node instanceof HTMLOListElement || node instanceof HTMLUListElement) {
+        flush();
+        const outer = indent;
+        if (lines.length > 0 && node.parentElement?.closest('li')) indent += '  ';
+        let number = node instanceof HTMLOListElement ? node.start - 1 : 0;
+        for (const item of node.children) {
+          if (!(item instanceof HTMLLIElement)) continue;
+          number = item.hasAttribute('value') ? item.value : number + 1;
+          marker = node instanceof HTMLOListElement ? `${number}.` : '•';
+          for (const child of item.childNodes) read(child);
+          flush();
+          marker = '';
+        }
+        indent = outer;
+        return;
+      }
+      const inline = ['inline', 'inline-block', 'contents'].includes(getComputedStyle(node).display);
+      // Notes are hidden: their elements' display is their own, not the page's; block tags start lines.
+      const block = !inline || /^(P|DIV|H[1-6]|BLOCKQUOTE|PRE|TABLE|TR|FIGURE|SECTION|DL|DT|DD)$/.test(node.tagName);
+      if (block) flush();
+      for (const child of node.childNodes) read(child);
+      if (block) flush();
+    };
+    for (const child of aside.childNodes) read(child);
+    flush();
+    return lines.join('\n');
   };
 
   const pages = [...document.querySelectorAll<HTMLElement>('.reveal .slides .pdf-page')];
@@ -184,7 +262,8 @@ export function measureSlides(): MeasuredSlide[] {
         }
         if (!(node instanceof Element)) return;
         if (node.matches('.sr-only, .notes, script, style, title, desc')) return;
-        if (node !== root && node.matches('ul, ol')) return;
+        // Lists, tables, code and pictures inside are blocks of their own (see `visit`).
+        if (node !== root && node.matches('ul, ol, table, pre')) return;
         if (node.matches('br')) {
           lines.push([]);
           return;
@@ -195,9 +274,14 @@ export function measureSlides(): MeasuredSlide[] {
           return;
         }
         if (node instanceof SVGElement) return;
-        if (!visible(node) && !node.matches('a, span, strong, em, code, b, i, mark, small, sub, sup')) return;
+        // An inline element may wrap over lines or hold only a space: its style decides.
+        if (!shown(node)) return;
         const href = node instanceof HTMLAnchorElement && /^https?:|^mailto:/.test(node.href) ? node.href : link;
+        // A block inside (a `<div>` in a `<p>`, a `display: block` span) is on lines of its own.
+        const block = node !== root && !['inline', 'inline-block', 'contents'].includes(getComputedStyle(node).display);
+        if (block && lines.at(-1)!.length > 0) lines.push([]);
         for (const child of node.childNodes) walk(child, href);
+        if (block && lines.at(-1)!.length > 0) lines.push([]);
       };
       walk(root);
       // Blanks where a line starts or ends are the markup's, not the text's.
@@ -233,11 +317,7 @@ export function measureSlides(): MeasuredSlide[] {
     };
 
     const textBlock = (element: Element, role: 'title' | 'heading' | 'body' | 'quote' | 'code') => {
-      const highlight =
-        element.matches('li') && hex(getComputedStyle(element).backgroundColor) !== slide.background
-          ? hex(getComputedStyle(element).backgroundColor)
-          : undefined;
-      const paragraphs = runsOf(element, highlight).map((runs) => ({ runs, ...paragraphStyle(element) }));
+      const paragraphs = runsOf(element).map((runs) => ({ runs, ...paragraphStyle(element) }));
       if (paragraphs.length > 0) blocks.push({ kind: 'text', role, box: contentBoxOf(element), paragraphs });
     };
 
@@ -245,9 +325,13 @@ export function measureSlides(): MeasuredSlide[] {
       // Items set in columns (CSS columns keep a long list on the slide) make a box per column.
       const columns = new Map<number, { paragraphs: Paragraph[]; items: Element[] }>();
       const items = (element: Element, level: number, column?: number) => {
-        const numbered = element.matches('ol');
+        const numbered = element instanceof HTMLOListElement;
+        let number = numbered ? element.start - 1 : 0;
         for (const item of element.children) {
-          if (!item.matches('li') || !visible(item)) continue;
+          if (!item.matches('li')) continue;
+          number =
+            item instanceof HTMLLIElement && item.value > 0 && item.hasAttribute('value') ? item.value : number + 1;
+          if (!visible(item)) continue;
           const at = column ?? Math.round(item.getBoundingClientRect().left);
           const group = columns.get(at) ?? { paragraphs: [], items: [] };
           columns.set(at, group);
@@ -263,12 +347,20 @@ export function measureSlides(): MeasuredSlide[] {
               runs: line,
               level,
               bullet: i === 0 ? bullet : 'none',
+              ...(numbered ? { number } : {}),
               ...paragraphStyle(item),
               ...(i === 0 ? { spaceBefore: spacing(style.marginTop, style.paddingTop) } : {}),
               ...(i === lines.length - 1 ? { spaceAfter: spacing(style.marginBottom, style.paddingBottom) } : {}),
             });
           }
-          for (const child of item.children) if (child.matches('ul, ol')) items(child, level + 1, at);
+          // Lists in the item, however deep in it (a `<div>` around them), are its sub-items.
+          for (const nested of item.querySelectorAll('ul, ol')) {
+            if (nested.parentElement?.closest('li') === item) items(nested, level + 1, at);
+          }
+          // Pictures and other blocks in the item are blocks of their own.
+          for (const inner of item.querySelectorAll('img, svg, video, canvas, picture, table, pre')) {
+            if (inner.parentElement?.closest('li, img, svg, picture, table, pre') === item) visit(inner);
+          }
         }
       };
       items(list, 0);
@@ -316,34 +408,42 @@ export function measureSlides(): MeasuredSlide[] {
     };
 
     const tableBlock = (table: HTMLTableElement) => {
-      const rows = [...table.rows].map((row) =>
-        [...row.cells].map((cell) => {
+      const all = [...table.rows];
+      // Rows not shown yet (fragments in their first state) are left out, unless a cell of theirs
+      // spans other rows: the table would lose its shape.
+      const kept = all.filter((row) => visible(row) || [...row.cells].some((cell) => cell.rowSpan !== 1));
+      const rows = kept.map((row) => {
+        const at = all.indexOf(row);
+        return [...row.cells].map((cell) => {
           const style = getComputedStyle(cell);
           const fill = hex(style.backgroundColor);
+          // A row span of 0 runs to the end of the table; no span runs past it, nor counts left-out rows.
+          const last = Math.min(all.length, at + (cell.rowSpan === 0 ? all.length : cell.rowSpan));
+          const rowspan = Math.max(
+            1,
+            kept.filter((other) => all.indexOf(other) >= at && all.indexOf(other) < last).length,
+          );
           return {
-            text: (cell.textContent ?? '').replace(/\s+/g, ' ').trim(),
+            text: runsOf(cell)
+              .map((line) => line.map((run) => run.text).join(''))
+              .join('\n'),
             bold: cell.tagName === 'TH' || Number(style.fontWeight) >= 600,
             color: hex(style.color) ?? '#000000',
             ...(fill && fill !== slide.background ? { fill } : {}),
-            fontSize: Number.parseFloat(style.fontSize),
+            fontSize: Number.parseFloat(style.fontSize) * scaleOf(cell),
             fontFamily: firstFamily(style.fontFamily),
-            colspan: cell.colSpan,
-            rowspan: cell.rowSpan,
+            colspan: Math.max(1, cell.colSpan),
+            rowspan,
           };
-        }),
-      );
+        });
+      });
       // Column widths from a row with a cell per column; evenly shared when every row spans columns.
-      const columns = Math.max(
-        0,
-        ...[...table.rows].map((row) => [...row.cells].reduce((n, cell) => n + cell.colSpan, 0)),
-      );
-      const plainRow = [...table.rows].find((row) => row.cells.length === columns);
+      const columns = Math.max(0, ...all.map((row) => [...row.cells].reduce((n, cell) => n + cell.colSpan, 0)));
+      const plainRow = all.find((row) => row.cells.length === columns);
       const columnWidths = plainRow
         ? [...plainRow.cells].map((cell) => cell.getBoundingClientRect().width)
         : Array.from({ length: columns }, () => table.getBoundingClientRect().width / Math.max(1, columns));
-      // Rows not shown yet (fragments in their first state) are hidden, and are left out.
-      const shown = rows.filter((_, i) => visible(table.rows[i]!));
-      if (shown.length > 0) blocks.push({ kind: 'table', box: boxOf(table), rows: shown, columnWidths });
+      if (rows.length > 0) blocks.push({ kind: 'table', box: boxOf(table), rows, columnWidths });
     };
 
     const vennBlocks = (svg: SVGSVGElement) => {
@@ -427,8 +527,19 @@ export function measureSlides(): MeasuredSlide[] {
       ] as const;
       for (const [side, edge] of sides) {
         const color = hex(style.getPropertyValue(`border-${side.toLowerCase()}-color`));
-        const shown = style.getPropertyValue(`border-${side.toLowerCase()}-style`) !== 'none';
-        if (color && shown && edge.w >= 1 && edge.h >= 1) blocks.push({ kind: 'rect', box: edge, fill: color });
+        const drawn = style.getPropertyValue(`border-${side.toLowerCase()}-style`) !== 'none';
+        if (color && drawn && edge.w >= 1 && edge.h >= 1) blocks.push({ kind: 'rect', box: edge, fill: color });
+      }
+    };
+
+    /** Blocks inside a block of text (a list in a `<div>` with text, a picture in a heading), visited apart. */
+    const INNER_BLOCKS = 'ul, ol, table, pre, img, svg, video, canvas, picture';
+    const innerBlocks = (element: Element) => {
+      for (const inner of element.querySelectorAll(INNER_BLOCKS)) {
+        if (inner.matches('.compare-shared-mark')) continue;
+        if (inner.parentElement?.closest(INNER_BLOCKS) && element.contains(inner.parentElement.closest(INNER_BLOCKS)))
+          continue;
+        visit(inner);
       }
     };
 
@@ -439,6 +550,7 @@ export function measureSlides(): MeasuredSlide[] {
       if (element.matches('h1, h2, h3, h4, h5, h6')) {
         textBlock(element, titled || element.closest('.compare') ? 'heading' : 'title');
         titled = true;
+        innerBlocks(element);
         return;
       }
       if (element.matches('ul, ol')) return listBlock(element);
@@ -447,11 +559,13 @@ export function measureSlides(): MeasuredSlide[] {
       if (element.matches('svg.venn')) return vennBlocks(element as SVGSVGElement);
       if (element.matches('img, svg, video, canvas, picture')) {
         const image = element.matches('picture') ? element.querySelector('img') : element;
+        const title = image instanceof SVGSVGElement ? image.querySelector(':scope > title')?.textContent : undefined;
         blocks.push({
           kind: 'picture',
           box: boxOf(element),
           src: image instanceof HTMLImageElement ? image.currentSrc || image.src : '',
-          alt: image?.getAttribute('alt') ?? image?.getAttribute('aria-label') ?? '',
+          alt: image?.getAttribute('alt') ?? image?.getAttribute('aria-label') ?? title ?? '',
+          loaded: !(image instanceof HTMLImageElement) || (image.complete && image.naturalWidth > 0),
         });
         return;
       }
@@ -467,10 +581,7 @@ export function measureSlides(): MeasuredSlide[] {
       );
       if (element !== section && (inlineOnly || hasText)) {
         textBlock(element, element.closest('blockquote') ? 'quote' : 'body');
-        for (const media of element.querySelectorAll(MEDIA)) {
-          const inside = media.parentElement?.closest(MEDIA);
-          if (!inside && !media.matches('.compare-shared-mark') && visible(media)) visit(media);
-        }
+        innerBlocks(element);
         return;
       }
       for (const child of element.children) visit(child);
@@ -478,31 +589,7 @@ export function measureSlides(): MeasuredSlide[] {
     for (const child of section.children) visit(child);
 
     const notes = section.querySelector('aside.notes');
-    if (notes) {
-      const lines: string[] = [];
-      const read = (element: Element, prefix: string) => {
-        for (const child of element.children) {
-          if (child.matches('ul, ol')) {
-            read(child, child.matches('ol') ? '#' : '•');
-            continue;
-          }
-          if (child.matches('li') && child.querySelector(':scope > ul, :scope > ol')) {
-            const own = [...child.childNodes]
-              .filter((node) => !(node instanceof Element && node.matches('ul, ol')))
-              .map((node) => node.textContent ?? '')
-              .join('');
-            lines.push(`${prefix} ${own.replace(/\s+/g, ' ').trim()}`);
-            read(child, prefix);
-            continue;
-          }
-          const text = (child.textContent ?? '').replace(/\s+/g, ' ').trim();
-          if (text)
-            lines.push(child.matches('li') ? `${prefix === '#' ? `${lines.length + 1}.` : prefix} ${text}` : text);
-        }
-      };
-      read(notes, '•');
-      slide.notes = lines.join('\n');
-    }
+    if (notes) slide.notes = notesText(notes);
     return slide;
   });
 }

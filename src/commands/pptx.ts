@@ -5,7 +5,7 @@
 // text set in the deck's fonts fits the boxes PowerPoint draws.
 
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as Pptx from 'pptxgenjs';
 import { DECK_LIMITS, type DeckLimits, openPrintView } from '../browser/deck-page.js';
@@ -34,7 +34,7 @@ export interface PptxResult {
   diagnostics: Diagnostic[];
 }
 
-/** The width of PowerPoint's 16:9 slide (LAYOUT_WIDE), in inches. */
+/** The width of every slide, in inches: PowerPoint's widescreen slide (LAYOUT_WIDE) for a 16:9 deck. */
 const SLIDE_WIDTH_INCHES = 13.333;
 /** Masters are named `Deck <kind>`. */
 const MASTER = 'Deck';
@@ -42,6 +42,7 @@ const MONOSPACE = 'Consolas';
 
 export async function exportPptx(options: PptxOptions): Promise<PptxResult> {
   const progress = options.progress ?? (() => {});
+  const out = resolve(options.out);
   const limits = options.limits ?? DECK_LIMITS;
   progress('loading deck');
   return withBuiltDeck(
@@ -57,11 +58,11 @@ export async function exportPptx(options: PptxOptions): Promise<PptxResult> {
       const pictures = await picturesOf(page, slides);
       const backgrounds = await backgroundsOf(page, slides, canvas);
       const bytes = await writePresentation(deck, slides, pictures, backgrounds, canvas);
-      progress(`writing ${options.out}`);
-      await writeFileAtomically(options.out, bytes);
-      return { file: options.out, slides: slides.length, diagnostics };
+      progress(`writing ${out}`);
+      await writeFileAtomically(out, bytes);
+      return { file: out, slides: slides.length, diagnostics };
     },
-    (diagnostics) => ({ file: options.out, slides: 0, diagnostics }),
+    (diagnostics) => ({ file: out, slides: 0, diagnostics }),
   );
 }
 
@@ -82,12 +83,17 @@ function backgroundsLoaded(): Promise<boolean> {
   return Promise.all(loads).then(() => true);
 }
 
-const IMAGE_TYPES: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-};
+/** Picture files PowerPoint shows as they are, known by their first bytes (not their name). */
+const IMAGE_SIGNATURES: { type: string; signature: number[] }[] = [
+  { type: 'image/png', signature: [0x89, 0x50, 0x4e, 0x47] },
+  { type: 'image/jpeg', signature: [0xff, 0xd8, 0xff] },
+  { type: 'image/gif', signature: [0x47, 0x49, 0x46, 0x38] },
+];
+
+/** The type of a picture file PowerPoint shows as it is; undefined for any other file. */
+function imageType(bytes: Uint8Array): string | undefined {
+  return IMAGE_SIGNATURES.find(({ signature }) => signature.every((byte, i) => bytes[i] === byte))?.type;
+}
 
 /**
  * Each picture as data PowerPoint shows: a PNG, JPEG or GIF file as it is; anything else (SVG,
@@ -98,15 +104,17 @@ async function picturesOf(page: Page, slides: MeasuredSlide[]): Promise<Map<Bloc
   for (const [index, slide] of slides.entries()) {
     for (const block of slide.blocks) {
       if (block.kind !== 'picture') continue;
-      const type = block.src.startsWith('file:')
-        ? IMAGE_TYPES[extname(new URL(block.src).pathname).toLowerCase()]
+      // A picture the page could not load shows nothing there either.
+      if (!block.loaded) continue;
+      const bytes = block.src.startsWith('file:')
+        ? await readFile(fileURLToPath(block.src)).catch(() => undefined)
         : undefined;
-      if (type) {
-        const bytes = await readFile(fileURLToPath(block.src));
+      const type = bytes && imageType(bytes);
+      if (bytes && type) {
         pictures.set(block, `${type};base64,${bytes.toString('base64')}`);
         continue;
       }
-      // Pages of the print view are stacked: the slide's page starts one page height per slide down.
+      // Where the slide's page is in the print view, whose pages are stacked.
       const top = await page.evaluate((i: number) => {
         const pageElement = document.querySelectorAll('.reveal .slides .pdf-page')[i];
         return (pageElement?.getBoundingClientRect().top ?? 0) + window.scrollY;
@@ -129,12 +137,16 @@ async function backgroundsOf(
   slides: MeasuredSlide[],
   canvas: CanvasSize,
 ): Promise<Map<MeasuredSlide, string>> {
-  /** Shows or hides the content of page `i` of the print view; returns where the page starts. */
+  /** Shows or hides what is on page `i` of the print view over its background; returns where the page starts. */
   const showContent = ([i, shown]: [number, boolean]) => {
     const pageElement = document.querySelectorAll<HTMLElement>('.reveal .slides .pdf-page')[i];
-    const section = pageElement?.querySelector<HTMLElement>(':scope > section');
-    // Opacity, not visibility: the print view's styles make elements inside visible again.
-    if (section) section.style.setProperty('opacity', shown ? '' : '0', shown ? '' : 'important');
+    // All but the background (the slide, its number); opacity, not visibility: the print view's
+    // styles make elements inside visible again.
+    for (const child of pageElement?.children ?? []) {
+      if (child instanceof HTMLElement && !child.matches('.slide-background')) {
+        child.style.setProperty('opacity', shown ? '' : '0', shown ? '' : 'important');
+      }
+    }
     return (pageElement?.getBoundingClientRect().top ?? 0) + window.scrollY;
   };
   const backgrounds = new Map<MeasuredSlide, string>();
@@ -147,6 +159,15 @@ async function backgroundsOf(
   }
   return backgrounds;
 }
+
+/** Characters XML does not allow (control characters, lone surrogates): text from a deck may hold them. */
+const NOT_IN_XML =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it removes
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const xmlSafe = (text: string) => text.replace(NOT_IN_XML, '');
+
+/** A type size in points as PowerPoint takes it: tenths, 1 pt at the least. */
+const typeSize = (points: number) => Math.max(1, Math.round((Number.isFinite(points) ? points : 18) * 10) / 10);
 
 /** `#rrggbb` as pptxgenjs wants it. */
 const color = (hex: string) => hex.replace(/^#/, '').toUpperCase();
@@ -169,9 +190,9 @@ async function writePresentation(
     pptx.defineLayout({ name: 'DECK', width: SLIDE_WIDTH_INCHES, height });
     pptx.layout = 'DECK';
   }
-  pptx.title = meta.title;
-  if (meta.author) pptx.author = meta.author;
-  if (meta.description) pptx.subject = meta.description;
+  pptx.title = xmlSafe(meta.title);
+  if (meta.author) pptx.author = xmlSafe(meta.author);
+  if (meta.description) pptx.subject = xmlSafe(meta.description);
   pptx.company = '';
   // Inches per CSS pixel of the canvas; points per pixel for type.
   const inches = SLIDE_WIDTH_INCHES / canvas.width;
@@ -215,7 +236,7 @@ async function writePresentation(
               h: at(box.h),
               margin: 0,
               fontFace: style?.fontFamily ?? 'Calibri',
-              fontSize: Math.round((style?.fontSize ?? 40) * points * 10) / 10,
+              fontSize: typeSize((style?.fontSize ?? 40) * points),
               color: color(style?.runs[0]?.color ?? '#000000'),
               bold: style?.runs[0]?.bold ?? false,
               align: style?.align ?? 'left',
@@ -229,10 +250,15 @@ async function writePresentation(
   }
 
   let section: string | undefined;
+  const sections = new Set<string>();
   for (const measured of slides) {
-    // A section slide opens a section of the presentation named by its title.
+    // A section slide opens a section of the presentation named by its title. Names are unique:
+    // pptxgenjs files a slide under the first section of its name.
     if (measured.classes.includes('section') || section === undefined) {
-      section = sectionName(measured, section === undefined ? meta.title : undefined);
+      const name = xmlSafe(sectionName(measured, section === undefined ? meta.title : undefined));
+      section = name;
+      for (let n = 2; sections.has(section); n++) section = `${name} (${n})`;
+      sections.add(section);
       pptx.addSection({ title: section });
     }
     const slide = pptx.addSlide({ masterName: masters.get(kindOf(measured))!, sectionTitle: section });
@@ -240,9 +266,9 @@ async function writePresentation(
     slide.background = picture ? { data: picture } : { color: color(measured.background) };
     for (const block of measured.blocks) addBlock(slide, block);
     const timing = measured.timing ? `Planned time: ${clock(measured.timing)}\n\n` : '';
-    slide.addNotes(`${timing}${measured.notes}`);
+    slide.addNotes(xmlSafe(`${timing}${measured.notes}`));
   }
-  return validParagraphs((await pptx.write({ outputType: 'uint8array' })) as Uint8Array);
+  return tidied((await pptx.write({ outputType: 'uint8array' })) as Uint8Array);
 
   function addBlock(slide: Pptx.default.Slide, block: Block): void {
     const position = { x: at(block.box.x), y: at(block.box.y), w: at(block.box.w), h: at(block.box.h) };
@@ -263,14 +289,14 @@ async function writePresentation(
     } else if (block.kind === 'table') {
       const rows = block.rows.map((row) =>
         row.map((cell) => ({
-          text: cell.text,
+          text: xmlSafe(cell.text),
           options: {
             ...(cell.colspan > 1 ? { colspan: cell.colspan } : {}),
             ...(cell.rowspan > 1 ? { rowspan: cell.rowspan } : {}),
             bold: cell.bold,
             color: color(cell.color),
             fontFace: cell.fontFamily,
-            fontSize: Math.round(cell.fontSize * points * 10) / 10,
+            fontSize: typeSize(cell.fontSize * points),
             ...(cell.fill ? { fill: { color: color(cell.fill) } } : {}),
           },
         })),
@@ -293,24 +319,24 @@ async function writePresentation(
       });
     } else {
       const data = pictures.get(block);
-      if (data) slide.addImage({ data, ...position, altText: block.alt });
+      if (data) slide.addImage({ data, ...position, altText: xmlSafe(block.alt) });
     }
   }
 
   function paragraphRuns(paragraph: Paragraph, last: boolean): Pptx.default.TextProps[] {
-    const size = Math.round(paragraph.fontSize * points * 10) / 10;
+    const size = typeSize(paragraph.fontSize * points);
     // Lines as far apart as on screen: line height in points, not a multiple.
     const spacing = Math.round(paragraph.lineHeight * points * 10) / 10;
     const indent = Math.round(paragraph.fontSize * points * 1.2);
     const bullet =
       paragraph.bullet === 'number'
-        ? { type: 'number' as const, indent }
+        ? { type: 'number' as const, indent, numberStartAt: paragraph.number ?? 1 }
         : paragraph.bullet === 'bullet'
           ? { indent }
           : false;
     const runs = paragraph.runs.length > 0 ? paragraph.runs : [{ text: ' ', color: '#000000' } satisfies Run];
     return runs.map((run, i) => ({
-      text: run.text,
+      text: xmlSafe(run.text),
       options: {
         fontSize: size,
         fontFace: run.mono ? MONOSPACE : paragraph.fontFamily,
@@ -371,21 +397,25 @@ function clock(seconds: number): string {
   return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
 }
 
+/** pptxgenjs names a picture without alt text after its file, "preencoded.png": no alt text is meant. */
+const NAMED_AFTER_FILE = / descr="preencoded\.[a-z]+"/g;
+
 /** A paragraph's properties written again after one of its runs: allowed only as its first child. */
 const LATE_PARAGRAPH_PROPERTIES = /(<\/a:r>)(?:<a:pPr\b[^>]*\/>|<a:pPr\b[^>]*>[\s\S]*?<\/a:pPr>)/g;
 
 /**
- * The file with each paragraph's properties only where the format allows them, first in the
- * paragraph. pptxgenjs writes them again before every run after the first (`<a:buNone/>` and all),
- * which PowerPoint may refuse to open without a repair.
+ * The file with two things pptxgenjs writes put right: each paragraph's properties only where the
+ * format allows them, first in the paragraph (it writes them again before every run after the
+ * first, `<a:buNone/>` and all, which PowerPoint may refuse to open without a repair); and no file
+ * name as the alt text of a picture that has none.
  */
-async function validParagraphs(bytes: Uint8Array): Promise<Uint8Array> {
+async function tidied(bytes: Uint8Array): Promise<Uint8Array> {
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(bytes);
   for (const name of Object.keys(zip.files)) {
     if (!/^ppt\/(?:slides|slideLayouts|slideMasters|notesSlides)\/[^/]+\.xml$/.test(name)) continue;
     const xml = await zip.file(name)!.async('string');
-    const fixed = xml.replace(LATE_PARAGRAPH_PROPERTIES, '$1');
+    const fixed = xml.replace(LATE_PARAGRAPH_PROPERTIES, '$1').replace(NAMED_AFTER_FILE, ' descr=""');
     if (fixed !== xml) zip.file(name, fixed);
   }
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });

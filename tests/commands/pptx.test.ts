@@ -250,6 +250,89 @@ describe('deck pptx: another canvas, and tables with merged cells', () => {
   });
 });
 
+describe('deck pptx: decks people write', () => {
+  const slides = [
+    // 1: characters XML does not allow, in a title, code and the notes
+    '# Title \u0001 with a control\n\n```\nprintf "\u001b[0m"\n```\n\nNote:\nBell \u0007 here.',
+    // 2, 3: two section slides with the same title
+    '<!-- .slide: class="section" -->\n\n# Part',
+    '<!-- .slide: class="section" -->\n\n# Part',
+    // 4: a table whose cell spans more rows than there are, and a line break and hidden text in a cell
+    '## Spans\n\n<table><tr><td rowspan="5">tall</td><td>one<br>two</td></tr><tr><td><span class="sr-only">unseen</span>seen</td></tr></table>',
+    // 5: structure inside text
+    '## Inside text\n\n<div style="display: contents"><p>In contents</p></div>\n\n<div>Lead text <ul><li>Listed in a div</li></ul></div>\n\n<p>Before<span style="display: block">On a line</span>After</p>\n\n<p>Shown <span style="display: none">SECRET</span></p>',
+    // 6: lists numbered from 3, a list wrapped in a div inside an item, a picture in a heading
+    '## Lists\n\n3. third\n4. fourth\n\n<ul><li>Outer <div><ul><li>Wrapped</li></ul></div></li></ul>\n\n### Logo <img src="img/team.png" alt="">',
+    // 7: notes with a paragraph, a numbered list, a loose list, and plain text
+    '## Notes\n\nNote:\nSay this first.\n\n1. one\n2. two\n\n- loose a\n\n  more of a\n\n- loose b',
+  ];
+  let pptx: Presentation;
+  let media: string[];
+  beforeAll(async () => {
+    const project = mkdtempSync(join(tmpdir(), 'deck-pptx-odd-'));
+    mkdirSync(join(project, 'img'));
+    writeFileSync(
+      join(project, 'img/team.png'),
+      Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGNgYGD4z8DAwMDAxMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+        'base64',
+      ),
+    );
+    writeFileSync(join(project, 'odd.md'), `---\ntitle: Odd\nhtml: true\n---\n\n${slides.join('\n\n---\n\n')}\n`);
+    const file = join(dir, 'odd.pptx');
+    const result = await exportPptx({ deck: join(project, 'odd.md'), project: projectAt(project), out: file });
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    pptx = await open(file);
+    media = Object.keys((await JSZip.loadAsync(readFileSync(file))).files).filter((name) =>
+      name.startsWith('ppt/media/'),
+    );
+  });
+
+  it('writes well-formed XML when the text holds control characters, and keeps the rest of the text', () => {
+    for (const xml of [...pptx.slides, ...pptx.notes])
+      expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    expect(textOf(pptx.slides[0]!)).toContain('Title with a control');
+    expect(textOf(pptx.notes[0]!)).toContain('Bell here.');
+  });
+
+  it('gives sections of the same title names of their own, each holding its slides', () => {
+    const sections = [...pptx.presentation.matchAll(/<p14:section name="([^"]*)"/g)].map((m) => m[1]);
+    expect(sections).toEqual(['Odd', 'Part', 'Part (2)']);
+  });
+
+  it('keeps a table whole: spans within the table, line breaks, and no hidden text', () => {
+    const table = pptx.slides[3]!;
+    expect(table).toContain('rowSpan="2"');
+    expect(table).not.toMatch(/rowSpan="[3-9]"/);
+    expect(textOf(table)).not.toContain('unseen');
+    expect(table).toMatch(/one<\/a:t>[\s\S]*two/);
+  });
+
+  it('finds text in every structure, each block on its own lines, and leaves out what is hidden', () => {
+    const inside = textOf(pptx.slides[4]!);
+    for (const text of ['In contents', 'Lead text', 'Listed in a div', 'Before', 'On a line', 'After', 'Shown']) {
+      expect(inside).toContain(text);
+    }
+    expect(inside).not.toContain('SECRET');
+    expect(inside).not.toContain('BeforeOn a line');
+  });
+
+  it('numbers lists from where they start, finds wrapped sub-lists and pictures in headings', () => {
+    const lists = pptx.slides[5]!;
+    expect(lists).toMatch(/<a:buAutoNum [^>]*startAt="3"/);
+    expect(textOf(lists)).toContain('Wrapped');
+    expect(lists).toContain('<p:pic>');
+    // A picture without alt text has none, not its file's name.
+    expect(lists).toContain('descr=""');
+    expect(media.length).toBeGreaterThan(0);
+  });
+
+  it('writes notes line by line, numbered as written, nothing twice', () => {
+    const notes = /<a:t>([\s\S]*?)<\/a:t>/.exec(pptx.notes[6]!)![1]!.split(/\r?\n/);
+    expect(notes).toEqual(['Say this first.', '1. one', '2. two', '• loose a', 'more of a', '• loose b']);
+  });
+});
+
 describe('deck pptx: a deck with errors', () => {
   it('reports them and writes nothing', async () => {
     const result = await exportDeck('tests/fixtures/bad/missing-image.md', 'broken.pptx');
