@@ -191,6 +191,9 @@ export function measureSlides(): MeasuredSlide[] {
     return lines.join('\n');
   };
 
+  /** What is a picture on a slide (the mark of a shared item is text: a ◆). */
+  const PICTURES = 'img, svg:not(.compare-shared-mark), video, canvas, picture';
+
   const pages = [...document.querySelectorAll<HTMLElement>('.reveal .slides .pdf-page')];
   const pageBackground = hex(getComputedStyle(document.querySelector('.reveal') ?? document.body).backgroundColor);
   const bodyBackground = hex(getComputedStyle(document.body).backgroundColor);
@@ -240,8 +243,11 @@ export function measureSlides(): MeasuredSlide[] {
     const timing = Number(section.dataset.timing);
     if (Number.isFinite(timing) && timing > 0) slide.timing = timing;
 
-    /** The runs of inline content, one paragraph per line break; lists inside are left to their items. */
-    const runsOf = (root: Element, highlight?: string): Run[][] => {
+    /**
+     * The runs of inline content, one paragraph per line break; lists inside are left to their
+     * items. `nodes`: only these children of `root` (a stretch of text between pictures).
+     */
+    const runsOf = (root: Element, highlight?: string, nodes?: readonly Node[]): Run[][] => {
       const lines: Run[][] = [[]];
       const walk = (node: Node, link?: string) => {
         if (node.nodeType === Node.TEXT_NODE) {
@@ -283,7 +289,8 @@ export function measureSlides(): MeasuredSlide[] {
         for (const child of node.childNodes) walk(child, href);
         if (block && lines.at(-1)!.length > 0) lines.push([]);
       };
-      walk(root);
+      if (nodes) for (const node of nodes) walk(node);
+      else walk(root);
       // Blanks where a line starts or ends are the markup's, not the text's.
       return lines
         .map((runs) => {
@@ -317,8 +324,34 @@ export function measureSlides(): MeasuredSlide[] {
     };
 
     const textBlock = (element: Element, role: 'title' | 'heading' | 'body' | 'quote' | 'code') => {
-      const paragraphs = runsOf(element).map((runs) => ({ runs, ...paragraphStyle(element) }));
-      if (paragraphs.length > 0) blocks.push({ kind: 'text', role, box: contentBoxOf(element), paragraphs });
+      // Pictures in a line of text cut it in stretches, each a text box where its text is: a text
+      // box cannot flow around a picture.
+      const cuts = [...element.childNodes].map(
+        (node) => node instanceof Element && (node.matches(PICTURES) || node.querySelector(PICTURES) !== null),
+      );
+      if (!cuts.includes(true)) {
+        const paragraphs = runsOf(element).map((runs) => ({ runs, ...paragraphStyle(element) }));
+        if (paragraphs.length > 0) blocks.push({ kind: 'text', role, box: contentBoxOf(element), paragraphs });
+        return;
+      }
+      let stretch: Node[] = [];
+      const addStretch = () => {
+        const paragraphs = runsOf(element, undefined, stretch).map((runs) => ({ runs, ...paragraphStyle(element) }));
+        if (paragraphs.length > 0) {
+          const range = document.createRange();
+          range.setStartBefore(stretch[0]!);
+          range.setEndAfter(stretch.at(-1)!);
+          const rect = range.getBoundingClientRect();
+          const box = { x: rect.left - origin.left, y: rect.top - origin.top, w: rect.width, h: rect.height };
+          blocks.push({ kind: 'text', role, box, paragraphs, noWrap: rect.height < paragraphs[0]!.lineHeight * 1.5 });
+        }
+        stretch = [];
+      };
+      for (const [i, node] of element.childNodes.entries()) {
+        if (cuts[i]) addStretch();
+        else stretch.push(node);
+      }
+      addStretch();
     };
 
     const listBlock = (list: Element) => {

@@ -378,8 +378,15 @@ describe('deck pptx: pictures and code', () => {
 
   it('shows each picture with its alt text, an SVG as a PNG that PowerPoint shows', () => {
     const slide = pictures.slides[0]!;
-    // A picture in a line of text: the text stays text, the picture a picture.
+    // A picture in a line of text: the text stays text, the picture a picture, each in its place.
     expect(textOf(slide)).toContain('Our team in March');
+    const xOf = (xml: string) => Number(/<a:off x="(\d+)"/.exec(xml)![1]);
+    const widthOf = (xml: string) => Number(/<a:ext cx="(\d+)"/.exec(xml)![1]);
+    const before = slide.split('<p:sp>').find((shape) => textOf(shape) === 'Our team')!;
+    const after = slide.split('<p:sp>').find((shape) => textOf(shape) === 'in March')!;
+    const picture = slide.split('<p:pic>').find((shape) => shape.includes('descr="The team at work"'))!;
+    expect(xOf(before) + widthOf(before)).toBeLessThanOrEqual(xOf(picture) + 1);
+    expect(xOf(after)).toBeGreaterThanOrEqual(xOf(picture) + widthOf(picture) - 1);
     expect(slide.match(/<p:pic>/g)).toHaveLength(2);
     expect(slide).toContain('descr="The team at work"');
     expect(slide).toContain('descr="Sales by quarter"');
