@@ -76,6 +76,8 @@ export type Block =
       alt: string;
       /** False for an `<img>` the page could not load. */
       loaded: boolean;
+      /** True when the page shows the file as it is, whole and unstretched (no crop, no `object-fit`). */
+      whole: boolean;
     }
   | { kind: 'ellipse'; box: Box; fill: string; opacity: number; line: string }
   /** A filled rectangle: a box's background, or one side of its border. */
@@ -593,12 +595,20 @@ export function measureSlides(): MeasuredSlide[] {
       if (element.matches('img, svg, video, canvas, picture')) {
         const image = element.matches('picture') ? element.querySelector('img') : element;
         const title = image instanceof SVGSVGElement ? image.querySelector(':scope > title')?.textContent : undefined;
+        const box = boxOf(element);
+        // Drawn in a box of its own shape, the file shows whole and unstretched, whatever `object-fit` says.
+        const sameShape =
+          image instanceof HTMLImageElement &&
+          image.naturalHeight > 0 &&
+          getComputedStyle(image).objectFit !== 'none' &&
+          Math.abs(image.naturalWidth / image.naturalHeight / (box.w / Math.max(1, box.h)) - 1) < 0.01;
         blocks.push({
           kind: 'picture',
-          box: boxOf(element),
+          box,
           src: image instanceof HTMLImageElement ? image.currentSrc || image.src : '',
           alt: image?.getAttribute('alt') ?? image?.getAttribute('aria-label') ?? title ?? '',
           loaded: !(image instanceof HTMLImageElement) || (image.complete && image.naturalWidth > 0),
+          whole: sameShape,
         });
         return;
       }

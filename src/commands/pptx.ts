@@ -96,8 +96,9 @@ function imageType(bytes: Uint8Array): string | undefined {
 }
 
 /**
- * Each picture as data PowerPoint shows: a PNG, JPEG or GIF file as it is; anything else (SVG,
- * WebP, an inline drawing, a video's frame) as a PNG of it as the page draws it.
+ * Each picture as data PowerPoint shows: a PNG, JPEG or GIF file shown whole as it is; anything
+ * else (SVG, WebP, an inline drawing, a video's frame, a cropped picture) as a PNG of it as the
+ * page draws it.
  */
 async function picturesOf(page: Page, slides: MeasuredSlide[]): Promise<Map<Block, string>> {
   const pictures = new Map<Block, string>();
@@ -106,9 +107,11 @@ async function picturesOf(page: Page, slides: MeasuredSlide[]): Promise<Map<Bloc
       if (block.kind !== 'picture') continue;
       // A picture the page could not load shows nothing there either.
       if (!block.loaded) continue;
-      const bytes = block.src.startsWith('file:')
-        ? await readFile(fileURLToPath(block.src)).catch(() => undefined)
-        : undefined;
+      // A file shown cropped or stretched goes in as the page draws it.
+      const bytes =
+        block.whole && block.src.startsWith('file:')
+          ? await readFile(fileURLToPath(block.src)).catch(() => undefined)
+          : undefined;
       const type = bytes && imageType(bytes);
       if (bytes && type) {
         pictures.set(block, `${type};base64,${bytes.toString('base64')}`);

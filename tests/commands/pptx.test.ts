@@ -265,9 +265,12 @@ describe('deck pptx: decks people write', () => {
     '## Lists\n\n3. third\n4. fourth\n\n<ul><li>Outer <div><ul><li>Wrapped</li></ul></div></li></ul>\n\n### Logo <img src="img/team.png" alt="">',
     // 7: notes with a paragraph, a numbered list, a loose list, and plain text
     '## Notes\n\nNote:\nSay this first.\n\n1. one\n2. two\n\n- loose a\n\n  more of a\n\n- loose b',
+    // 8: a square picture shown in a wide box, cropped by object-fit
+    '## Cropped\n\n<img src="img/team.png" alt="Cropped" style="width: 300px; height: 100px; object-fit: cover">',
   ];
   let pptx: Presentation;
   let media: string[];
+  let cropped: Uint8Array;
   beforeAll(async () => {
     const project = mkdtempSync(join(tmpdir(), 'deck-pptx-odd-'));
     mkdirSync(join(project, 'img'));
@@ -283,9 +286,11 @@ describe('deck pptx: decks people write', () => {
     const result = await exportPptx({ deck: join(project, 'odd.md'), project: projectAt(project), out: file });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     pptx = await open(file);
-    media = Object.keys((await JSZip.loadAsync(readFileSync(file))).files).filter((name) =>
-      name.startsWith('ppt/media/'),
-    );
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    media = Object.keys(zip.files).filter((name) => name.startsWith('ppt/media/'));
+    const rels = await zip.file('ppt/slides/_rels/slide8.xml.rels')!.async('string');
+    const target = /Target="\.\.\/media\/([^"]+)"/.exec(rels)![1]!;
+    cropped = await zip.file(`ppt/media/${target}`)!.async('uint8array');
   });
 
   it('writes well-formed XML when the text holds control characters, and keeps the rest of the text', () => {
@@ -326,6 +331,14 @@ describe('deck pptx: decks people write', () => {
     // A picture without alt text has none, not its file's name.
     expect(lists).toContain('descr=""');
     expect(media.length).toBeGreaterThan(0);
+  });
+
+  it('draws a picture shown cropped as the page shows it, not the whole file stretched', () => {
+    expect(pptx.slides[7]).toContain('descr="Cropped"');
+    // A PNG of the 300x100 box at two device pixels per pixel, not the 2x2 file.
+    expect(Buffer.from(cropped.subarray(0, 4)).toString('latin1')).toBe('\x89PNG');
+    expect(Buffer.from(cropped).readUInt32BE(16)).toBe(600);
+    expect(Buffer.from(cropped).readUInt32BE(20)).toBe(200);
   });
 
   it('writes notes line by line, numbered as written, nothing twice', () => {
