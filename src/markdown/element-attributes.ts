@@ -16,6 +16,7 @@ import type { Attributes, SourcePosition } from '../model.js';
 import { mergeAttributes, parseAttributeList } from './attribute-list.js';
 import { envOf, locate, type MarkdownEnv } from './env.js';
 import { type HtmlPiece, readHtml, rewriteStartTags } from './html-tags.js';
+import { BOUNDARY_TOKENS } from './slide-boundaries.js';
 
 const ELEMENT_COMMENT_START = /^<!--\s*(?:\{\s*)?\.element(?:\s*:|\s)/;
 const SLIDE_COMMENT_START = /^<!--\s*(?:\{\s*)?\.slide:/;
@@ -25,8 +26,6 @@ export interface SlideAttributes {
   attributes: Attributes;
   positions: Record<string, SourcePosition>;
 }
-
-const BOUNDARY = new Set(['slide_separator', 'slide_notes']);
 
 /**
  * Reads the attribute list of a comment written at `where`. Problems become diagnostics at the
@@ -138,7 +137,7 @@ function enclosingBlock(tokens: readonly Token[], inlineIndex: number): Token | 
   for (let i = inlineIndex - 1; i >= 0; i--) {
     const token = tokens[i]!;
     if (token.nesting === 1 && !token.hidden) return token;
-    if (token.nesting === -1 || BOUNDARY.has(token.type)) return undefined;
+    if (token.nesting === -1 || BOUNDARY_TOKENS.has(token.type)) return undefined;
   }
   return undefined;
 }
@@ -345,10 +344,10 @@ class BlocksBefore {
     const token = this.tokens[index]!;
     // The block above a comment or a block of raw HTML: found from the tokens before it.
     if (token.type === 'deck_comment' || token.type === 'html_block') this.above.set(index, this.searchBack(index));
-    const key = BOUNDARY.has(token.type) ? -1 : token.level + (token.type === 'deck_comment' ? 1 : 0);
+    const key = BOUNDARY_TOKENS.has(token.type) ? -1 : token.level + (token.type === 'deck_comment' ? 1 : 0);
     while ((this.stops.at(-1)?.key ?? -2) >= key) this.stops.pop();
     this.stops.push({ index, key });
-    if (BOUNDARY.has(token.type)) this.htmlAt.clear();
+    if (BOUNDARY_TOKENS.has(token.type)) this.htmlAt.clear();
     if (token.type === 'list_item_open') this.itemAt[token.level] = index;
     if (token.nesting === 1) this.openings.push(index);
     if (token.nesting === -1) {
@@ -375,7 +374,7 @@ class BlocksBefore {
     const comment = this.tokens[index]!;
     const stop = this.stopFor(comment.level);
     const token = this.tokens[stop];
-    if (!token || BOUNDARY.has(token.type)) return -1;
+    if (!token || BOUNDARY_TOKENS.has(token.type)) return -1;
     if (token.level < comment.level || token.nesting !== -1) return stop;
     // reveal.js gives a comment right below a list (no blank line between) to the list's last item:
     // marked reads the comment into that item. Not when the line above ends in white space: marked

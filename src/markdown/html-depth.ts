@@ -12,7 +12,8 @@ import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import type { SourcePosition } from '../model.js';
 import { envOf, locate, type MarkdownEnv } from './env.js';
 import { htmlPosition } from './html-positions.js';
-import { VOID_ELEMENTS } from './html-tags.js';
+import { OpenElements, VOID_ELEMENTS } from './html-tags.js';
+import { BOUNDARY_TOKENS } from './slide-boundaries.js';
 
 export const MAX_HTML_DEPTH = 256;
 
@@ -22,38 +23,11 @@ export const MAX_HTML_DEPTH = 256;
  */
 const CLOSED_BY_ITSELF = new Set(['li', 'p', 'dt', 'dd', 'option', 'tr', 'td', 'th']);
 
-const BOUNDARY = new Set(['slide_separator', 'slide_notes']);
-
-/** The elements open so far in a slide, with how many of each name, so a stray end tag costs nothing. */
-class OpenElements {
-  private readonly names: string[] = [];
-  private readonly counts = new Map<string, number>();
-
-  get depth(): number {
-    return this.names.length;
-  }
-
-  open(name: string): void {
-    if (VOID_ELEMENTS.has(name)) return;
-    if (CLOSED_BY_ITSELF.has(name) && this.names.at(-1) === name) return;
-    this.names.push(name);
-    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
-  }
-
-  /** Closes the innermost open element of that name, with every element opened inside it. */
-  close(name: string): void {
-    if (!this.counts.get(name)) return;
-    let closed: string;
-    do {
-      closed = this.names.pop()!;
-      this.counts.set(closed, this.counts.get(closed)! - 1);
-    } while (closed !== name);
-  }
-
-  clear(): void {
-    this.names.length = 0;
-    this.counts.clear();
-  }
+/** Opens an element named `name` in `open`, as a browser would nest it. */
+function openElement(open: OpenElements<{ name: string }>, name: string): void {
+  if (VOID_ELEMENTS.has(name)) return;
+  if (CLOSED_BY_ITSELF.has(name) && open.innermost?.name === name) return;
+  open.open({ name });
 }
 
 /**
@@ -61,7 +35,7 @@ class OpenElements {
  * limit, if one did. htmlparser2's tokenizer alone reads in linear time: only its parser keeps a
  * list of open elements.
  */
-function readBlock(html: string, open: OpenElements): number | undefined {
+function readBlock(html: string, open: OpenElements<{ name: string }>): number | undefined {
   let tooDeep: number | undefined;
   let name = '';
   let nameStart = 0;
@@ -75,7 +49,7 @@ function readBlock(html: string, open: OpenElements): number | undefined {
         nameStart = start - 1;
       },
       onopentagend() {
-        open.open(name);
+        openElement(open, name);
         if (open.depth > MAX_HTML_DEPTH) tooDeep ??= nameStart;
       },
       onselfclosingtag: ignore,
@@ -103,12 +77,12 @@ function readBlock(html: string, open: OpenElements): number | undefined {
 const INLINE_TAG = /^<(\/?)([a-z][a-z0-9-]*)/i;
 
 /** Reads one piece of inline raw HTML (markdown-it makes one per tag or comment); true when it went past the limit. */
-function readInline(html: string, open: OpenElements): boolean {
+function readInline(html: string, open: OpenElements<{ name: string }>): boolean {
   const tag = INLINE_TAG.exec(html);
   if (!tag) return false;
   const name = tag[2]!.toLowerCase();
   if (tag[1]) open.close(name);
-  else if (!/\/\s*>$/.test(html)) open.open(name);
+  else if (!/\/\s*>$/.test(html)) openElement(open, name);
   return open.depth > MAX_HTML_DEPTH;
 }
 
@@ -139,14 +113,14 @@ function report(env: MarkdownEnv, at: SourcePosition): void {
 function htmlDepthRule(state: StateCore): void {
   if (!state.src.includes('<')) return;
   const env = envOf(state);
-  const open = new OpenElements();
+  const open = new OpenElements<{ name: string }>();
   /** Set once the slide went too deep: its raw HTML from there on is left out. */
   let dropping = false;
   const drop = (token: Token) => {
     token.content = '';
   };
   for (const token of state.tokens) {
-    if (BOUNDARY.has(token.type)) {
+    if (BOUNDARY_TOKENS.has(token.type)) {
       open.clear();
       dropping = false;
     } else if (token.type === 'html_block') {

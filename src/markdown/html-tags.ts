@@ -50,11 +50,49 @@ export const VOID_ELEMENTS = new Set([
   'wbr',
 ]);
 
+/**
+ * The elements open at a point of raw HTML, innermost last, with how many of each name are open, so
+ * a closing tag that closes nothing costs nothing.
+ */
+export class OpenElements<T extends { name: string }> {
+  readonly items: T[] = [];
+  private readonly counts = new Map<string, number>();
+
+  get depth(): number {
+    return this.items.length;
+  }
+
+  get innermost(): T | undefined {
+    return this.items.at(-1);
+  }
+
+  open(item: T): void {
+    this.items.push(item);
+    this.counts.set(item.name, (this.counts.get(item.name) ?? 0) + 1);
+  }
+
+  /**
+   * Closes the innermost open element named `name`, with every element opened inside it: popped
+   * one by one, as each was pushed once, which keeps deep nesting linear.
+   */
+  close(name: string): void {
+    if (!this.counts.get(name)) return;
+    let closed: T;
+    do {
+      closed = this.items.pop()!;
+      this.counts.set(closed.name, this.counts.get(closed.name)! - 1);
+    } while (closed.name !== name);
+  }
+
+  clear(): void {
+    this.items.length = 0;
+    this.counts.clear();
+  }
+}
+
 export function readHtml(html: string): HtmlPiece {
   const piece: HtmlPiece = { tags: [], comments: [], unclosed: [] };
-  const open: StartTag[] = [];
-  /** How many elements of each name are open: a closing tag that closes none costs nothing. */
-  const openCount = new Map<string, number>();
+  const open = new OpenElements<StartTag>();
   /** The last element started at each depth: the previous sibling of what comes next there. */
   const lastAt: (StartTag | undefined)[] = [];
   const parser = new Parser(
@@ -65,33 +103,23 @@ export function readHtml(html: string): HtmlPiece {
           attributes: { ...attributes },
           start: parser.startIndex,
           end: parser.endIndex + 1,
-          depth: open.length,
+          depth: open.depth,
         };
         piece.tags.push(tag);
-        lastAt[open.length] = tag;
-        lastAt.length = open.length + 1;
-        if (!VOID_ELEMENTS.has(name) && !/\/\s*>$/.test(html.slice(tag.start, tag.end))) {
-          open.push(tag);
-          openCount.set(name, (openCount.get(name) ?? 0) + 1);
-        }
+        lastAt[open.depth] = tag;
+        lastAt.length = open.depth + 1;
+        if (!VOID_ELEMENTS.has(name) && !/\/\s*>$/.test(html.slice(tag.start, tag.end))) open.open(tag);
       },
       onclosetag(name, isImplied) {
-        if (isImplied && (VOID_ELEMENTS.has(name) || open[open.length - 1]?.name !== name)) return;
-        // The innermost open element of that name closes, with every element opened inside it:
-        // popped one by one, as each was pushed once, which keeps deep nesting linear.
-        if (!openCount.get(name)) return;
-        let closed: StartTag;
-        do {
-          closed = open.pop()!;
-          openCount.set(closed.name, openCount.get(closed.name)! - 1);
-        } while (closed.name !== name);
+        if (isImplied && (VOID_ELEMENTS.has(name) || open.innermost?.name !== name)) return;
+        open.close(name);
       },
       oncomment() {
         const start = parser.startIndex;
         const text = html.slice(start, parser.endIndex + 1);
         const comment: HtmlComment = { text, start };
-        const previous = lastAt[open.length];
-        const parent = open[open.length - 1];
+        const previous = lastAt[open.depth];
+        const parent = open.innermost;
         if (previous) comment.previous = previous;
         if (parent) comment.parent = parent;
         piece.comments.push(comment);
@@ -100,7 +128,7 @@ export function readHtml(html: string): HtmlPiece {
     { decodeEntities: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
   );
   parser.write(html);
-  piece.unclosed = [...open];
+  piece.unclosed = [...open.items];
   // What is still open at the end is closed by a later piece: no implied closing events matter.
   parser.end();
   return piece;

@@ -16,6 +16,9 @@ import { envOf } from './env.js';
 
 type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
 
+/** The tokens these rules make: where a slide's body or notes begin. */
+export const BOUNDARY_TOKENS: ReadonlySet<string> = new Set(['slide_separator', 'slide_notes']);
+
 /** Rules that may run past a boundary: what they hold is text, not structure. */
 const RUN_PAST_BOUNDARIES = new Set(['code', 'fence', 'deck_comment', 'slide_separator', 'slide_notes']);
 
