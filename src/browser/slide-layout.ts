@@ -90,6 +90,8 @@ export interface MeasuredSlide {
   classes: string[];
   /** `#rrggbb`. */
   background: string;
+  /** Where the slide's page starts in the print view, in CSS px from the document's top: pictures of it are taken there. */
+  top: number;
   /** True when the background is a picture or a gradient (`data-background-image`, …). */
   backgroundPicture: boolean;
   blocks: Block[];
@@ -130,6 +132,12 @@ export function measureSlides(): MeasuredSlide[] {
       .split(',')[0]!
       .trim()
       .replace(/^["']|["']$/g, '');
+  /** What is a picture on a slide (the mark of a shared item is text: a ◆). */
+  const PICTURES = 'img, svg:not(.compare-shared-mark), video, canvas, picture';
+  /** Blocks inside a block of text (a list in a `<div>` with text, a picture in a heading), measured apart. */
+  const INNER_BLOCKS = `ul, ol, table, pre, ${PICTURES}`;
+  const isInline = (element: Element) =>
+    ['inline', 'inline-block', 'contents'].includes(getComputedStyle(element).display);
   /** Not hidden by its style (a fragment not shown yet has no opacity). */
   const shown = (element: Element) => {
     const style = getComputedStyle(element);
@@ -181,9 +189,9 @@ export function measureSlides(): MeasuredSlide[] {
         indent = outer;
         return;
       }
-      const inline = ['inline', 'inline-block', 'contents'].includes(getComputedStyle(node).display);
       // Notes are hidden: their elements' display is their own, not the page's; block tags start lines.
-      const block = !inline || /^(P|DIV|H[1-6]|BLOCKQUOTE|PRE|TABLE|TR|FIGURE|SECTION|DL|DT|DD)$/.test(node.tagName);
+      const block =
+        !isInline(node) || /^(P|DIV|H[1-6]|BLOCKQUOTE|PRE|TABLE|TR|FIGURE|SECTION|DL|DT|DD)$/.test(node.tagName);
       if (block) flush();
       for (const child of node.childNodes) read(child);
       if (block) flush();
@@ -192,9 +200,6 @@ export function measureSlides(): MeasuredSlide[] {
     flush();
     return lines.join('\n');
   };
-
-  /** What is a picture on a slide (the mark of a shared item is text: a ◆). */
-  const PICTURES = 'img, svg:not(.compare-shared-mark), video, canvas, picture';
 
   const pages = [...document.querySelectorAll<HTMLElement>('.reveal .slides .pdf-page')];
   const pageBackground = hex(getComputedStyle(document.querySelector('.reveal') ?? document.body).backgroundColor);
@@ -207,11 +212,16 @@ export function measureSlides(): MeasuredSlide[] {
       const rect = element.getBoundingClientRect();
       return { x: rect.left - origin.left, y: rect.top - origin.top, w: rect.width, h: rect.height };
     };
+    /** How much a transform scales an element on the slide (a layout may shrink to fit). */
+    const scaleOf = (element: Element) =>
+      element instanceof HTMLElement && element.offsetHeight > 0
+        ? element.getBoundingClientRect().height / element.offsetHeight
+        : 1;
     /** The box inside an element's padding and border: where its text is. */
     const contentBoxOf = (element: Element): Box => {
       const box = boxOf(element);
       const style = getComputedStyle(element);
-      const scale = element instanceof HTMLElement && element.offsetWidth > 0 ? box.w / element.offsetWidth : 1;
+      const scale = scaleOf(element);
       const side = (name: string) =>
         (Number.parseFloat(style.getPropertyValue(`padding-${name}`)) +
           Number.parseFloat(style.getPropertyValue(`border-${name}-width`))) *
@@ -235,6 +245,7 @@ export function measureSlides(): MeasuredSlide[] {
       v: Number(section?.dataset.indexV ?? page.dataset.indexV ?? 0),
       classes: [...(section?.classList ?? [])].filter((name) => !['present', 'past', 'future', 'stack'].includes(name)),
       background,
+      top: origin.top + window.scrollY,
       backgroundPicture: [backgroundElement, backgroundElement?.querySelector('.slide-background-content')].some(
         (element) => element && getComputedStyle(element).backgroundImage !== 'none',
       ),
@@ -286,7 +297,7 @@ export function measureSlides(): MeasuredSlide[] {
         if (!shown(node)) return;
         const href = node instanceof HTMLAnchorElement && /^https?:|^mailto:/.test(node.href) ? node.href : link;
         // A block inside (a `<div>` in a `<p>`, a `display: block` span) is on lines of its own.
-        const block = node !== root && !['inline', 'inline-block', 'contents'].includes(getComputedStyle(node).display);
+        const block = node !== root && !isInline(node);
         if (block && lines.at(-1)!.length > 0) lines.push([]);
         for (const child of node.childNodes) walk(child, href);
         if (block && lines.at(-1)!.length > 0) lines.push([]);
@@ -304,12 +315,6 @@ export function measureSlides(): MeasuredSlide[] {
         })
         .filter((runs) => runs.length > 0);
     };
-
-    /** How much a transform scales an element on the slide (a layout may shrink to fit). */
-    const scaleOf = (element: Element) =>
-      element instanceof HTMLElement && element.offsetHeight > 0
-        ? element.getBoundingClientRect().height / element.offsetHeight
-        : 1;
 
     const paragraphStyle = (element: Element): Omit<Paragraph, 'runs'> => {
       const style = getComputedStyle(element);
@@ -392,10 +397,8 @@ export function measureSlides(): MeasuredSlide[] {
           for (const nested of item.querySelectorAll('ul, ol')) {
             if (nested.parentElement?.closest('li') === item) items(nested, level + 1, at);
           }
-          // Pictures and other blocks in the item are blocks of their own.
-          for (const inner of item.querySelectorAll('img, svg, video, canvas, picture, table, pre')) {
-            if (inner.parentElement?.closest('li, img, svg, picture, table, pre') === item) visit(inner);
-          }
+          // Pictures, tables and code in the item are blocks of their own.
+          innerBlocks(item, `table, pre, ${PICTURES}`);
         }
       };
       items(list, 0);
@@ -447,17 +450,15 @@ export function measureSlides(): MeasuredSlide[] {
       // Rows not shown yet (fragments in their first state) are left out, unless a cell of theirs
       // spans other rows: the table would lose its shape.
       const kept = all.filter((row) => visible(row) || [...row.cells].some((cell) => cell.rowSpan !== 1));
-      const rows = kept.map((row) => {
-        const at = all.indexOf(row);
+      const keptAt = kept.map((row) => all.indexOf(row));
+      const rows = kept.map((row, k) => {
+        const at = keptAt[k]!;
         return [...row.cells].map((cell) => {
           const style = getComputedStyle(cell);
           const fill = hex(style.backgroundColor);
           // A row span of 0 runs to the end of the table; no span runs past it, nor counts left-out rows.
           const last = Math.min(all.length, at + (cell.rowSpan === 0 ? all.length : cell.rowSpan));
-          const rowspan = Math.max(
-            1,
-            kept.filter((other) => all.indexOf(other) >= at && all.indexOf(other) < last).length,
-          );
+          const rowspan = Math.max(1, keptAt.filter((i) => i >= at && i < last).length);
           return {
             text: runsOf(cell)
               .map((line) => line.map((run) => run.text).join(''))
@@ -567,13 +568,14 @@ export function measureSlides(): MeasuredSlide[] {
       }
     };
 
-    /** Blocks inside a block of text (a list in a `<div>` with text, a picture in a heading), visited apart. */
-    const INNER_BLOCKS = 'ul, ol, table, pre, img, svg, video, canvas, picture';
-    const innerBlocks = (element: Element) => {
-      for (const inner of element.querySelectorAll(INNER_BLOCKS)) {
-        if (inner.matches('.compare-shared-mark')) continue;
-        if (inner.parentElement?.closest(INNER_BLOCKS) && element.contains(inner.parentElement.closest(INNER_BLOCKS)))
-          continue;
+    /**
+     * Visits the blocks of the `kinds` inside `element` that are not inside another such block or
+     * another list item of it (those are visited with it).
+     */
+    const innerBlocks = (element: Element, kinds = INNER_BLOCKS) => {
+      for (const inner of element.querySelectorAll(kinds)) {
+        const outer = inner.parentElement?.closest(`${INNER_BLOCKS}, li`);
+        if (outer && outer !== element && element.contains(outer)) continue;
         visit(inner);
       }
     };
@@ -592,7 +594,7 @@ export function measureSlides(): MeasuredSlide[] {
       if (element.matches('pre')) return codeBlock(element);
       if (element instanceof HTMLTableElement) return tableBlock(element);
       if (element.matches('svg.venn')) return vennBlocks(element as SVGSVGElement);
-      if (element.matches('img, svg, video, canvas, picture')) {
+      if (element.matches(PICTURES)) {
         const image = element.matches('picture') ? element.querySelector('img') : element;
         const title = image instanceof SVGSVGElement ? image.querySelector(':scope > title')?.textContent : undefined;
         const box = boxOf(element);
@@ -614,11 +616,7 @@ export function measureSlides(): MeasuredSlide[] {
       }
       // A block of text (text of its own, or only inline children) is one text box, and the
       // pictures in it are pictures; any other block is the blocks it holds.
-      const MEDIA = 'img, svg, video, canvas, picture';
-      const inlineOnly = [...element.children].every(
-        (child) =>
-          ['inline', 'inline-block', 'contents'].includes(getComputedStyle(child).display) && !child.matches(MEDIA),
-      );
+      const inlineOnly = [...element.children].every((child) => isInline(child) && !child.matches(PICTURES));
       const hasText = [...element.childNodes].some(
         (node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '',
       );

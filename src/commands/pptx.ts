@@ -102,7 +102,7 @@ function imageType(bytes: Uint8Array): string | undefined {
  */
 async function picturesOf(page: Page, slides: MeasuredSlide[]): Promise<Map<Block, string>> {
   const pictures = new Map<Block, string>();
-  for (const [index, slide] of slides.entries()) {
+  for (const slide of slides) {
     for (const block of slide.blocks) {
       if (block.kind !== 'picture') continue;
       // A picture the page could not load shows nothing there either.
@@ -117,13 +117,8 @@ async function picturesOf(page: Page, slides: MeasuredSlide[]): Promise<Map<Bloc
         pictures.set(block, `${type};base64,${bytes.toString('base64')}`);
         continue;
       }
-      // Where the slide's page is in the print view, whose pages are stacked.
-      const top = await page.evaluate((i: number) => {
-        const pageElement = document.querySelectorAll('.reveal .slides .pdf-page')[i];
-        return (pageElement?.getBoundingClientRect().top ?? 0) + window.scrollY;
-      }, index);
       const png = await page.screenshot({
-        clip: { x: block.box.x, y: top + block.box.y, width: block.box.w, height: block.box.h },
+        clip: { x: block.box.x, y: slide.top + block.box.y, width: block.box.w, height: block.box.h },
       });
       pictures.set(block, `image/png;base64,${Buffer.from(png).toString('base64')}`);
     }
@@ -140,7 +135,7 @@ async function backgroundsOf(
   slides: MeasuredSlide[],
   canvas: CanvasSize,
 ): Promise<Map<MeasuredSlide, string>> {
-  /** Shows or hides what is on page `i` of the print view over its background; returns where the page starts. */
+  /** Shows or hides what is on page `i` of the print view over its background. */
   const showContent = ([i, shown]: [number, boolean]) => {
     const pageElement = document.querySelectorAll<HTMLElement>('.reveal .slides .pdf-page')[i];
     // All but the background (the slide, its number); opacity, not visibility: the print view's
@@ -150,13 +145,12 @@ async function backgroundsOf(
         child.style.setProperty('opacity', shown ? '' : '0', shown ? '' : 'important');
       }
     }
-    return (pageElement?.getBoundingClientRect().top ?? 0) + window.scrollY;
   };
   const backgrounds = new Map<MeasuredSlide, string>();
   for (const [index, slide] of slides.entries()) {
     if (!slide.backgroundPicture) continue;
-    const top = await page.evaluate(showContent, [index, false]);
-    const png = await page.screenshot({ clip: { x: 0, y: top, width: canvas.width, height: canvas.height } });
+    await page.evaluate(showContent, [index, false]);
+    const png = await page.screenshot({ clip: { x: 0, y: slide.top, width: canvas.width, height: canvas.height } });
     await page.evaluate(showContent, [index, true]);
     backgrounds.set(slide, `image/png;base64,${Buffer.from(png).toString('base64')}`);
   }
@@ -201,6 +195,8 @@ async function writePresentation(
   const inches = SLIDE_WIDTH_INCHES / canvas.width;
   const points = inches * 72;
   const at = (value: number) => Math.round(value * inches * 1000) / 1000;
+  /** CSS pixels of the canvas in points, to a tenth. */
+  const pt = (value: number) => Math.round(value * points * 10) / 10;
   const lang = meta.lang;
 
   pptx.theme = {
@@ -329,7 +325,7 @@ async function writePresentation(
   function paragraphRuns(paragraph: Paragraph, last: boolean): Pptx.default.TextProps[] {
     const size = typeSize(paragraph.fontSize * points);
     // Lines as far apart as on screen: line height in points, not a multiple.
-    const spacing = Math.round(paragraph.lineHeight * points * 10) / 10;
+    const spacing = pt(paragraph.lineHeight);
     const indent = Math.round(paragraph.fontSize * points * 1.2);
     const bullet =
       paragraph.bullet === 'number'
@@ -354,8 +350,8 @@ async function writePresentation(
               indentLevel: paragraph.level ?? 0,
               align: paragraph.align,
               lineSpacing: spacing,
-              paraSpaceBefore: Math.round((paragraph.spaceBefore ?? 0) * points * 10) / 10,
-              paraSpaceAfter: Math.round((paragraph.spaceAfter ?? 0) * points * 10) / 10,
+              paraSpaceBefore: pt(paragraph.spaceBefore ?? 0),
+              paraSpaceAfter: pt(paragraph.spaceAfter ?? 0),
             }
           : {}),
         // The last run of a paragraph ends its line, unless it is the block's last paragraph.
