@@ -20,6 +20,14 @@ export function render(source: string): RenderedDeck {
   return renderDeck(parseDeck(source, FILE));
 }
 
+/** Milliseconds of CPU a call takes: the bound of the tests of hostile sizes. */
+export function cpu(work: () => void): number {
+  const start = process.cpuUsage();
+  work();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
 /** Diagnostics as `line:column severity message` strings, for readable assertions. */
 export function brief(diagnostics: readonly Diagnostic[]): string[] {
   return diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.message}`);

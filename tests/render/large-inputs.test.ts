@@ -3,15 +3,7 @@
 // about 1 s for the whole deck).
 
 import { describe, expect, it } from 'vitest';
-import { brief, render } from '../helpers.js';
-
-/** Milliseconds of CPU a call takes. */
-function cpu(work: () => void): number {
-  const start = process.cpuUsage();
-  work();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
-}
+import { brief, cpu, render } from '../helpers.js';
 
 describe('large raw HTML', () => {
   it('20,000 different custom elements in one block: the first hundred stay, the rest are reported', () => {
