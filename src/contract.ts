@@ -32,6 +32,16 @@ export function printViewUrl(page: string | URL, { fragments = false }: { fragme
   return url.href;
 }
 
+/** Whether a page's URL asks for reveal.js's print view. */
+export const isPrintView = (search: string): boolean => /(?:^\?|&)print-pdf(?:&|=|$)/.test(search);
+
+/**
+ * Set by the runtime on every slide's `<section>` in the print view, before reveal.js lays it out:
+ * the slide's place in the deck as "h.v". The print view flattens vertical stacks and copies a
+ * slide for each fragment step; this keeps which page shows which slide, for the PDF's outline.
+ */
+export const SLIDE_POSITION_ATTRIBUTE = 'data-deck-slide';
+
 export interface CanvasSize {
   width: number;
   height: number;

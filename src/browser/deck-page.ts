@@ -2,7 +2,7 @@
 // gets ready (on screen, or its print view lays every slide out) and the fonts are in, each step
 // within a time limit whose error says what did not finish.
 
-import { PRINT_READY_FLAG, printViewUrl } from '../contract.js';
+import { PRINT_READY_FLAG, printViewUrl, SLIDE_POSITION_ATTRIBUTE } from '../contract.js';
 import { DeckError } from '../errors.js';
 import type { Page } from './page.js';
 
@@ -42,6 +42,53 @@ export async function openPrintView(
     PRINT_READY_FLAG,
   );
   return page.evaluate(() => document.querySelectorAll('.reveal .slides .pdf-page').length);
+}
+
+/** A slide's title as the PDF's outline lists it: level 1, or 2 for a slide below another in a vertical stack. */
+export interface OutlineEntry {
+  title: string;
+  level: number;
+}
+
+/**
+ * Gets a laid-out print view ready for a tagged PDF with an outline, the way a slide program tags
+ * slides: each slide's title (its first heading) is a heading, level 1, or 2 below the top of a
+ * vertical stack, and becomes its bookmark; the slide's other headings read as paragraphs, and a
+ * fragment step's repeat of a slide adds no bookmark. reveal.js hides every slide but the current
+ * one from assistive technology, which would leave them out of the PDF's structure: printed, all
+ * are shown. Resolves with the outline, in page order.
+ */
+export function markDocumentStructure(page: Page): Promise<OutlineEntry[]> {
+  return page.evaluate(markSlideTitles, SLIDE_POSITION_ATTRIBUTE);
+}
+
+/** Runs in the page (see markDocumentStructure); uses nothing from outside its body. */
+function markSlideTitles(positionAttribute: string): OutlineEntry[] {
+  const outline: OutlineEntry[] = [];
+  const titled = new Set<string>();
+  for (const section of document.querySelectorAll<HTMLElement>(
+    `.reveal .slides .pdf-page section[${positionAttribute}]`,
+  )) {
+    section.removeAttribute('aria-hidden');
+    section.removeAttribute('hidden');
+    const position = section.getAttribute(positionAttribute) ?? '';
+    const headings = [...section.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6, [role="heading"]')].filter(
+      (heading) => !heading.closest('aside.notes'),
+    );
+    const title = titled.has(position) ? undefined : headings.find((heading) => heading.textContent?.trim());
+    for (const heading of headings) {
+      if (heading === title) {
+        const level = position.endsWith('.0') ? 1 : 2;
+        heading.setAttribute('aria-level', String(level));
+        outline.push({ title: heading.textContent?.replace(/\s+/g, ' ').trim() ?? '', level });
+        titled.add(position);
+      } else {
+        heading.removeAttribute('aria-level');
+        heading.setAttribute('role', 'paragraph');
+      }
+    }
+  }
+  return outline;
 }
 
 /** Waits for `fn` and then the fonts; a deck that threw on the way says so in the error. */

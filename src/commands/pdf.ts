@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { DECK_LIMITS, type DeckLimits, openPrintView } from '../browser/deck-page.js';
+import { DECK_LIMITS, type DeckLimits, markDocumentStructure, openPrintView } from '../browser/deck-page.js';
 import { escapeHtml } from '../escape.js';
 import { HANDOUT_CSS, type HandoutInput, layoutHandout } from '../html/handout-page.js';
 import type { CompiledDeck, Diagnostic, Project } from '../model.js';
@@ -60,6 +60,13 @@ async function setMetadata(
   return withDocumentInfo(bytes, info);
 }
 
+/**
+ * Every PDF is printed as one document, tagged (a structure tree that screen readers and learning
+ * platforms' accessibility checkers read) and with an outline made from its headings; merging
+ * pages printed apart would lose both.
+ */
+const ACCESSIBLE = { generateTaggedPDF: true, generateDocumentOutline: true } as const;
+
 const MM = 1 / 25.4;
 const PAPER_INCHES = { A4: { width: 210 * MM, height: 297 * MM }, Letter: { width: 8.5, height: 11 } } as const;
 
@@ -115,11 +122,13 @@ async function printDeck(
         displayHeaderFooter: true,
         headerTemplate: '<span></span>',
         footerTemplate: footer(deck.rendered.meta.title),
+        ...ACCESSIBLE,
       },
       { timeout: limits.print },
     );
   } else {
-    bytes = await page.pdf({ preferCSSPageSize: true }, { timeout: limits.print });
+    await markDocumentStructure(page);
+    bytes = await page.pdf({ preferCSSPageSize: true, ...ACCESSIBLE }, { timeout: limits.print });
   }
   progress(`writing ${out}`);
   const final = await setMetadata(bytes, deck, options.handout ?? false);

@@ -7,8 +7,26 @@ import 'reveal.js/reset.css';
 import 'reveal.js/reveal.css';
 import '../../theme/structure.css';
 import type { RevealConfig } from 'reveal.js';
-import { canvasSize, DECK_CONFIG_ID, DECK_UPDATE_EVENT, PRINT_READY_FLAG } from '../contract.js';
+import {
+  canvasSize,
+  DECK_CONFIG_ID,
+  DECK_UPDATE_EVENT,
+  isPrintView,
+  PRINT_READY_FLAG,
+  SLIDE_POSITION_ATTRIBUTE,
+} from '../contract.js';
 import { liveReload } from './live-reload.js';
+
+/** Marks each slide with its place in the deck, before the print view flattens stacks (contract.ts). */
+function markSlidePositions(slides: Element): void {
+  [...slides.children].forEach((section, h) => {
+    const stack = [...section.children].filter((child) => child.tagName === 'SECTION');
+    if (stack.length === 0) section.setAttribute(SLIDE_POSITION_ATTRIBUTE, `${h}.0`);
+    stack.forEach((child, v) => {
+      child.setAttribute(SLIDE_POSITION_ATTRIBUTE, `${h}.${v}`);
+    });
+  });
+}
 
 function readConfig(): Record<string, unknown> {
   const element = document.getElementById(DECK_CONFIG_ID);
@@ -20,6 +38,7 @@ document.documentElement.style.setProperty('--deck-slide-height', `${canvasSize(
 const root = document.querySelector<HTMLElement>('.reveal');
 const slides = root?.querySelector('.slides');
 if (root && slides) {
+  if (isPrintView(window.location.search)) markSlidePositions(slides);
   const deck = new Reveal(root, { ...(config as RevealConfig), plugins: [Notes] });
   window.deck = deck;
   // Print view (?print-pdf): tells PDF export and `deck check` that every page is laid out.

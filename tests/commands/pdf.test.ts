@@ -4,7 +4,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, PDFName } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportPdf, type PdfResult } from '../../src/commands/pdf.js';
@@ -132,6 +132,76 @@ describe('deck pdf --handout', () => {
       expect(notes, `${label}: first sentence of its notes`).toContain(firstSentences[i]);
     });
     for (const [i, text] of pages.entries()) expect(text).toContain(`Page ${i + 1} of ${pages.length}`);
+  });
+});
+
+/** The PDF's bookmarks, nested as in the file: each title with the ones under it. */
+interface Bookmark {
+  title: string;
+  items: Bookmark[];
+}
+
+async function structureOf(file: string) {
+  const document = await getDocumentProxy(new Uint8Array(readFileSync(file)));
+  const bookmarks = ((await document.getOutline()) ?? []) as Bookmark[];
+  const outline = (items: Bookmark[]): unknown[] =>
+    items.map((item) => (item.items.length > 0 ? [item.title, outline(item.items)] : item.title));
+  /** Each page's structure elements (H1, P, L, …), in reading order. */
+  const roles = async (pageNumber: number) => {
+    const found: string[] = [];
+    const walk = (node: { role?: string; children?: unknown[] } | null | undefined) => {
+      if (!node) return;
+      if (node.role && !['NonStruct', 'Root', 'Document'].includes(node.role)) found.push(node.role);
+      for (const child of node.children ?? []) walk(child as typeof node);
+    };
+    walk(await (await document.getPage(pageNumber)).getStructTree());
+    return found;
+  };
+  return { outline: outline(bookmarks), markInfo: await document.getMarkInfo(), roles, pages: document.numPages };
+}
+
+describe('deck pdf: a tagged document with an outline', () => {
+  const OUTLINE = 'tests/fixtures/decks/outline.md';
+
+  it('the flagship: one bookmark per slide title, in order, and a tagged structure in its language', async () => {
+    const file = join(dir, 'slides.pdf');
+    if (!existsSync(file)) await exportDeck('slides.pdf', {});
+    const { outline, markInfo, roles } = await structureOf(file);
+    expect(markInfo?.Marked).toBe(true);
+    // Case aside: quote slides set their heading in capitals, and the outline has the printed text.
+    expect(outline.map((title) => String(title).toLowerCase())).toEqual(headings.map((h) => h.toLowerCase()));
+    const bytes = readFileSync(file);
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    expect(String(pdf.catalog.get(PDFName.of('Lang')))).toContain('en');
+    // The comparison slide: its title a heading, its column headings text, its items a list.
+    const compare = await roles(headings.indexOf("ProjectManager's top 10 skills") + 1);
+    expect(compare.filter((role) => /^H\d$/.test(role))).toEqual(['H1']);
+  });
+
+  it('nests vertical slides, skips untitled slides, and keeps other headings out of it', async () => {
+    const result = await exportPdf({ deck: OUTLINE, project: REPO, out: join(dir, 'outline.pdf') });
+    const { outline, markInfo, roles, pages } = await structureOf(result.file);
+    expect(pages).toBe(6);
+    expect(markInfo?.Marked).toBe(true);
+    expect(outline).toEqual(['Opening', ['Stack top', ['Below the top']], 'After a picture', 'Closing']);
+    expect(await roles(3)).toEqual(['H2', 'P', 'P']);
+    expect(await roles(4)).toEqual(['P']);
+    const pdf = await PDFDocument.load(readFileSync(result.file), { updateMetadata: false });
+    expect(String(pdf.catalog.get(PDFName.of('Lang')))).toContain('de');
+    expect(pdf.getTitle()).toBe('Structure for screen readers');
+    expect(pdf.getAuthor()).toBe('Outline tester');
+  });
+
+  it('gives a slide printed once per fragment step one bookmark', async () => {
+    const result = await exportPdf({
+      deck: OUTLINE,
+      project: REPO,
+      out: join(dir, 'outline-fragments.pdf'),
+      fragments: true,
+    });
+    const { outline, pages } = await structureOf(result.file);
+    expect(pages).toBe(8);
+    expect(outline).toEqual(['Opening', ['Stack top', ['Below the top']], 'After a picture', 'Closing']);
   });
 });
 
