@@ -22,6 +22,13 @@ function distance(a: string, b: string): number {
   return rows[a.length]![b.length]!;
 }
 
+/** A file's size as people read it: 812 bytes, 386 KB, 4.2 MB (1 KB = 1024 bytes). */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return plural(bytes, 'byte');
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
 /** The name in `names` closest to `input`: a slip is at most one edit in three letters. */
 export function closestName(input: string, names: Iterable<string>): string | undefined {
   const typed = input.toLowerCase();

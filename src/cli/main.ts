@@ -11,7 +11,7 @@ import { type Diagnostic, formatDiagnostic, hasErrors, type Project } from '../m
 import { checkFileDestination } from '../platform/destination.js';
 import { runInterruptCleanups } from '../platform/interrupt.js';
 import { deckName, displayPath, projectAt } from '../platform/paths.js';
-import { plural } from '../wording.js';
+import { fileSize, plural } from '../wording.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { pacingTable } from './pacing-table.js';
 
@@ -53,6 +53,7 @@ function report(diagnostics: readonly Diagnostic[]): void {
 interface BuildFlags {
   out: string;
   verbose?: boolean;
+  singleFile?: boolean;
 }
 
 async function build(files: string[], flags: BuildFlags): Promise<void> {
@@ -62,15 +63,21 @@ async function build(files: string[], flags: BuildFlags): Promise<void> {
     throw new DeckError('USAGE', `no decks to build: name a Markdown file or add one to ${SLIDES_DIR}/`);
   // Each command loads what it needs: `deck pdf` starts the browser before loading the compiler.
   const { buildDecks } = await import('../commands/build.js');
-  const result = await buildDecks(decks, { outDir: resolve(project.root, flags.out), project });
+  const result = await buildDecks(decks, {
+    outDir: resolve(project.root, flags.out),
+    project,
+    singleFile: Boolean(flags.singleFile),
+  });
   report(result.diagnostics);
   if (hasErrors(result.diagnostics)) {
     const count = result.diagnostics.filter((d) => d.severity === 'error').length;
     throw new DeckError('DECK', `build failed: ${plural(count, 'error')}; nothing was written`);
   }
   for (const deck of result.decks) {
-    const page = shown(join(result.outDir, deck.name, 'index.html'));
-    out(`${page}  ${plural(deck.rendered.slides.length, 'slide')}`);
+    const single = result.singleFiles.find((file) => file.name === deck.name);
+    const page = shown(single ? single.file : join(result.outDir, deck.name, 'index.html'));
+    const size = single ? `, ${fileSize(single.size)} in one file` : '';
+    out(`${page}  ${plural(deck.rendered.slides.length, 'slide')}${size}`);
     if (flags.verbose) out(pacingTable(deck.rendered));
   }
   const others = result.indexed.length - result.decks.length;
@@ -199,6 +206,7 @@ function createCli() {
     .command('build [...decks]', 'Build decks into static folders that open offline (default: every slides/*.md)')
     .option('--out <dir>', 'Output folder', { default: 'dist' })
     .option('--verbose', "Print each deck's pacing plan")
+    .option('--single-file', 'Build each deck as one HTML file, OUT/<deck>.html, with everything inside it')
     .action((decks: string[], flags: BuildFlags) => build(decks, flags));
   cli
     .command('dev [deck]', `Present a deck with live reload (default: the only deck in ${SLIDES_DIR}/)`)
@@ -254,6 +262,23 @@ function helpAsFlag(argv: string[], commands: readonly string[]): string[] {
   return [node, bin, command, '--help'];
 }
 
+/**
+ * cac tells its parser which options are flags by their camelCase names only, so a flag written
+ * in kebab case (`--single-file deck.md`) would take the next argument as its value: each long
+ * option before `--` goes to the parser in camelCase (`--no-…` negations stay as they are).
+ */
+function camelCaseLongOptions(argv: string[]): string[] {
+  const end = argv.indexOf('--');
+  return argv.map((arg, index) =>
+    (end < 0 || index < end) && /^--(?!no-)[a-z0-9]+(?:-[a-z0-9]+)+(?:=|$)/i.test(arg)
+      ? arg.replace(
+          /^--([^=]+)/,
+          (_, name: string) => `--${name.replace(/-([a-z0-9])/gi, (__, c: string) => c.toUpperCase())}`,
+        )
+      : arg,
+  );
+}
+
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
   exitCleanlyOnSignals();
@@ -261,7 +286,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const cli = createCli();
     const commands = cli.commands.map((command) => command.name);
-    cli.parse(helpAsFlag(argv, commands), { run: false });
+    cli.parse(camelCaseLongOptions(helpAsFlag(argv, commands)), { run: false });
     if (cli.options.help) return EXIT_CODES.OK;
     if (cli.options.version) {
       // cac prints the version only when no command is named (`deck build --version` still asks for it).
@@ -288,7 +313,12 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT_CODES.DISK;
     }
     if (error instanceof Error && error.name === 'CACError') {
-      err(`deck: ${error.message}; see deck --help`);
+      // Options as the user wrote them, not as camelCaseLongOptions passed them on.
+      const message = error.message.replace(
+        /`--([a-z0-9]+[A-Z][a-zA-Z0-9]*)`/g,
+        (_, name: string) => `\`--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}\``,
+      );
+      err(`deck: ${message}; see deck --help`);
       return EXIT_CODES.USAGE;
     }
     err(

@@ -1,6 +1,8 @@
 // Static build: every deck into OUT/<name>/ with the runtime, its assets and public/, plus
 // OUT/index.html listing every deck in OUT. The result opens from file:// and needs no network.
 //
+// With --single-file, each deck is instead one HTML file, OUT/<name>.html (single-file.ts).
+//
 // A build replaces only the folders of the decks it builds: `deck build one.md` leaves the other
 // decks in OUT alone, and the index lists them all, from the summary each deck folder keeps.
 // Nothing is written unless every deck compiles; the new folders and the index are written aside
@@ -20,17 +22,22 @@ import { checkFolderDestination } from '../platform/destination.js';
 import { onInterrupt } from '../platform/interrupt.js';
 import { displayPath, isInside } from '../platform/paths.js';
 import type { RenderOptions } from '../render/index.js';
+import { singleFileDeck } from './single-file.js';
 
 export interface BuildOptions {
   outDir: string;
   project: Project;
   render?: RenderOptions;
+  /** Each deck as one HTML file, OUT/<name>.html, that holds everything (no folder, no index page). */
+  singleFile?: boolean;
 }
 
 export interface BuildResult extends CompileResult {
   outDir: string;
   /** Every deck the output's index page lists: the ones built now and the ones already there. */
   indexed: DeckSummary[];
+  /** With `singleFile`: each deck's file and its size in bytes. */
+  singleFiles: { name: string; file: string; size: number }[];
 }
 
 /** Marks a folder as build output, so that a later build may replace decks in it. */
@@ -143,7 +150,9 @@ export async function buildDecks(paths: readonly string[], options: BuildOptions
   const sources = paths.map((path) => resolve(project.root, path));
   await checkOutDir(outDir, sources, project);
   const compiled = await compileDecks(paths, project, options.render);
-  if (hasErrors(compiled.diagnostics) || compiled.decks.length === 0) return { ...compiled, outDir, indexed: [] };
+  if (hasErrors(compiled.diagnostics) || compiled.decks.length === 0) {
+    return { ...compiled, outDir, indexed: [], singleFiles: [] };
+  }
 
   const runtime = await runtimeBundle();
   const created = !existsSync(outDir);
@@ -155,6 +164,26 @@ export async function buildDecks(paths: readonly string[], options: BuildOptions
   try {
     await mkdir(staging, { recursive: true });
     const decks = [...compiled.decks].sort((a, b) => a.name.localeCompare(b.name));
+    if (options.singleFile) {
+      const singleFiles: BuildResult['singleFiles'] = [];
+      const diagnostics = [...compiled.diagnostics];
+      for (const deck of decks) {
+        const single = await singleFileDeck(deck, runtime, project);
+        const name = `${deck.name}.html`;
+        await writeFile(join(staging, name), single.html);
+        diagnostics.push(...single.diagnostics);
+        singleFiles.push({ name: deck.name, file: join(outDir, name), size: Buffer.byteLength(single.html) });
+      }
+      await writeFile(join(staging, BUILD_MARKER), BUILD_MARKER_TEXT);
+      moveIntoPlace(
+        staging,
+        [BUILD_MARKER, ...decks.map((deck) => `${deck.name}.html`)],
+        outDir,
+        join(staging, '.replaced'),
+      );
+      moved = true;
+      return { ...compiled, diagnostics, outDir, indexed: [], singleFiles };
+    }
     for (const deck of decks) await writeDeck(deck, join(staging, deck.name), runtime, project.publicDir);
     const built = new Set(decks.map((deck) => deck.name));
     const kept = (await summariesIn(outDir)).filter((summary) => !built.has(summary.name));
@@ -163,7 +192,7 @@ export async function buildDecks(paths: readonly string[], options: BuildOptions
     await writeFile(join(staging, BUILD_MARKER), BUILD_MARKER_TEXT);
     moveIntoPlace(staging, [BUILD_MARKER, ...built, INDEX_PAGE], outDir, join(staging, '.replaced'));
     moved = true;
-    return { ...compiled, outDir, indexed };
+    return { ...compiled, outDir, indexed, singleFiles: [] };
   } catch (error) {
     if (created) await rm(outDir, { recursive: true, force: true });
     throw error;

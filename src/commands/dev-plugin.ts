@@ -13,6 +13,7 @@ import { DECK_UPDATE_EVENT, type DeckUpdate } from '../contract.js';
 import { escapeHtml } from '../escape.js';
 import { deckContentSecurityPolicy, pageStyles, renderPage } from '../html/page.js';
 import { formatDiagnostic, hasErrors, type Project, type RenderedDeck } from '../model.js';
+import { contentType } from '../platform/content-types.js';
 import { openRegularFile } from '../platform/files.js';
 import { isInside } from '../platform/paths.js';
 
@@ -46,23 +47,6 @@ const devPage = (deck: RenderedDeck, bundle: RuntimeBundle) =>
 const pageShell = (deck: RenderedDeck, bundle: RuntimeBundle) =>
   devPage({ ...deck, sectionsHtml: '', revealConfig: {}, meta: { ...deck.meta, title: '' } }, bundle);
 
-/** Browsers sniff most images, but an SVG is shown only when served as one. */
-const CONTENT_TYPES: Record<string, string> = {
-  css: 'text/css; charset=utf-8',
-  svg: 'image/svg+xml',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  avif: 'image/avif',
-  mp4: 'video/mp4',
-  webm: 'video/webm',
-  mp3: 'audio/mpeg',
-  pdf: 'application/pdf',
-  txt: 'text/plain; charset=utf-8',
-};
-
 /** A request path decoded, or undefined when it is not valid percent-encoding. */
 function safeDecode(path: string): string | undefined {
   try {
@@ -71,9 +55,6 @@ function safeDecode(path: string): string | undefined {
     return undefined;
   }
 }
-
-const contentType = (path: string) =>
-  CONTENT_TYPES[path.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
 
 function errorPage(lines: string[]): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Deck errors</title></head>

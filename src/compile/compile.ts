@@ -11,6 +11,7 @@ import { deckName, displayPath, isInside } from '../platform/paths.js';
 import { type RenderOptions, renderDeck } from '../render/index.js';
 import { quoted } from '../wording.js';
 import { readDeck } from './read-deck.js';
+import { stylesheetFiles } from './stylesheet-files.js';
 
 export interface CompileResult {
   decks: CompiledDeck[];
@@ -114,7 +115,9 @@ export async function compileDecks(
       );
     }
     names.set(deck.name, deck.path);
-    const found = [...rendered.diagnostics, ...(await checkAssets(deck, project))];
+    const loaded = await stylesheetFiles(deck);
+    rendered.assets.push(...loaded.assets);
+    const found = [...rendered.diagnostics, ...loaded.diagnostics, ...(await checkAssets(deck, project))];
     for (const diagnostic of found.sort((a, b) => a.line - b.line || a.column - b.column)) diagnostics.push(diagnostic);
     decks.push(deck);
   }

@@ -5,16 +5,22 @@ import { escapeHtml } from '../escape.js';
 import type { RenderedDeck } from '../model.js';
 
 export interface PageAssets {
-  /** Stylesheets, in order, relative to the page. */
-  styles: string[];
+  /**
+   * Stylesheets, in order: files relative to the page, or (a single-file deck) their CSS itself,
+   * made safe with `inlineElementText`.
+   */
+  styles: string[] | { inline: string[] };
   /**
    * Link the stylesheets at the end of the body. The dev server's runtime script injects
    * reveal.js's CSS into the head as it runs; linked after it, the theme keeps its place in the
    * cascade, as in the built page, where the runtime's CSS is a file linked first.
    */
   stylesAfterScript?: boolean;
-  /** The runtime script and how to load it: a classic script opens from file://, a module does not. */
-  script: { src: string; module: boolean };
+  /**
+   * The runtime script and how to load it: a classic script opens from file://, a module does not;
+   * a single-file deck carries the script itself, made safe with `inlineElementText` (and hashed as it is).
+   */
+  script: { src: string; module: boolean } | { inline: string };
   /** A Content-Security-Policy for the page, when it is served as built files. */
   contentSecurityPolicy?: string;
 }
@@ -52,6 +58,34 @@ export function deckContentSecurityPolicy(scriptHashes: readonly string[]): stri
   ].join('; ');
 }
 
+/**
+ * A single-file deck may run only its own inline scripts (by hash) and load nothing but what it
+ * carries as data: URLs (and blob: URLs made from them); the speaker view's frames load the file itself.
+ */
+export function singleFileContentSecurityPolicy(scriptHashes: readonly string[]): string {
+  return [
+    "default-src 'none'",
+    `script-src ${scriptHashes.join(' ')}`,
+    "style-src 'unsafe-inline'",
+    'img-src data: blob:',
+    'font-src data:',
+    'media-src data: blob:',
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/** Text that is safe inside a <script> or <style> element: nothing in it can end the element early. */
+export function inlineElementText(text: string, element: 'script' | 'style'): string {
+  // `<\/` means `</` inside a JavaScript string, template, regular expression or a CSS string alike;
+  // `<\!--` keeps the HTML parser from reading a comment opener inside a script.
+  const closing = new RegExp(`</(${element})`, 'gi');
+  const escaped = text.replace(closing, '<\\/$1');
+  return element === 'script' ? escaped.replace(/<!--/g, '<\\!--') : escaped;
+}
+
 /** JSON that is safe inside a <script> element: no `</script>` or comment openers survive. */
 const scriptJson = (value: unknown): string =>
   JSON.stringify(value)
@@ -73,11 +107,16 @@ export function renderPage(deck: RenderedDeck, assets: PageAssets): string {
     meta.date ? `<meta name="date" content="${escapeHtml(meta.date)}">` : '',
     meta.duration ? `<meta name="duration" content="${meta.duration}">` : '',
   ].filter(Boolean);
-  const links = assets.styles.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`);
+  const links = Array.isArray(assets.styles)
+    ? assets.styles.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`)
+    : assets.styles.inline.map((css) => `<style>${css}</style>`);
   if (!assets.stylesAfterScript) head.push(...links);
-  const script = assets.script.module
-    ? `<script type="module" src="${escapeHtml(assets.script.src)}"></script>`
-    : `<script src="${escapeHtml(assets.script.src)}"></script>`;
+  const script =
+    'inline' in assets.script
+      ? `<script>${assets.script.inline}</script>`
+      : assets.script.module
+        ? `<script type="module" src="${escapeHtml(assets.script.src)}"></script>`
+        : `<script src="${escapeHtml(assets.script.src)}"></script>`;
   return `<!doctype html>
 <html lang="${escapeHtml(meta.lang)}">
 <head>

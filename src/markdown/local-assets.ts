@@ -19,9 +19,9 @@ import { envOf, findText, locate, type MarkdownEnv } from './env.js';
 import { rewriteStartTags } from './html-tags.js';
 
 /** Attributes whose value is one URL of a file to load or link to. */
-const URL_ATTRIBUTES = ['src', 'href', 'poster', 'data-src', 'data-background-image', 'data-background-video'];
+export const URL_ATTRIBUTES = ['src', 'href', 'poster', 'data-src', 'data-background-image', 'data-background-video'];
 /** Attributes whose value is CSS, which may load files with `url()`. */
-const CSS_ATTRIBUTES = ['style', 'data-background-gradient'];
+export const CSS_ATTRIBUTES = ['style', 'data-background-gradient'];
 
 /** How a URL is used: a link opens it, an image shows it (an SVG runs no script there), media plays it. */
 type Use = 'link' | 'image' | 'media';

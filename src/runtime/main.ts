@@ -28,6 +28,22 @@ function markSlidePositions(slides: Element): void {
   });
 }
 
+/**
+ * reveal.js reads `data-background-video` as a comma-separated list of sources, which cuts a data:
+ * URL (a single-file deck's) apart: each becomes a blob: URL of the same bytes first.
+ */
+function playableBackgroundVideos(slides: Element): void {
+  for (const section of slides.querySelectorAll<HTMLElement>('section[data-background-video^="data:"]')) {
+    const url = section.dataset.backgroundVideo ?? '';
+    const match = /^data:([^;,]*)(;base64)?,(.*)$/s.exec(url);
+    if (!match) continue;
+    const [, type = '', base64, body = ''] = match;
+    const text = base64 ? atob(body) : decodeURIComponent(body);
+    const bytes = Uint8Array.from(text, (character) => character.charCodeAt(0));
+    section.dataset.backgroundVideo = URL.createObjectURL(new Blob([bytes], { type }));
+  }
+}
+
 function readConfig(): Record<string, unknown> {
   const element = document.getElementById(DECK_CONFIG_ID);
   return element?.textContent ? (JSON.parse(element.textContent) as Record<string, unknown>) : {};
@@ -39,6 +55,7 @@ const root = document.querySelector<HTMLElement>('.reveal');
 const slides = root?.querySelector('.slides');
 if (root && slides) {
   if (isPrintView(window.location.search)) markSlidePositions(slides);
+  playableBackgroundVideos(slides);
   const deck = new Reveal(root, { ...(config as RevealConfig), plugins: [Notes] });
   window.deck = deck;
   // Print view (?print-pdf): tells PDF export and `deck check` that every page is laid out.

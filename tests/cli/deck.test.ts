@@ -68,6 +68,14 @@ describe('deck build', () => {
     expect(existsSync(join(dir, 'site/x/index.html'))).toBe(true);
   });
 
+  it('builds one HTML file with --single-file, and says how large it is', () => {
+    write('slides/t.md', '# One file');
+    const { stdout, code } = deck('build', '--single-file', 'slides/t.md');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^dist\/t\.html {2}1 slide, \d+ KB in one file\nbuilt 1 deck into dist\/ in \d+ ms\n$/);
+    expect(readFileSync(join(dir, 'dist/t.html'), 'utf8')).toContain('One file');
+  });
+
   it('prints the pacing plan with --verbose', () => {
     write('slides/t.md', '---\nduration: 1\n---\n\n# A\n\n---\n\n# B');
     const { stdout } = deck('build', '--verbose');

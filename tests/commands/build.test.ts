@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { DomUtils, parseDocument } from 'htmlparser2';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildDecks } from '../../src/commands/build.js';
 import { deckRuntimeFiles, runtimeBundle } from '../../src/compile/runtime-bundle.js';
@@ -79,6 +80,36 @@ describe('static build', () => {
       '<link rel="stylesheet" href="deck.css">\n<link rel="stylesheet" href="theme/default.css">\n<link rel="stylesheet" href="assets/brand.css">',
     );
     expect(readFileSync(join(dir, 'out/talk/assets/brand.css'), 'utf8')).toContain('#123456');
+  });
+
+  it("copies the files the deck's own stylesheet loads, beside the stylesheet's copy", async () => {
+    const deck = write('talk.md', '---\ncss: styles/brand.css\n---\n\n# Hello');
+    write(
+      'styles/brand.css',
+      ".reveal { background: url('../img/paper.png'); }\n@font-face { src: url(fonts/brand.woff2); }",
+    );
+    write('img/paper.png', 'png');
+    write('styles/fonts/brand.woff2', 'woff2');
+    const result = await buildDecks([deck], { outDir: join(dir, 'out'), project: projectAt(dir) });
+    expect(result.diagnostics).toEqual([]);
+    expect(readFileSync(join(dir, 'out/talk/assets/img/paper.png'), 'utf8')).toBe('png');
+    expect(readFileSync(join(dir, 'out/talk/assets/styles/fonts/brand.woff2'), 'utf8')).toBe('woff2');
+  });
+
+  it("reports a file the deck's own stylesheet loads that is missing, or that its copy could not reach", async () => {
+    write('talks/talk.md', '---\ntitle: T\ncss: [brand.css, ../shared/outside.css]\n---\n\n# Hello');
+    write('talks/brand.css', '.reveal { background: url(missing.png); }');
+    write('shared/outside.css', '.reveal { background: url(../../paper.png); }');
+    write('paper.png', 'png');
+    const result = await buildDecks([join(dir, 'talks/talk.md')], {
+      outDir: join(dir, 'out'),
+      project: projectAt(dir),
+    });
+    expect(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity}: ${d.message}`)).toEqual([
+      "3:1 error: ../shared/outside.css loads ../../paper.png, which a built deck cannot reach from the stylesheet's copy; keep the stylesheet and the files it loads in the deck's folder",
+      '3:1 error: file not found: missing.png (looked in talks)',
+    ]);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
   it('copies a reveal.js theme with its own fonts only, and code highlighting only for a deck with code', async () => {
@@ -231,6 +262,65 @@ describe('static build', () => {
     );
     expect(readFileSync(join(dir, 'docs/keep.txt'), 'utf8')).toBe('precious');
     expect(readFileSync(deck, 'utf8')).toBe('# One');
+  });
+});
+
+describe('deck build --single-file', () => {
+  it('writes one HTML file per deck, with its pictures, links and stylesheets inside, and nothing else', async () => {
+    const deck = write(
+      'talk.md',
+      `---\ntitle: Small deck\ncss: brand.css\n---\n\n# Hello\n\n![Logo](img/logo.svg)\n\n[Worksheet](files/sheet.txt#page=2)\n\n<video src="clip.mp4" poster="img/logo.svg"></video>`,
+    );
+    write('img/logo.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    write('files/sheet.txt', 'worksheet');
+    write('clip.mp4', 'video');
+    write('brand.css', '.reveal h1 { color: #123456; background: url(img/logo.svg); }');
+    const result = await buildDecks([deck], { outDir: join(dir, 'out'), project: projectAt(dir), singleFile: true });
+    expect(result.diagnostics).toEqual([]);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['.deck-build', 'talk.html']);
+    const html = readFileSync(join(dir, 'out/talk.html'), 'utf8');
+    expect(result.singleFiles).toEqual([
+      { name: 'talk', file: join(dir, 'out/talk.html'), size: Buffer.byteLength(html) },
+    ]);
+    const svg = `data:image/svg+xml;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>').toString('base64')}`;
+    expect(html).toContain(`<img src="${svg}" alt="Logo" />`);
+    expect(html).toContain(
+      `<a href="data:text/plain;base64,${Buffer.from('worksheet').toString('base64')}#page=2" download="sheet.txt">Worksheet</a>`,
+    );
+    expect(html).toContain(`src="data:video/mp4;base64,${Buffer.from('video').toString('base64')}"`);
+    expect(html).toContain(`poster="${svg}"`);
+    expect(html).toContain(`#123456; background: url(${svg}); }`);
+    // The theme's fonts, and no file the page would have to fetch.
+    expect(html).toMatch(/url\(['"]?data:font\/woff2;base64,/);
+    const urls = DomUtils.findAll(() => true, parseDocument(html).children).flatMap((element) =>
+      ['src', 'href', 'poster'].flatMap((name) => element.attribs[name] ?? []),
+    );
+    expect(urls.length).toBeGreaterThan(0);
+    expect(urls.filter((url) => !url.startsWith('data:'))).toEqual([]);
+  });
+
+  it('leaves out a file over the limit, with a warning that names it and its size', async () => {
+    const deck = write('talk.md', '# Hello\n\n[Recording](big.zip)');
+    write('big.zip', Buffer.alloc(6 * 1024 * 1024));
+    const result = await buildDecks([deck], { outDir: join(dir, 'out'), project: projectAt(dir), singleFile: true });
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity}: ${d.message}`)).toEqual([
+      'talk.md:3:13 warning: big.zip is 6.0 MB, too large to go inside the single file (at most 5.0 MB); send it beside the HTML file, in the same folder layout',
+    ]);
+    expect(readFileSync(join(dir, 'out/talk.html'), 'utf8')).toContain('<a href="assets/big.zip">Recording</a>');
+  });
+
+  it('keeps a script or style end tag inside the runtime or a stylesheet from ending its element', async () => {
+    const deck = write('talk.md', '---\ncss: tricky.css\n---\n\n# Hello');
+    write('tricky.css', '.reveal h1::after { content: "</style><script>alert(1)</script>"; }');
+    await buildDecks([deck], { outDir: join(dir, 'out'), project: projectAt(dir), singleFile: true });
+    const html = readFileSync(join(dir, 'out/talk.html'), 'utf8');
+    const page = parseDocument(html);
+    const styles = DomUtils.getElementsByTagName('style', page);
+    expect(styles.filter((style) => DomUtils.textContent(style).includes('alert(1)'))).toHaveLength(1);
+    expect(DomUtils.getElementsByTagName('script', page).map((script) => script.attribs.type ?? 'runtime')).toEqual([
+      'application/json',
+      'runtime',
+    ]);
   });
 });
 
