@@ -169,6 +169,33 @@ async function pptx(file: string | undefined, flags: PptxFlags): Promise<void> {
   out(`${shown(result.file)}  ${plural(result.slides, 'slide')}`);
 }
 
+interface PngFlags {
+  out?: string;
+  size?: string;
+  fragments?: boolean;
+}
+
+async function png(file: string | undefined, flags: PngFlags): Promise<void> {
+  const { exportPngs, parseImageSize } = await import('../commands/png.js');
+  const size = flags.size === undefined ? undefined : parseImageSize(String(flags.size));
+  const deck = await oneDeck(file, 'png');
+  const outDir = resolve(project.root, flags.out ?? `${deckName(deck)}-${flags.fragments ? 'fragment-' : ''}images`);
+  const result = await exportPngs({
+    deck,
+    project,
+    outDir,
+    fragments: flags.fragments ?? false,
+    progress: err,
+    ...(size ? { size } : {}),
+  });
+  report(result.diagnostics);
+  if (hasErrors(result.diagnostics))
+    throw new DeckError('DECK', 'export failed: the deck has errors; nothing was written');
+  out(
+    `${shown(result.outDir)}/  ${plural(result.files.length, 'image')} of ${result.size.width}x${result.size.height}`,
+  );
+}
+
 interface CheckFlags {
   json?: boolean;
   strict?: boolean;
@@ -231,6 +258,12 @@ function createCli() {
     .option('--out <file>', 'PowerPoint file (default: <deck>.pptx, or <deck>-fragments.pptx)')
     .option('--fragments', 'One slide per fragment step instead of each slide in its final state')
     .action((deck: string | undefined, flags: PptxFlags) => pptx(deck, flags));
+  cli
+    .command('png [deck]', `Export one PNG image per slide (default: the only deck in ${SLIDES_DIR}/)`)
+    .option('--out <dir>', 'Folder for the images (default: <deck>-images, or <deck>-fragment-images)')
+    .option('--size <WxH>', "Image size in pixels, such as 1920x1080 (default: the deck's canvas)")
+    .option('--fragments', 'One image per fragment step instead of each slide in its final state')
+    .action((deck: string | undefined, flags: PngFlags) => png(deck, flags));
   cli
     .command(
       'check [...decks]',

@@ -1,7 +1,7 @@
 // The `deck` command as a user runs it: a separate process, its output and its exit code.
 
 import { type SpawnSyncOptions, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -135,7 +135,7 @@ describe('deck --version and deck help', () => {
   });
 
   it('`deck help <command>` is `deck <command> --help`', () => {
-    for (const command of ['build', 'dev', 'pdf', 'pptx', 'check']) {
+    for (const command of ['build', 'dev', 'pdf', 'pptx', 'png', 'check']) {
       const help = deck('help', command);
       expect(help.code, command).toBe(0);
       expect(help.stdout, command).toContain(`$ deck ${command} `);
@@ -231,6 +231,36 @@ describe('deck pptx', () => {
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain('slides/t.md:3:5: error: file not found: missing.png');
     expect(existsSync(join(dir, 't.pptx'))).toBe(false);
+  });
+});
+
+describe('deck png', () => {
+  it('writes <deck>-images/ with one image per slide, and says so with their count and size', () => {
+    write('slides/t.md', '# One\n\n---\n\n# Two');
+    const { code, stdout, stderr } = deck('png', '--size', '640x360');
+    expect(stderr.split('\n')).toEqual([
+      'loading deck',
+      'taking 2 images, one per slide, at 640x360',
+      'writing 2 images to t-images',
+      '',
+    ]);
+    expect(stdout).toBe('t-images/  2 images of 640x360\n');
+    expect(code).toBe(0);
+    expect(readdirSync(join(dir, 't-images')).sort()).toEqual(['.deck-png', 'slide-01.png', 'slide-02.png']);
+  });
+
+  it('refuses a size it cannot read, before any work, and a deck with errors writes nothing', () => {
+    write('slides/t.md', '# T');
+    const wrong = deck('png', '--size', '1920by1080');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toBe(
+      'deck: --size must be WIDTHxHEIGHT in pixels, each from 16 to 8192, such as 1920x1080; not "1920by1080"\n',
+    );
+    write('slides/t.md', '# T\n\n![](missing.png)');
+    const broken = deck('png', 'slides/t.md', '--fragments');
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('slides/t.md:3:5: error: file not found: missing.png');
+    expect(existsSync(join(dir, 't-fragment-images'))).toBe(false);
   });
 });
 
