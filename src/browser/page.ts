@@ -315,12 +315,23 @@ export class Page {
     return popup.page;
   }
 
-  /** A PNG of the viewport, or of `clip`, at the viewport's device scale factor. */
-  async screenshot({ clip, timeout = LIMITS.command }: { clip?: Clip; timeout?: number } = {}): Promise<Uint8Array> {
+  /**
+   * A PNG of the viewport, or of `clip`, at the viewport's device scale factor (times `scale`,
+   * which draws the clip larger or smaller, as sharp as the page can be drawn at that size).
+   */
+  async screenshot({
+    clip,
+    scale = 1,
+    timeout = LIMITS.command,
+  }: {
+    clip?: Clip;
+    scale?: number;
+    timeout?: number;
+  } = {}): Promise<Uint8Array> {
     const { data } = (await this.send(
       'Page.captureScreenshot',
       // A clip may lie below the viewport (a later page of a print view).
-      { format: 'png', ...(clip ? { clip: { ...clip, scale: 1 }, captureBeyondViewport: true } : {}) },
+      { format: 'png', ...(clip ? { clip: { ...clip, scale }, captureBeyondViewport: true } : {}) },
       { what: 'taking a screenshot', timeout },
     )) as { data: string };
     return Buffer.from(data, 'base64');

@@ -54,6 +54,7 @@ interface BuildFlags {
   out: string;
   verbose?: boolean;
   singleFile?: boolean;
+  thumbnails?: boolean;
 }
 
 async function build(files: string[], flags: BuildFlags): Promise<void> {
@@ -67,6 +68,7 @@ async function build(files: string[], flags: BuildFlags): Promise<void> {
     outDir: resolve(project.root, flags.out),
     project,
     singleFile: Boolean(flags.singleFile),
+    thumbnails: flags.thumbnails !== false && !flags.singleFile,
   });
   report(result.diagnostics);
   if (hasErrors(result.diagnostics)) {
@@ -80,6 +82,7 @@ async function build(files: string[], flags: BuildFlags): Promise<void> {
     out(`${page}  ${plural(deck.rendered.slides.length, 'slide')}${size}`);
     if (flags.verbose) out(pacingTable(deck.rendered));
   }
+  if (result.thumbnails?.skipped) err(`deck: the index page has no thumbnails: ${result.thumbnails.skipped}`);
   const others = result.indexed.length - result.decks.length;
   out(
     `built ${plural(result.decks.length, 'deck')} into ${shown(result.outDir)}/ in ${Math.round(performance.now() - started)} ms${others > 0 ? `; its index also lists ${plural(others, 'deck')} built before` : ''}`,
@@ -234,6 +237,7 @@ function createCli() {
     .option('--out <dir>', 'Output folder', { default: 'dist' })
     .option('--verbose', "Print each deck's pacing plan")
     .option('--single-file', 'Build each deck as one HTML file, OUT/<deck>.html, with everything inside it')
+    .option('--no-thumbnails', "Leave the first slides' pictures off the index page (they need Chrome or Chromium)")
     .action((decks: string[], flags: BuildFlags) => build(decks, flags));
   cli
     .command('dev [deck]', `Present a deck with live reload (default: the only deck in ${SLIDES_DIR}/)`)

@@ -23,6 +23,7 @@ import { onInterrupt } from '../platform/interrupt.js';
 import { displayPath, isInside } from '../platform/paths.js';
 import type { RenderOptions } from '../render/index.js';
 import { singleFileDeck } from './single-file.js';
+import { THUMBNAIL_FILE, type ThumbnailResult, writeThumbnails } from './thumbnails.js';
 
 export interface BuildOptions {
   outDir: string;
@@ -30,6 +31,8 @@ export interface BuildOptions {
   render?: RenderOptions;
   /** Each deck as one HTML file, OUT/<name>.html, that holds everything (no folder, no index page). */
   singleFile?: boolean;
+  /** A picture of each deck's first slide on the index page (taken in a browser; see thumbnails.ts). */
+  thumbnails?: boolean;
 }
 
 export interface BuildResult extends CompileResult {
@@ -38,6 +41,8 @@ export interface BuildResult extends CompileResult {
   indexed: DeckSummary[];
   /** With `singleFile`: each deck's file and its size in bytes. */
   singleFiles: { name: string; file: string; size: number }[];
+  /** With `thumbnails`: how many were taken and reused, and why any are missing. */
+  thumbnails?: Omit<ThumbnailResult, 'keys'>;
 }
 
 /** Marks a folder as build output, so that a later build may replace decks in it. */
@@ -67,7 +72,6 @@ async function writeDeck(deck: CompiledDeck, folder: string, runtime: RuntimeBun
     contentSecurityPolicy: deckContentSecurityPolicy(runtime.scriptHashes),
   });
   await writeFile(join(folder, INDEX_PAGE), html);
-  await writeFile(join(folder, SUMMARY_FILE), summaryJson(summarize(deck)));
 }
 
 /**
@@ -186,13 +190,37 @@ export async function buildDecks(paths: readonly string[], options: BuildOptions
     }
     for (const deck of decks) await writeDeck(deck, join(staging, deck.name), runtime, project.publicDir);
     const built = new Set(decks.map((deck) => deck.name));
-    const kept = (await summariesIn(outDir)).filter((summary) => !built.has(summary.name));
-    const indexed = [...kept, ...decks.map(summarize)].sort((a, b) => a.name.localeCompare(b.name));
+    const before = await summariesIn(outDir);
+    const thumbnails = options.thumbnails
+      ? await writeThumbnails(
+          decks.map((deck) => {
+            const previous = before.find((summary) => summary.name === deck.name);
+            return {
+              deck,
+              folder: join(staging, deck.name),
+              ...(previous ? { previous: { folder: join(outDir, deck.name), key: previous.thumbnailKey } } : {}),
+            };
+          }),
+          runtime,
+        )
+      : undefined;
+    const summaries = decks.map((deck) => {
+      const key = thumbnails?.keys.get(deck.name);
+      return { ...summarize(deck), ...(key ? { thumbnail: THUMBNAIL_FILE, thumbnailKey: key } : {}) };
+    });
+    for (const summary of summaries) await writeFile(join(staging, summary.name, SUMMARY_FILE), summaryJson(summary));
+    const kept = before.filter((summary) => !built.has(summary.name));
+    const indexed = [...kept, ...summaries].sort((a, b) => a.name.localeCompare(b.name));
     await writeFile(join(staging, INDEX_PAGE), renderIndexPage(indexed));
     await writeFile(join(staging, BUILD_MARKER), BUILD_MARKER_TEXT);
     moveIntoPlace(staging, [BUILD_MARKER, ...built, INDEX_PAGE], outDir, join(staging, '.replaced'));
     moved = true;
-    return { ...compiled, outDir, indexed, singleFiles: [] };
+    const result: BuildResult = { ...compiled, outDir, indexed, singleFiles: [] };
+    if (thumbnails) {
+      const { keys: _keys, ...counts } = thumbnails;
+      result.thumbnails = counts;
+    }
+    return result;
   } catch (error) {
     if (created) await rm(outDir, { recursive: true, force: true });
     throw error;

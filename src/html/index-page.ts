@@ -14,6 +14,10 @@ export interface DeckSummary {
   slideCount: number;
   /** Minutes, from front matter. */
   duration?: number;
+  /** A picture of the first slide, in the deck's folder. */
+  thumbnail?: string;
+  /** What the thumbnail was taken from (commands/thumbnails.ts), to know when it is out of date. */
+  thumbnailKey?: string;
 }
 
 export function summarize(deck: CompiledDeck): DeckSummary {
@@ -41,7 +45,7 @@ export function parseSummary(name: string, text: string): DeckSummary | undefine
     return undefined;
   }
   if (typeof data !== 'object' || data === null) return undefined;
-  const { title, author, description, slideCount, duration } = data as Record<string, unknown>;
+  const { title, author, description, slideCount, duration, thumbnail, thumbnailKey } = data as Record<string, unknown>;
   if (typeof title !== 'string' || typeof slideCount !== 'number') return undefined;
   return {
     name,
@@ -50,6 +54,9 @@ export function parseSummary(name: string, text: string): DeckSummary | undefine
     ...(typeof author === 'string' ? { author } : {}),
     ...(typeof description === 'string' ? { description } : {}),
     ...(typeof duration === 'number' ? { duration } : {}),
+    // A file name in the deck's folder, nothing that could lead elsewhere.
+    ...(typeof thumbnail === 'string' && /^[\w.-]+\.png$/.test(thumbnail) ? { thumbnail } : {}),
+    ...(typeof thumbnailKey === 'string' ? { thumbnailKey } : {}),
   };
 }
 
@@ -59,8 +66,13 @@ export function renderIndexPage(decks: readonly DeckSummary[]): string {
       const facts = [plural(deck.slideCount, 'slide'), deck.duration ? `${deck.duration} min` : '', deck.author ?? '']
         .filter(Boolean)
         .join(' · ');
-      return `<li>
-<a href="${escapeHtml(encodeURI(deck.name))}/index.html">${escapeHtml(deck.title)}</a>
+      const folder = escapeHtml(encodeURI(deck.name));
+      // Decorative: the title beside it says what the deck is.
+      const thumbnail = deck.thumbnail
+        ? `<img class="thumbnail" src="${folder}/${escapeHtml(encodeURI(deck.thumbnail))}" alt="" width="240" loading="lazy">\n`
+        : '';
+      return `<li${deck.thumbnail ? ' class="with-thumbnail"' : ''}>
+${thumbnail}<a href="${folder}/index.html">${escapeHtml(deck.title)}</a>
 <p class="facts">${escapeHtml(facts)}</p>
 ${deck.description ? `<p>${escapeHtml(deck.description)}</p>` : ''}
 </li>`;
@@ -80,6 +92,9 @@ li { padding: 1rem 0; border-top: 1px solid #c9ced6; }
 a { font-size: 1.3rem; font-weight: 700; color: #0b5f6e; }
 p { margin: 0.25rem 0 0; }
 .facts { color: #4a5361; }
+.with-thumbnail { display: grid; grid-template-columns: 240px 1fr; column-gap: 1.25rem; align-items: start; }
+.with-thumbnail > :not(.thumbnail) { grid-column: 2; }
+.thumbnail { grid-row: 1 / span 3; width: 240px; height: auto; border: 1px solid #c9ced6; }
 </style>
 </head>
 <body>

@@ -42,6 +42,22 @@ describe('deck build', () => {
     expect(stdout).toContain('dist/one/index.html  1 slide\n');
     expect(stdout).toMatch(/built 2 decks into dist\/ in \d+ ms\n$/);
     expect(existsSync(join(dir, 'dist/two/index.html'))).toBe(true);
+    // Each deck's first slide, as a picture beside its title on the index page.
+    expect(readFileSync(join(dir, 'dist/one/thumbnail.png')).subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(readFileSync(join(dir, 'dist/index.html'), 'utf8')).toContain(
+      '<img class="thumbnail" src="two/thumbnail.png" alt="" width="240" loading="lazy">',
+    );
+  });
+
+  it('builds without thumbnails when no browser can take them, and says why', () => {
+    write('slides/one.md', '# One');
+    const { code, stderr } = deckWith({ CHROME_PATH: join(dir, 'no-such-browser') }, 'build');
+    expect(code).toBe(0);
+    expect(stderr).toBe(
+      `deck: the index page has no thumbnails: CHROME_PATH points to ${join(dir, 'no-such-browser')}, which does not exist\n`,
+    );
+    expect(readFileSync(join(dir, 'dist/index.html'), 'utf8')).not.toContain('<img');
+    expect(deck('build', '--no-thumbnails').stderr).toBe('');
   });
 
   it('rebuilds one deck without touching the others, and the index still lists them all', () => {
@@ -64,7 +80,7 @@ describe('deck build', () => {
 
   it('builds any Markdown file into --out', () => {
     write('talks/x.md', '# X');
-    expect(deck('build', 'talks/x.md', '--out', 'site').code).toBe(0);
+    expect(deck('build', 'talks/x.md', '--out', 'site', '--no-thumbnails').code).toBe(0);
     expect(existsSync(join(dir, 'site/x/index.html'))).toBe(true);
   });
 
@@ -78,7 +94,7 @@ describe('deck build', () => {
 
   it('prints the pacing plan with --verbose', () => {
     write('slides/t.md', '---\nduration: 1\n---\n\n# A\n\n---\n\n# B');
-    const { stdout } = deck('build', '--verbose');
+    const { stdout } = deck('build', '--verbose', '--no-thumbnails');
     expect(stdout).toContain('slide  line  time  starts at');
     expect(stdout).toMatch(/total\s+1:00 of 1:00 planned/);
   });

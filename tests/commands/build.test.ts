@@ -265,6 +265,26 @@ describe('static build', () => {
   });
 });
 
+describe('thumbnails on the index page', () => {
+  it("takes each deck's first slide once, and again only when something it shows may have changed", async () => {
+    const deck = write('talk.md', DECK);
+    write('img/logo.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    write('files/sheet.txt', 'worksheet');
+    const build = () => buildDecks([deck], { outDir: join(dir, 'out'), project: projectAt(dir), thumbnails: true });
+    expect((await build()).thumbnails).toEqual({ made: 1, reused: 0 });
+    const png = readFileSync(join(dir, 'out/talk/thumbnail.png'));
+    // 480 x 270: the 1280 x 720 canvas, scaled.
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([480, 270]);
+    expect((await build()).thumbnails).toEqual({ made: 0, reused: 1 });
+    expect(readFileSync(join(dir, 'out/talk/thumbnail.png'))).toEqual(png);
+    write('img/logo.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
+    expect((await build()).thumbnails).toEqual({ made: 1, reused: 0 });
+    write('talk.md', DECK.replace('# Hello', '# Hello again'));
+    expect((await build()).thumbnails).toEqual({ made: 1, reused: 0 });
+    expect(readFileSync(join(dir, 'out/index.html'), 'utf8')).toContain('src="talk/thumbnail.png"');
+  });
+});
+
 describe('deck build --single-file', () => {
   it('writes one HTML file per deck, with its pictures, links and stylesheets inside, and nothing else', async () => {
     const deck = write(

@@ -21,6 +21,24 @@ describe('the index page', () => {
   });
 });
 
+describe('thumbnails on the index page', () => {
+  it("shows a deck's thumbnail beside its title, as decoration", () => {
+    const html = renderIndexPage([{ ...TALK, name: 'my talk', thumbnail: 'thumbnail.png', thumbnailKey: 'k' }, TALK]);
+    expect(html).toContain(
+      '<li class="with-thumbnail">\n<img class="thumbnail" src="my%20talk/thumbnail.png" alt="" width="240" loading="lazy">\n<a href="my%20talk/index.html">',
+    );
+    expect(html.match(/<img/g)).toHaveLength(1);
+  });
+
+  it('reads back only a thumbnail that is a PNG file in the deck folder', () => {
+    const read = (thumbnail: unknown) => parseSummary('x', JSON.stringify({ title: 'T', slideCount: 1, thumbnail }));
+    expect(read('thumbnail.png')?.thumbnail).toBe('thumbnail.png');
+    for (const bad of ['../other/thumbnail.png', 'a/b.png', 'javascript:alert(1)', 'x.svg', 3, '']) {
+      expect(read(bad)?.thumbnail, String(bad)).toBeUndefined();
+    }
+  });
+});
+
 describe('a deck summary kept in its folder', () => {
   it('reads back as written, named by its folder', () => {
     const text = summaryJson(TALK);
