@@ -74,7 +74,14 @@ const binJob = (name, args) => ({ command: localBin(name), args, cwd: ROOT, env:
 const BUILD_JOBS = {
   oursCold: {
     label: 'deck build, cold (no runtime bundle, no earlier output)',
-    ...nodeJob(['bin/deck.js', 'build', 'bench/decks/ours.md', '--out', 'bench/work/ours-cold-dist']),
+    ...nodeJob([
+      'bin/deck.js',
+      'build',
+      'bench/decks/ours.md',
+      '--out',
+      'bench/work/ours-cold-dist',
+      '--no-thumbnails',
+    ]),
     prepare: () => {
       rmSync(RUNTIME_BUNDLES, { recursive: true, force: true });
       rmSync(join(WORK, 'ours-cold-dist'), { recursive: true, force: true });
@@ -83,7 +90,7 @@ const BUILD_JOBS = {
   },
   oursFresh: {
     label: 'deck build, new output folder (runtime bundle from install)',
-    ...nodeJob(['bin/deck.js', 'build', 'bench/decks/ours.md', '--out', 'bench/work/ours-dist']),
+    ...nodeJob(['bin/deck.js', 'build', 'bench/decks/ours.md', '--out', 'bench/work/ours-dist', '--no-thumbnails']),
     prepare: () => rmSync(join(WORK, 'ours-dist'), { recursive: true, force: true }),
     output: join(WORK, 'ours-dist/ours/index.html'),
   },
@@ -94,7 +101,14 @@ const BUILD_JOBS = {
   },
   oursEdited: {
     label: 'deck build, one word edited (replaces its earlier output)',
-    ...nodeJob(['bin/deck.js', 'build', 'bench/work/warm/ours.md', '--out', 'bench/work/ours-warm-dist']),
+    ...nodeJob([
+      'bin/deck.js',
+      'build',
+      'bench/work/warm/ours.md',
+      '--out',
+      'bench/work/ours-warm-dist',
+      '--no-thumbnails',
+    ]),
     prepare: writeWarmCopy,
     output: join(WORK, 'ours-warm-dist/ours/index.html'),
   },
@@ -102,6 +116,18 @@ const BUILD_JOBS = {
     label: 'marp (HTML)',
     ...binJob('marp', ['bench/decks/marp.md', '-o', 'bench/work/marp/index.html']),
     output: join(WORK, 'marp/index.html'),
+  },
+  // What the rows above leave out: the index page's thumbnail (a browser starts), and one file.
+  oursThumbnails: {
+    label: 'deck build, new output folder, with the index thumbnail',
+    ...nodeJob(['bin/deck.js', 'build', 'bench/decks/ours.md', '--out', 'bench/work/ours-thumbnail-dist']),
+    prepare: () => rmSync(join(WORK, 'ours-thumbnail-dist'), { recursive: true, force: true }),
+    output: join(WORK, 'ours-thumbnail-dist/ours/thumbnail.png'),
+  },
+  oursSingleFile: {
+    label: 'deck build --single-file',
+    ...nodeJob(['bin/deck.js', 'build', 'bench/decks/ours.md', '--single-file', '--out', 'bench/work/ours-single']),
+    output: join(WORK, 'ours-single/ours.html'),
   },
 };
 
@@ -161,6 +187,30 @@ const PPTX_JOBS = {
     label: 'marp --pptx (a picture per slide)',
     ...binJob('marp', ['bench/decks/marp.md', '--pptx', '--browser-path', PPTX_BROWSER, '-o', 'bench/work/marp.pptx']),
     output: join(WORK, 'marp.pptx'),
+  },
+};
+
+/** One PNG per slide at 1280x720, on one browser binary. */
+const PNG_JOBS = {
+  ours: {
+    label: 'deck png',
+    ...nodeJob(['bin/deck.js', 'png', 'bench/decks/ours.md', '--out', 'bench/work/ours-png']),
+    env: { ...OURS_ENV, CHROME_PATH: PPTX_BROWSER },
+    output: join(WORK, 'ours-png/slide-01.png'),
+  },
+  marp: {
+    label: 'marp --images png',
+    ...binJob('marp', [
+      'bench/decks/marp.md',
+      '--images',
+      'png',
+      '--browser-path',
+      PPTX_BROWSER,
+      '-o',
+      'bench/work/marp-png/slide.png',
+    ]),
+    prepare: () => mkdirSync(join(WORK, 'marp-png'), { recursive: true }),
+    output: join(WORK, 'marp-png/slide.001.png'),
   },
 };
 
@@ -339,6 +389,11 @@ function measureBytes() {
       folder: join(WORK, 'revealmd-dist'),
     },
     { label: 'Marp single HTML', html: join(WORK, 'marp/index.html'), folder: join(WORK, 'marp') },
+    {
+      label: 'ours (deck build --single-file)',
+      html: join(WORK, 'ours-single/ours.html'),
+      folder: join(WORK, 'ours-single'),
+    },
   ];
   return outputs.map((output) =>
     existsSync(output.html)
@@ -436,6 +491,7 @@ function buildReport({
   pdfPages,
   pptxSamples,
   pptxFiles,
+  pngSamples,
   bytesRows,
   hotReload,
   memoryRows,
@@ -532,6 +588,13 @@ function buildReport({
   );
   lines.push(...ratioTable([['ours', 'marp', 'deck pptx / marp --pptx']], pptxSamples), '');
 
+  lines.push(
+    `## 3c. Slide images, one PNG per slide at 1280x720, whole process (1 warm-up, then ${ROUNDS} alternating rounds; both on ${PPTX_BROWSER})`,
+    '',
+  );
+  lines.push(...processTable(PNG_JOBS, pngSamples), '');
+  lines.push(...ratioTable([['ours', 'marp', 'deck png / marp --images png']], pngSamples), '');
+
   lines.push('## 4. Bytes the built deck loads', '');
   lines.push(
     ...table(
@@ -618,6 +681,7 @@ async function main() {
   results.pdfPages = await countPdfPages(PDF_JOBS);
   results.pptxSamples = await compareProcesses('pptx', PPTX_JOBS);
   results.pptxFiles = await describePptx(PPTX_JOBS);
+  results.pngSamples = await compareProcesses('png', PNG_JOBS);
   results.bytesRows = measureBytes();
   results.hotReload = await measureHotReloadSection();
   results.memoryRows = await measureMemory([...Object.values(BUILD_JOBS), ...Object.values(PDF_JOBS)]);
