@@ -42,6 +42,12 @@ export const isPrintView = (search: string): boolean => /(?:^\?|&)print-pdf(?:&|
  */
 export const SLIDE_POSITION_ATTRIBUTE = 'data-deck-slide';
 
+/**
+ * The inline custom property the runtime sets on a slide's `<section>`: the scale of its body text
+ * that makes its content fit (runtime/fit.ts); the theme sizes text from it.
+ */
+export const FIT_PROPERTY = '--deck-fit';
+
 export interface CanvasSize {
   width: number;
   height: number;

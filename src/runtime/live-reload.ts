@@ -3,7 +3,8 @@
 // language) loads the page again, on the same slide.
 
 import type { RevealApi, RevealConfig } from 'reveal.js';
-import type { DeckUpdate } from '../contract.js';
+import { canvasSize, type DeckUpdate } from '../contract.js';
+import { fitSlides } from './fit.js';
 
 /** reveal.js options that `configure()` applies to a running deck. */
 const LIVE_OPTIONS = new Set([
@@ -66,6 +67,7 @@ export function liveReload(
     running = update.revealConfig;
     const { h, v, f } = deck.getIndices();
     slides.innerHTML = update.sectionsHtml;
+    fitSlides(slides as HTMLElement, canvasSize(update.revealConfig));
     document.title = update.title;
     if (Object.keys(options).length > 0) deck.configure(options as RevealConfig);
     deck.sync();

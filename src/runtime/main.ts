@@ -15,6 +15,7 @@ import {
   PRINT_READY_FLAG,
   SLIDE_POSITION_ATTRIBUTE,
 } from '../contract.js';
+import { fitSlidesWithFonts } from './fit.js';
 import { liveReload } from './live-reload.js';
 
 /** Marks each slide with its place in the deck, before the print view flattens stacks (contract.ts). */
@@ -50,7 +51,8 @@ function readConfig(): Record<string, unknown> {
 }
 
 const config = readConfig();
-document.documentElement.style.setProperty('--deck-slide-height', `${canvasSize(config).height}px`);
+const canvas = canvasSize(config);
+document.documentElement.style.setProperty('--deck-slide-height', `${canvas.height}px`);
 const root = document.querySelector<HTMLElement>('.reveal');
 const slides = root?.querySelector('.slides');
 if (root && slides) {
@@ -62,7 +64,10 @@ if (root && slides) {
   deck.on('pdf-ready', () => {
     document.documentElement.dataset[PRINT_READY_FLAG] = 'true';
   });
-  void deck.initialize();
+  // Sizes are set before reveal.js lays anything out (its print view measures each slide once).
+  void fitSlidesWithFonts(slides as HTMLElement, canvas)
+    .catch(() => undefined)
+    .then(() => deck.initialize());
 
   if (import.meta.hot) import.meta.hot.on(DECK_UPDATE_EVENT, liveReload(deck, slides, config));
 }
