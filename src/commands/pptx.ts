@@ -12,6 +12,7 @@ import { DECK_LIMITS, type DeckLimits, openPrintView } from '../browser/deck-pag
 import type { Page } from '../browser/driver.js';
 import { type Block, type MeasuredSlide, measureSlides, type Paragraph, type Run } from '../browser/slide-layout.js';
 import type { CanvasSize } from '../contract.js';
+import { labelsFor } from '../labels.js';
 import type { CompiledDeck, Diagnostic, Project } from '../model.js';
 import { writeFileAtomically } from '../platform/atomic-write.js';
 import { plural } from '../wording.js';
@@ -198,6 +199,7 @@ async function writePresentation(
   /** CSS pixels of the canvas in points, to a tenth. */
   const pt = (value: number) => Math.round(value * points * 10) / 10;
   const lang = meta.lang;
+  const { labels } = labelsFor(lang);
 
   pptx.theme = {
     headFontFace: titleOf(slides[0])?.paragraphs[0]?.fontFamily ?? 'Calibri',
@@ -264,7 +266,7 @@ async function writePresentation(
     const picture = backgrounds.get(measured);
     slide.background = picture ? { data: picture } : { color: color(measured.background) };
     for (const block of measured.blocks) addBlock(slide, block);
-    const timing = measured.timing ? `Planned time: ${clock(measured.timing)}\n\n` : '';
+    const timing = measured.timing ? `${labels.plannedTime(clock(measured.timing))}\n\n` : '';
     slide.addNotes(xmlSafe(`${timing}${measured.notes}`));
   }
   return tidied((await pptx.write({ outputType: 'uint8array' })) as Uint8Array);

@@ -22,13 +22,16 @@ import { htmlPositions } from './html-positions.js';
 import { localAssets } from './local-assets.js';
 import { slideBoundaries } from './slide-boundaries.js';
 import { sourceLines } from './source-lines.js';
+import { typography } from './typography.js';
 import { unclosedFences } from './unclosed-fences.js';
 
 export interface MarkdownOptions {
   /** Let raw HTML through markdown-it (it is sanitized when slides render). */
   html: boolean;
-  /** Curly quotes, dashes and ellipses, as reveal.js's `markdown: {smartypants: true}` asks. */
+  /** Curly quotes, dashes and ellipses (reveal.js's `markdown: {smartypants}`). */
   typographer?: boolean;
+  /** The quotation marks the typographer sets: double open and close, then single (the deck's language's). */
+  quotes?: readonly [string, string, string, string];
   /** Every list item a fragment, as reveal.js's `markdown: {animateLists: true}` asks. */
   animateLists?: boolean;
   /** Mark block elements with their source line, for `deck check`. */
@@ -38,6 +41,7 @@ export interface MarkdownOptions {
 type Plugin = (md: MarkdownIt) => void;
 
 export const PLUGINS: readonly Plugin[] = [
+  typography,
   comments,
   headings,
   unclosedFences,
@@ -59,13 +63,23 @@ function animateLists(md: MarkdownIt): void {
 }
 
 const instances = new Map<string, MarkdownIt>();
+const DEFAULT_QUOTES = ['“', '”', '‘', '’'] as const;
 
 export function markdown(options: MarkdownOptions): MarkdownIt {
-  const key = [options.html, options.typographer, options.animateLists, options.sourceLines].map(Boolean).join('/');
+  const quotes = options.quotes ?? DEFAULT_QUOTES;
+  const key = [
+    ...[options.html, options.typographer, options.animateLists, options.sourceLines].map(Boolean),
+    ...quotes,
+  ].join('/');
   let md = instances.get(key);
   if (!md) {
     // Bare web addresses become links, as in reveal.js's Markdown plugin (GitHub-flavoured).
-    md = markdownIt({ html: options.html, linkify: true, typographer: options.typographer ?? false });
+    md = markdownIt({
+      html: options.html,
+      linkify: true,
+      typographer: options.typographer ?? false,
+      quotes: [...quotes],
+    });
     for (const plugin of PLUGINS) md.use(plugin);
     if (options.animateLists) md.use(animateLists);
     if (options.sourceLines) md.use(sourceLines);

@@ -5,10 +5,12 @@
 // (src/markdown/), and its token stream is split into slides. markdown-it gets the whole file with
 // the front matter blanked out, so token lines are file lines.
 
+import { LABEL_LANGUAGES, labelsFor } from '../labels.js';
 import { DEFAULT_SEPARATORS, findBoundaries, type SeparatorPatterns } from '../markdown/boundaries.js';
 import { createEnv } from '../markdown/env.js';
 import { markdown } from '../markdown/index.js';
 import type { Deck, DeckMeta, Diagnostic, Slide } from '../model.js';
+import { quoted } from '../wording.js';
 import { parseFrontMatter } from './front-matter.js';
 import { firstHeading, isEmptySlide, slideAttributes, splitSlides } from './slides.js';
 
@@ -26,10 +28,15 @@ function separatorPatterns(meta: Partial<DeckMeta>): SeparatorPatterns {
   };
 }
 
-/** An option of reveal.js's Markdown plugin that changes what Markdown becomes: `reveal: {markdown: {…}}`. */
-function markdownOption(reveal: Record<string, unknown>, name: 'smartypants' | 'animateLists'): boolean {
+/**
+ * An option of reveal.js's Markdown plugin that changes what Markdown becomes (`reveal: {markdown: {…}}`):
+ * true or false when the deck sets it, else undefined.
+ */
+function markdownOption(reveal: Record<string, unknown>, name: 'smartypants' | 'animateLists'): boolean | undefined {
   const options = reveal.markdown;
-  return typeof options === 'object' && options !== null && (options as Record<string, unknown>)[name] === true;
+  const value =
+    typeof options === 'object' && options !== null ? (options as Record<string, unknown>)[name] : undefined;
+  return typeof value === 'boolean' ? value : undefined;
 }
 
 /** Lines as an editor numbers them: a final newline does not start another line. */
@@ -68,10 +75,22 @@ export function parseDeck(source: string, file: string, options: ParseOptions = 
     });
   }
   const env = createEnv(bodyLines, file, found.boundaries);
+  const { labels, known } = labelsFor(meta.lang);
+  if (!known) {
+    diagnostics.push({
+      severity: 'warning',
+      message: `lang "${quoted(meta.lang)}" has no labels of its own: the words the toolkit adds (legends, handouts, "${labels.slideOf(1, 2)}") are in English; languages with their own: ${LABEL_LANGUAGES.join(', ')}`,
+      file,
+      line: frontMatter.keyLines.lang ?? 1,
+      column: 1,
+    });
+  }
   const md = markdown({
     html: meta.html,
-    typographer: markdownOption(meta.reveal, 'smartypants'),
-    animateLists: markdownOption(meta.reveal, 'animateLists'),
+    // Curly quotes and dashes unless the deck turns reveal.js's smartypants off.
+    typographer: markdownOption(meta.reveal, 'smartypants') ?? true,
+    quotes: labels.quotes,
+    animateLists: markdownOption(meta.reveal, 'animateLists') ?? false,
     sourceLines: options.sourceLines ?? false,
   });
   const tokens = bodyStart < lines.length ? md.parse(bodyText, env) : [];

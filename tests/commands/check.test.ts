@@ -19,8 +19,8 @@ describe('deck check', () => {
     const result = await checkDecks(['tests/fixtures/decks/overflow.md'], REPO);
     const lines = brief(result).filter((f) => !f.includes(' notes: '));
     expect(lines).toEqual([
-      '13 error overflow: slide 2 "Far too long": content overflows the slide by 166 px at the bottom (screen layout)',
-      '13 error overflow: slide 2 "Far too long": content overflows the slide by 166 px at the bottom (print layout)',
+      '13 error overflow: slide 2 "Far too long": content overflows the slide by 17 px at the bottom (screen layout)',
+      '13 error overflow: slide 2 "Far too long": content overflows the slide by 17 px at the bottom (print layout)',
       '32 warning min-font-size: slide 3 "Tiny print": text "A footnote" is 12 px, below the theme\'s minimum of 20 px',
     ]);
     expect(result.errors).toBe(2);

@@ -49,8 +49,10 @@ export interface UrlBase {
  *   current-fragment classes, hidden, inert, aria-hidden, data-fragment, display and top in style) is
  *   dropped: it says which slide is showing, not what the deck is;
  * - the plugin's bookkeeping (data-markdown, data-markdown-parsed) is dropped;
- * - our own additions are dropped: `data-line` (source lines for `deck check`) and the classes of
- *   our layouts (`compare*`, `venn`); `data-timing` is kept only where the reference has it too,
+ * - our own additions are dropped: `data-line` (source lines for `deck check`), the classes of
+ *   our layouts (`compare*`, `venn`) and the text scale that fits a slide (`--deck-fit` in its style);
+ * - typography is ours too: curly quotes, dashes and ellipses read as the straight quotes, `--`,
+ *   `---` and `...` they were typed as; `data-timing` is kept only where the reference has it too,
  *   since our pacing plan adds it to every slide of a deck with a duration;
  * - local URLs (img src, links, backgrounds) are compared as the file they name, relative to the
  *   deck's folder: ours copies files into `assets/` and rewrites the URLs (`where` maps each copy back
@@ -83,7 +85,15 @@ export function readSlides(where: UrlBase): SlideModel[] {
   ]);
   const OUR_CLASS = /^(compare|venn)/;
   const CONTENT_ATTRIBUTES = new Set(['src', 'href', 'alt']);
-  const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const collapse = (text: string) =>
+    text
+      .replace(/[“”„«»]/g, '"')
+      .replace(/[‘’‚]/g, "'")
+      .replace(/\u2014/g, '---')
+      .replace(/\u2013/g, '--')
+      .replace(/\u2026/g, '...')
+      .replace(/\s+/g, ' ')
+      .trim();
   const short = (text: string) => {
     const t = collapse(text);
     return t.length > 60 ? `${t.slice(0, 57)}...` : t;
@@ -196,7 +206,7 @@ export function readSlides(where: UrlBase): SlideModel[] {
         const kept = classes(section).join(' ');
         if (kept) attributes.class = kept;
       } else if (name === 'style') {
-        const kept = style(section, ['display', 'top']);
+        const kept = style(section, ['display', 'top', '--deck-fit']);
         if (kept) attributes.style = kept;
       } else if (URL_ATTRIBUTES.has(name) || (name === 'data-background' && isFileLike(value))) {
         attributes[name] = fileOf(value);

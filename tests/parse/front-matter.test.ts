@@ -226,12 +226,10 @@ describe('reveal-md front matter', () => {
     expect(minutes('0 min')).toBeUndefined();
   });
 
-  it('turns on curly quotes and dashes when reveal.js’s Markdown options ask for smartypants', () => {
-    const html = render(
-      '---\nreveal:\n  markdown:\n    smartypants: true\n---\n\n# It\'s "here" -- now...',
-    ).sectionsHtml;
-    expect(html).toContain('<h1>It’s “here” – now…</h1>');
-    expect(render("# It's -- now").sectionsHtml).toContain("<h1>It's -- now</h1>");
+  it('sets curly quotes and dashes unless reveal.js’s Markdown options turn smartypants off', () => {
+    expect(render('# It\'s "here" -- now...').sectionsHtml).toContain('<h1>It’s “here” – now…</h1>');
+    const off = '---\nreveal:\n  markdown:\n    smartypants: false\n---\n\n# It\'s "here" -- now...';
+    expect(render(off).sectionsHtml).toContain("<h1>It's &quot;here&quot; -- now...</h1>");
   });
 
   it('makes every list item a fragment when reveal.js’s Markdown options ask for animateLists', () => {

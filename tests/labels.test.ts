@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { LABEL_LANGUAGES, labelsFor } from '../src/labels.js';
+import { parseDeck } from '../src/parse/index.js';
+import { renderDeck } from '../src/render/index.js';
+
+describe('labels in the deck’s language', () => {
+  it('has a table for each language it names, with every label filled in', () => {
+    for (const lang of LABEL_LANGUAGES) {
+      const { labels, known } = labelsFor(lang);
+      expect(known, lang).toBe(true);
+      for (const [key, value] of Object.entries(labels)) {
+        if (typeof value === 'string') expect(value.trim(), `${lang}.${key}`).not.toBe('');
+      }
+      expect(labels.slideOf(3, 21), lang).toMatch(/3\D+21/);
+      expect(labels.quotes, lang).toHaveLength(4);
+    }
+    // No two languages share the legend, so a missing translation would show.
+    const legends = LABEL_LANGUAGES.map((lang) => labelsFor(lang).labels.inBothLists);
+    expect(new Set(legends).size).toBe(legends.length);
+  });
+
+  it('finds a language by its tag, region or case aside, and Brazil’s Portuguese apart from Portugal’s', () => {
+    expect(labelsFor('de-CH').labels.inBothLists).toBe('in beiden Listen');
+    expect(labelsFor('FR').labels.quotes[0]).toBe('«\u00a0');
+    expect(labelsFor('pt_BR').labels.slideOf(1, 2)).toBe('Slide 1 de 2');
+    expect(labelsFor('pt-PT').labels.quotes[0]).toBe('«');
+    expect(labelsFor('ja')).toEqual({ labels: labelsFor('en').labels, known: false });
+  });
+
+  it('sets quotation marks in the deck’s language, and warns once about a language it has no labels for', () => {
+    const render = (front: string) => renderDeck(parseDeck(`---\n${front}\n---\n\n# "Lead"`, 'talk.md'));
+    expect(render('lang: de').sectionsHtml).toContain('<h1>„Lead“</h1>');
+    expect(render('lang: de').diagnostics).toEqual([]);
+    const japanese = render('title: T\nlang: ja');
+    expect(japanese.sectionsHtml).toContain('<h1>“Lead”</h1>');
+    expect(japanese.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity}: ${d.message}`)).toEqual([
+      '3:1 warning: lang "ja" has no labels of its own: the words the toolkit adds (legends, handouts, "Slide 1 of 2") are in English; languages with their own: en, de, fr, es, it, nl, pt',
+    ]);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { markdown } from '../../src/markdown/index.js';
+
+const render = (text: string, quotes?: [string, string, string, string]) =>
+  markdown({ html: true, typographer: true, ...(quotes ? { quotes } : {}) }).render(text);
+
+describe('typography', () => {
+  it('sets dashes, ellipses, apostrophes and the quotation marks it is given', () => {
+    expect(render('It\'s "here" -- 2020--2026 --- now...')).toBe('<p>It’s “here” – 2020–2026 — now…</p>\n');
+    expect(render('Sie sagte: "Führung" und \'Management\'.', ['„', '“', '‚', '‘'])).toBe(
+      '<p>Sie sagte: „Führung“ und ‚Management‘.</p>\n',
+    );
+    expect(render('"Bonjour"', ['«\u00a0', '\u00a0»', '“', '”'])).toBe('<p>«\u00a0Bonjour\u00a0»</p>\n');
+  });
+
+  it('leaves alone what is not a dash or an ellipsis, code, and bare web addresses', () => {
+    expect(render('Options (a), (b), (c) and (tm), wait.. or ,, or +-')).toBe(
+      '<p>Options (a), (b), (c) and (tm), wait.. or ,, or +-</p>\n',
+    );
+    expect(render('Run `a -- b "c"...` now')).toBe('<p>Run <code>a -- b &quot;c&quot;...</code> now</p>\n');
+    expect(render('See https://example.com/a--b...c')).toBe(
+      '<p>See <a href="https://example.com/a--b...c">https://example.com/a--b...c</a></p>\n',
+    );
+    expect(render('```\n"x" -- y...\n```')).toContain('&quot;x&quot; -- y...');
+    expect(render('four ---- dashes stay, and four.... dots')).toBe(
+      '<p>four ---- dashes stay, and four.... dots</p>\n',
+    );
+  });
+
+  it('does nothing with the typographer off', () => {
+    expect(markdown({ html: true }).render('It\'s "x" -- y...')).toBe("<p>It's &quot;x&quot; -- y...</p>\n");
+  });
+});
