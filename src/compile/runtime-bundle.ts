@@ -9,7 +9,13 @@ import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:
 import { basename, dirname, join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HIGHLIGHT_THEMES } from '../render/highlight-themes.js';
-import { DEFAULT_THEME, highlightStylesheet, REVEAL_THEMES, themeStylesheet } from '../render/theme.js';
+import {
+  DEFAULT_CODE_STYLESHEET,
+  DEFAULT_THEME,
+  highlightStylesheet,
+  REVEAL_THEMES,
+  themeStylesheet,
+} from '../render/theme.js';
 import {
   cssFileUrls,
   fontFaceRules,
@@ -24,6 +30,8 @@ const THEME_DIR = join(TOOLKIT_ROOT, 'theme');
 const FONT_PACKAGES = [
   ...new Set([
     'atkinson-hyperlegible',
+    'atkinson-hyperlegible-mono',
+    'public-sans',
     'source-serif-4',
     ...Object.values(REVEAL_THEME_FONTS).flatMap((families) => families.map((family) => family.package)),
   ]),
@@ -152,6 +160,7 @@ async function writeStylesheets(outDir: string): Promise<Record<string, string[]
     stylesheets[path] = await writeStylesheet(outDir, path, css, sourceDir);
   };
   await add(themeStylesheet(DEFAULT_THEME), await readFile(join(THEME_DIR, 'default.css'), 'utf8'), THEME_DIR);
+  await add(DEFAULT_CODE_STYLESHEET, await readFile(join(THEME_DIR, 'default-code.css'), 'utf8'), THEME_DIR);
 
   const revealThemes = join(requirePackageDir('reveal.js'), 'dist/theme');
   const additions = await readFile(join(THEME_DIR, 'reveal-theme.css'), 'utf8');

@@ -16,6 +16,7 @@ import { comments } from './comments.js';
 import { COMPARE, compare } from './compare/index.js';
 import { containers } from './containers.js';
 import { attributeComments } from './element-attributes.js';
+import { figures } from './figures.js';
 import { headings } from './headings.js';
 import { htmlDepth } from './html-depth.js';
 import { htmlPositions } from './html-positions.js';
@@ -50,6 +51,7 @@ export const PLUGINS: readonly Plugin[] = [
   htmlDepth,
   compare,
   (md) => containers(md, { known: [COMPARE] }),
+  figures,
   localAssets,
   code,
   slideBoundaries,

@@ -27,7 +27,31 @@ function replaceIn(children: Token[]): void {
   }
 }
 
+/** Opening quotation marks of every language's table (labels.ts): what a quotation starts with. */
+const OPENING = /^[“„«‘‚‹]/;
+
+/**
+ * A quotation in a blockquote that starts with its quotation mark: the mark goes in a span of its
+ * own, which the theme hangs in the margin (default.css, `.hanging-quote`).
+ */
+function hangingQuotes(state: StateCore): void {
+  let depth = 0;
+  for (const token of state.tokens) {
+    if (token.type === 'blockquote_open') depth++;
+    if (token.type === 'blockquote_close') depth--;
+    if (depth === 0 || token.type !== 'inline' || !token.children) continue;
+    const first = token.children[0];
+    const mark = first?.type === 'text' ? OPENING.exec(first.content)?.[0] : undefined;
+    if (!first || !mark) continue;
+    const open = new state.Token('html_inline', '', 0);
+    open.content = `<span class="hanging-quote">${mark}</span>`;
+    first.content = first.content.slice(mark.length);
+    token.children.unshift(open);
+  }
+}
+
 export function typography(md: MarkdownIt): void {
+  md.core.ruler.after('smartquotes', 'deck_hanging_quotes', hangingQuotes);
   md.core.ruler.at('replacements', (state: StateCore) => {
     if (!state.md.options.typographer) return;
     for (const token of state.tokens) {

@@ -185,8 +185,13 @@ function checkIds(outputs: readonly SlideOutput[], diagnostics: Diagnostic[], fi
 
 export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDeck {
   const diagnostics: Diagnostic[] = [...deck.diagnostics];
-  const withCode = deck.slides.some((slide) => hasCode(slide.body) || hasCode(slide.notes ?? []));
-  const theme = deckStyles(deck, withCode, diagnostics);
+  const blocks = deck.slides.some((slide) => hasCode(slide.body) || hasCode(slide.notes ?? []));
+  const inline = deck.slides.some((slide) =>
+    [...slide.body, ...(slide.notes ?? [])].some((token) =>
+      token.children?.some((child) => child.type === 'code_inline'),
+    ),
+  );
+  const theme = deckStyles(deck, { blocks, any: blocks || inline }, diagnostics);
   const found = { diagnostics, assets: [...theme.assets, ...deck.assets] };
   // Rendering rules are the same in every instance.
   const md = markdown({ html: deck.meta.html });

@@ -40,6 +40,8 @@ export const DEFAULT_HIGHLIGHT_THEME = { ours: 'a11y-light', reveal: 'a11y-dark'
 /** Where a theme's stylesheet is, in the runtime bundle and in the built deck's folder. */
 export const themeStylesheet = (name: string): string => `theme/${name}.css`;
 export const highlightStylesheet = (name: string): string => `theme/highlight/${name}.css`;
+/** The default theme's code face, for decks that show code (in a block or a line of text). */
+export const DEFAULT_CODE_STYLESHEET = 'theme/default-code.css';
 
 export interface DeckStyles {
   /** The toolkit's stylesheets the deck uses, in load order: its theme, then code highlighting. */
@@ -74,7 +76,7 @@ const HIGHLIGHT_NAMES = [
 
 const NOT_LOCAL = 'save the stylesheet next to the deck (a built deck loads nothing from the web)';
 
-export function deckStyles(deck: Deck, hasCode: boolean, diagnostics: Diagnostic[]): DeckStyles {
+export function deckStyles(deck: Deck, code: { blocks: boolean; any: boolean }, diagnostics: Diagnostic[]): DeckStyles {
   const error = (key: keyof DeckMeta, message: string) =>
     diagnostics.push({ severity: 'error', message, file: deck.file, line: deck.metaLines[key] ?? 1, column: 1 });
   const styles: DeckStyles = { toolkit: [], own: [], assets: [] };
@@ -86,6 +88,7 @@ export function deckStyles(deck: Deck, hasCode: boolean, diagnostics: Diagnostic
   const theme = deck.meta.theme ?? DEFAULT_THEME;
   const revealTheme = isRevealTheme(theme);
   styles.toolkit.push(themeStylesheet(revealTheme ? theme : DEFAULT_THEME));
+  if (!revealTheme && code.any) styles.toolkit.push(DEFAULT_CODE_STYLESHEET);
   if (!revealTheme && theme !== DEFAULT_THEME) {
     const isCss = /\.css$/i.test(localPath(theme));
     if (isCss && isLocalUrl(theme)) {
@@ -108,7 +111,7 @@ export function deckStyles(deck: Deck, hasCode: boolean, diagnostics: Diagnostic
       'highlightTheme',
       `unknown highlightTheme "${quoted(highlightName)}"${didYouMean(highlightName, HIGHLIGHT_NAMES)}; use the name of a highlight.js style, such as monokai, github, atom-one-dark or zenburn`,
     );
-  } else if (hasCode) {
+  } else if (code.blocks) {
     styles.toolkit.push(highlightStylesheet(highlight));
   }
 
