@@ -112,6 +112,26 @@ describe('static build', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
+  it('gives the default theme its code face only in a deck that shows code, in a block or a line', async () => {
+    const build = async (name: string, body: string) => {
+      const deck = write(`${name}.md`, `# ${name}\n\n${body}`);
+      await buildDecks([deck], { outDir: join(dir, name), project: projectAt(dir) });
+      const page = readFileSync(join(dir, name, name, 'index.html'), 'utf8');
+      return { page, fonts: readdirSync(join(dir, name, name, 'fonts')) };
+    };
+    const plain = await build('plain', 'Just words.');
+    expect(plain.page).not.toContain('default-code.css');
+    expect(plain.fonts.filter((font) => font.includes('mono'))).toEqual([]);
+    for (const [name, body] of [
+      ['inline', 'Type `npm test` first.'],
+      ['block', '```js\nlet x = 10;\n```'],
+    ]) {
+      const shown = await build(name!, body!);
+      expect(shown.page, name).toContain('<link rel="stylesheet" href="theme/default-code.css">');
+      expect(shown.fonts, name).toContain('atkinson-hyperlegible-mono-latin-400-normal.woff2');
+    }
+  });
+
   it('copies a reveal.js theme with its own fonts only, and code highlighting only for a deck with code', async () => {
     const deck = write('talk.md', '---\ntheme: black\ncss: extra.css\n---\n\n# Hello\n\n```js\nlet x = 1;\n```');
     write('plain.md', '---\ntheme: black\n---\n\n# No code');

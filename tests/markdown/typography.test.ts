@@ -31,3 +31,17 @@ describe('typography', () => {
     expect(markdown({ html: true }).render('It\'s "x" -- y...')).toBe("<p>It's &quot;x&quot; -- y...</p>\n");
   });
 });
+
+describe('quotations', () => {
+  it('hangs the opening mark of a quotation in a blockquote, in any language’s marks', () => {
+    expect(render('> "Lead by example," she said.')).toBe(
+      '<blockquote>\n<p><span class="hanging-quote">“</span>Lead by example,” she said.</p>\n</blockquote>\n',
+    );
+    expect(render('> "Führung"', ['„', '“', '‚', '‘'])).toContain('<span class="hanging-quote">„</span>Führung“');
+  });
+
+  it('leaves a quotation outside a blockquote, or a blockquote that starts otherwise, as it is', () => {
+    expect(render('"Not in a blockquote"')).toBe('<p>“Not in a blockquote”</p>\n');
+    expect(render('> Plain start, "quoted" later')).not.toContain('hanging-quote');
+  });
+});
