@@ -18,7 +18,7 @@ import { DeckError } from '../errors.js';
 import { type DeckSummary, parseSummary, renderIndexPage, summarize, summaryJson } from '../html/index-page.js';
 import { deckContentSecurityPolicy, pageStyles, renderPage } from '../html/page.js';
 import { type CompiledDeck, hasErrors, type Project } from '../model.js';
-import { checkFolderDestination } from '../platform/destination.js';
+import { checkOwnFolder } from '../platform/destination.js';
 import { onInterrupt } from '../platform/interrupt.js';
 import { displayPath, isInside } from '../platform/paths.js';
 import type { RenderOptions } from '../render/index.js';
@@ -96,14 +96,11 @@ async function checkOutDir(outDir: string, sources: readonly string[], project: 
       `${label} is inside ${shown(project.publicDir)}, which every deck gets a copy of; choose a folder outside it`,
     );
   }
-  await checkFolderDestination({ path: outDir, label, shown });
-  const entries = await readdir(outDir).catch(() => [] as string[]);
-  if (entries.length > 0 && !entries.includes(BUILD_MARKER)) {
-    throw new DeckError(
-      'USAGE',
-      `${shown(outDir)} exists and was not made by deck build; choose another --out or remove it`,
-    );
-  }
+  await checkOwnFolder(
+    { path: outDir, label, shown },
+    BUILD_MARKER,
+    `${shown(outDir)} exists and was not made by deck build; choose another --out or remove it`,
+  );
 }
 
 /** The summaries kept in the deck folders of `outDir` (folders without one are not listed). */

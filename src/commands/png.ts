@@ -5,14 +5,14 @@
 // images or the new ones, never a mix.
 
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DECK_LIMITS, type DeckLimits, openDeck } from '../browser/deck-page.js';
 import { type SlideStep, showStep, slideSteps, stillDeck } from '../browser/slide-images.js';
 import type { CanvasSize } from '../contract.js';
 import { DeckError } from '../errors.js';
 import type { Diagnostic, Project } from '../model.js';
-import { checkFolderDestination } from '../platform/destination.js';
+import { checkOwnFolder } from '../platform/destination.js';
 import { onInterrupt } from '../platform/interrupt.js';
 import { displayPath } from '../platform/paths.js';
 import { plural } from '../wording.js';
@@ -67,24 +67,16 @@ function fileName(step: SlideStep, digits: number): string {
   return step.step === undefined ? `slide-${slide}.png` : `slide-${slide}-${step.step}.png`;
 }
 
-/** The output folder must be missing, empty, or an earlier export's (nothing else is replaced). */
-async function checkOutDir(outDir: string, label: string, shown: (path: string) => string): Promise<void> {
-  await checkFolderDestination({ path: outDir, label, shown });
-  const entries = await readdir(outDir).catch(() => [] as string[]);
-  if (entries.length > 0 && !entries.includes(MARKER)) {
-    throw new DeckError(
-      'USAGE',
-      `${shown(outDir)} has files that deck png did not write; choose another --out or empty it`,
-    );
-  }
-}
-
 export async function exportPngs(options: PngOptions): Promise<PngResult> {
   const progress = options.progress ?? (() => {});
   const limits = options.limits ?? DECK_LIMITS;
   const outDir = resolve(options.outDir);
   const shown = (path: string) => displayPath(path, options.project.root);
-  await checkOutDir(outDir, `--out ${shown(outDir)}`, shown);
+  await checkOwnFolder(
+    { path: outDir, label: `--out ${shown(outDir)}`, shown },
+    MARKER,
+    `${shown(outDir)} has files that deck png did not write; choose another --out or empty it`,
+  );
   progress('loading deck');
   return withBuiltDeck(
     { deck: options.deck, project: options.project, temporaryPrefix: 'deck-png-' },

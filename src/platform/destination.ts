@@ -3,7 +3,7 @@
 // instead of after the compile (or the browser) has run.
 
 import { constants } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
+import { access, readdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DeckError } from '../errors.js';
 
@@ -59,4 +59,14 @@ export async function checkFileDestination(destination: Destination): Promise<vo
     throw new DeckError('USAGE', `${destination.label}: the folder ${destination.shown(folder)} does not exist`);
   }
   await checkWritable(info ? destination.path : folder, destination);
+}
+
+/**
+ * A folder a command fills and later replaces: it must be possible to write there, and be missing,
+ * empty, or marked with `marker` as that command's own; anything else is refused with `refusal`.
+ */
+export async function checkOwnFolder(destination: Destination, marker: string, refusal: string): Promise<void> {
+  await checkFolderDestination(destination);
+  const entries = await readdir(destination.path).catch(() => [] as string[]);
+  if (entries.length > 0 && !entries.includes(marker)) throw new DeckError('USAGE', refusal);
 }

@@ -55,7 +55,8 @@ describe('static build', () => {
     const tree = fileTree(join(dir, 'out/talk'));
     const used = deckRuntimeFiles(runtime, result.decks[0]!.rendered.toolkitStyles);
     for (const file of used) expect(tree[file], file).toBe(fileTree(runtime.dir)[file]);
-    expect(Object.keys(tree).filter((file) => file.startsWith('fonts/') && file.endsWith('.woff2'))).toHaveLength(4);
+    // The default theme's four faces, and the plain zero its bold type takes from Public Sans.
+    expect(Object.keys(tree).filter((file) => file.startsWith('fonts/') && file.endsWith('.woff2'))).toHaveLength(5);
     const index = readFileSync(join(dir, 'out/index.html'), 'utf8');
     expect(index).toContain('<a href="talk/index.html">Small deck</a>');
     expect(index).toContain('2 slides · 5 min');
