@@ -61,6 +61,10 @@ const CONTENT_TYPES: Record<string, string> = {
   mp3: 'audio/mpeg',
   pdf: 'application/pdf',
   txt: 'text/plain; charset=utf-8',
+  // The runtime, as `deck present` serves a built deck.
+  js: 'text/javascript; charset=utf-8',
+  woff2: 'font/woff2',
+  woff: 'font/woff',
 };
 
 /** A request path decoded, or undefined when it is not valid percent-encoding. */
@@ -72,7 +76,7 @@ function safeDecode(path: string): string | undefined {
   }
 }
 
-const contentType = (path: string) =>
+export const contentType = (path: string) =>
   CONTENT_TYPES[path.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
 
 function errorPage(lines: string[]): string {
