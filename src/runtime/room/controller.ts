@@ -193,15 +193,13 @@ export function controller(config: RoomPageConfig): void {
       element(
         'main',
         { class: 'deck-room-presenter-main' },
-        element('section', { class: 'deck-room-current' }, current.frame),
+        element('section', { class: 'deck-room-current' }, current.frame, title, notes),
         element(
           'aside',
           { class: 'deck-room-side' },
           element('div', { class: 'deck-room-next-preview' }, nextFrame.frame, upcoming),
           timers,
           countdownRow,
-          title,
-          notes,
           actions,
           element('p', { class: 'deck-room-keys' }, ROOM_WORDS.keys),
         ),
