@@ -23,14 +23,14 @@ interface Stopwatch {
 
 const readWatch = (watch: Stopwatch, now: number) => watch.banked + (watch.since === undefined ? 0 : now - watch.since);
 
-/** What a slide's outline says, from the rendered deck. */
-export function outlineOf(slides: readonly RenderedSlide[]): OutlineSlide[] {
+/** What a presenter needs of each slide, from the rendered deck; without fragments when the deck turns them off. */
+export function outlineOf(slides: readonly RenderedSlide[], { fragments = true } = {}): OutlineSlide[] {
   return slides.map((slide) => ({
     h: slide.h,
     v: slide.v,
     title: slide.title,
     notesHtml: slide.notesHtml,
-    fragments: slide.fragments,
+    fragments: fragments ? slide.fragments : 0,
     ...(slide.timing !== undefined ? { timing: slide.timing } : {}),
     ...(slide.countdown !== undefined ? { countdown: slide.countdown } : {}),
   }));

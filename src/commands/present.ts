@@ -103,6 +103,8 @@ function roomRevealConfig(config: Record<string, unknown>): Record<string, unkno
     ...config,
     hash: false,
     history: false,
+    // The presenter moves the room; a slide that moved on by itself would take a page off the talk.
+    autoSlide: 0,
     // `s` would open reveal.js's speaker window on a copy without notes: the presenter has /present.
     keyboard: keyboard === false ? false : { ...(typeof keyboard === 'object' ? keyboard : {}), 83: null },
   };
@@ -129,7 +131,9 @@ export async function startPresentServer(options: PresentOptions): Promise<Prese
     const token = randomBytes(24).toString('base64url');
     const tokenDigest = digest(token);
     const hasToken = (given: string | null) => given !== null && timingSafeEqual(digest(given), tokenDigest);
-    const room = new Room(outlineOf(deck.rendered.slides));
+    const room = new Room(
+      outlineOf(deck.rendered.slides, { fragments: deck.rendered.revealConfig.fragments !== false }),
+    );
     const counts = { malformed: 0, refused: 0 };
 
     httpServer = createServer();

@@ -3,8 +3,9 @@
 // messages count as commands at all.
 
 import { describe, expect, it } from 'vitest';
-import { parseCommand, Room } from '../../src/commands/present-room.js';
+import { outlineOf, parseCommand, Room } from '../../src/commands/present-room.js';
 import type { OutlineSlide, RoomCommand, RoomStep } from '../../src/contract.js';
+import { render } from '../helpers.js';
 
 const slide = (h: number, v: number, extra: Partial<OutlineSlide> = {}): OutlineSlide => ({
   h,
@@ -99,6 +100,23 @@ describe('moving through the talk', () => {
     const r = new Room([]);
     expect(r.apply({ type: 'next' })).toBe(false);
     expect(r.state()).toMatchObject({ h: 0, v: 0, f: -1 });
+  });
+});
+
+describe('the outline', () => {
+  const deck = render(
+    '# A\n\nNote: say A\n\n---\n\n<!-- .slide: data-countdown="60" -->\n## B\n\n- x <!-- .element: class="fragment" -->',
+  );
+
+  it('carries each slide’s title, notes, fragments and countdown', () => {
+    expect(outlineOf(deck.slides)).toEqual([
+      { h: 0, v: 0, title: 'A', notesHtml: '<p>say A</p>\n', fragments: 0 },
+      { h: 1, v: 0, title: 'B', notesHtml: '', fragments: 1, countdown: 60 },
+    ]);
+  });
+
+  it('has no fragment steps when the deck turns fragments off', () => {
+    expect(outlineOf(deck.slides, { fragments: false }).map((slide) => slide.fragments)).toEqual([0, 0]);
   });
 });
 

@@ -207,7 +207,8 @@ export function controller(config: RoomPageConfig): void {
     );
     document.addEventListener('keydown', (event) => {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
-      if (event.target instanceof HTMLButtonElement && (event.key === ' ' || event.key === 'Enter')) return;
+      // Enter presses a focused button; space always moves the talk on, even after a button was clicked.
+      if (event.target instanceof HTMLButtonElement && event.key === 'Enter') return;
       const command =
         event.key === 'c'
           ? ({ type: 'countdown', action: currentCountdown()?.running ? 'pause' : 'start' } as const)
@@ -217,6 +218,10 @@ export function controller(config: RoomPageConfig): void {
       if (!command) return;
       event.preventDefault();
       send(command);
+    });
+    // A focused button would take the space bar's release as a press.
+    document.addEventListener('keyup', (event) => {
+      if (event.key === ' ' && event.target instanceof HTMLButtonElement) event.preventDefault();
     });
   } else {
     document.body.append(
@@ -263,18 +268,20 @@ export function controller(config: RoomPageConfig): void {
   }
 
   /** The pacing line: ahead or behind the plan, which moves with every pause of the clock. */
-  function pacingText(elapsedMs: number, index: number): string {
-    if (!pacing || (!pacing.running && pacing.elapsedMs === 0)) return ROOM_WORDS.pacingNotStarted;
-    if (!outline.some((slide) => slide.timing !== undefined)) return ROOM_WORDS.noPlan;
+  function pacingLine(elapsedMs: number, index: number): { text: string; behind: boolean } {
+    if (!pacing || (!pacing.running && pacing.elapsedMs === 0))
+      return { text: ROOM_WORDS.pacingNotStarted, behind: false };
+    if (!outline.some((slide) => slide.timing !== undefined)) return { text: ROOM_WORDS.noPlan, behind: false };
     const start = outline.slice(0, Math.max(0, index)).reduce((sum, slide) => sum + (slide.timing ?? 0), 0) * 1000;
     const end = start + (outline[index]?.timing ?? 0) * 1000;
+    const behind = elapsedMs > end;
     const text =
       elapsedMs < start
         ? ROOM_WORDS.ahead(clock(start - elapsedMs))
-        : elapsedMs > end
+        : behind
           ? ROOM_WORDS.behind(clock(elapsedMs - end))
           : ROOM_WORDS.onTime(clock(end - elapsedMs));
-    return pacing.running ? text : `${text} (${ROOM_WORDS.paused})`;
+    return { text: pacing.running ? text : `${text} (${ROOM_WORDS.paused})`, behind };
   }
 
   /** The parts that change with time: clocks and the countdown. */
@@ -283,9 +290,9 @@ export function controller(config: RoomPageConfig): void {
     const now = performance.now();
     const elapsedMs = pacing ? pacing.elapsedMs + (pacing.running ? now - receivedAt : 0) : 0;
     elapsed.textContent = clock(elapsedMs);
-    const index = slideIndex();
-    pace.textContent = pacingText(elapsedMs, index);
-    pace.className = `deck-room-pace ${pace.textContent.includes(ROOM_WORDS.behind('').trim()) ? 'deck-room-behind' : ''}`;
+    const line = pacingLine(elapsedMs, slideIndex());
+    pace.textContent = line.text;
+    pace.classList.toggle('deck-room-behind', line.behind);
     const view = currentCountdown();
     countdownRow.hidden = !view;
     if (view) {
