@@ -51,13 +51,14 @@ describe('the outline of a deck', () => {
       'Stack below',
       'Exercise',
       'The end',
+      'Quick break',
     ]);
     expect(render('Just text, no heading').slides[0]?.title).toBe('');
     expect(render('## *Leading* `well` and **more**').slides[0]?.title).toBe('Leading well and more');
   });
 
   it('counts fragment steps as reveal.js does', () => {
-    expect(deck.slides.map((slide) => slide.fragments)).toEqual([0, 2, 0, 0, 0, 0]);
+    expect(deck.slides.map((slide) => slide.fragments)).toEqual([0, 2, 0, 0, 0, 0, 0]);
     expect(fragmentSteps('<p class="fragment">a</p><p class="fragment">b</p>')).toBe(2);
     // Elements that share an index are one step; each one without an index is a step of its own.
     expect(
