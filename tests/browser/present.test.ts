@@ -227,6 +227,19 @@ describe('deck present', () => {
     );
   });
 
+  it('takes every audience page to the overview and the black screen, and back', async () => {
+    const all = (description: string, test: () => boolean | undefined) =>
+      Promise.all(audience.map((page) => page.waitFor(description, test)));
+    await presenter.press('o');
+    await all('the overview', () => window.deck!.isOverview());
+    await presenter.press('o');
+    await all('the overview to close', () => !window.deck!.isOverview());
+    await presenter.press('b');
+    await all('the black screen', () => window.deck!.isPaused());
+    await presenter.press('b');
+    await all('the slides again', () => !window.deck!.isPaused());
+  });
+
   it('returns a reloaded audience page to the current step', async () => {
     const page = audience[1]!;
     await page.goto(server.urls.audience);

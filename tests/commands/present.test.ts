@@ -4,6 +4,7 @@
 // stays up; the folder of the built deck is all it serves. Everything talks to 127.0.0.1 only.
 
 import { request } from 'node:http';
+import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { type PresentServer, startPresentServer } from '../../src/commands/present.js';
@@ -184,6 +185,36 @@ describe('origins and hosts', () => {
     expect((await get(`/present?token=${token}`, { Host: `evil.example:${port}` })).status).toBe(421);
     expect((await get('/', { Host: `localhost:${port}` })).status).toBe(200);
     expect((await get('/', { Host: `127.0.0.1:${port + 1}` })).status).toBe(421);
+  });
+});
+
+describe('--host 0.0.0.0', () => {
+  it('prints the machine’s address on its network, and answers to it', async () => {
+    const open = await startPresentServer({ file: FIXTURE, project: REPO, host: '0.0.0.0', port: 0 });
+    if (!open.ok) throw new Error('the fixture deck has errors');
+    try {
+      const lan = Object.values(networkInterfaces())
+        .flat()
+        .filter((address) => address?.family === 'IPv4' && !address.internal)
+        .map((address) => address!.address);
+      const host = new URL(open.server.urls.audience).hostname;
+      expect(lan.length > 0 ? lan : ['127.0.0.1']).toContain(host);
+      // Reached over loopback, but named by that address, as a phone in the room names it.
+      const answer = await new Promise<number>((done, fail) => {
+        request(
+          { host: '127.0.0.1', port: open.server.port, path: '/', headers: { Host: `${host}:${open.server.port}` } },
+          (res) => {
+            res.resume();
+            done(res.statusCode ?? 0);
+          },
+        )
+          .on('error', fail)
+          .end();
+      });
+      expect(answer).toBe(200);
+    } finally {
+      await open.server.close();
+    }
   });
 });
 
