@@ -195,7 +195,12 @@ describe('deck present', () => {
       ),
     );
     for (const text of running) expect(text).toMatch(/^1:2\d$/);
-    // Paused from the remote: it stops everywhere, at the same second.
+    // Paused from the remote (once it shows the countdown running): it stops everywhere, at the same second.
+    await remote.waitFor(
+      'the remote to offer a pause',
+      (label) => document.querySelector('.deck-room-countdown-toggle')?.textContent === label,
+      ROOM_WORDS.pause,
+    );
     await click(remote, '.deck-room-countdown-toggle');
     const paused = await Promise.all(
       audience.map((page) =>
@@ -210,6 +215,9 @@ describe('deck present', () => {
 
   it('shows the join screen on the projected deck from the presenter’s key', async () => {
     await presenter.press('q');
+    await presenter.waitFor('the presenter view to know', () =>
+      document.body.classList.contains('deck-room-showing-join'),
+    );
     await audience[0]!.waitFor(
       'the join screen',
       () => !document.querySelector<HTMLElement>('.deck-room-join')?.hidden,
@@ -230,12 +238,22 @@ describe('deck present', () => {
   it('takes every audience page to the overview and the black screen, and back', async () => {
     const all = (description: string, test: () => boolean | undefined) =>
       Promise.all(audience.map((page) => page.waitFor(description, test)));
+    /** The presenter's keys switch what the room shows now: the view must know it first. */
+    const presenterShows = (name: string, on: boolean) =>
+      presenter.waitFor(
+        `the presenter view to show ${name} ${on}`,
+        (arg) => document.body.classList.contains(arg.name) === arg.on,
+        { name, on },
+      );
     await presenter.press('o');
     await all('the overview', () => window.deck!.isOverview());
+    await presenterShows('deck-room-showing-overview', true);
     await presenter.press('o');
     await all('the overview to close', () => !window.deck!.isOverview());
+    await presenterShows('deck-room-showing-overview', false);
     await presenter.press('b');
     await all('the black screen', () => window.deck!.isPaused());
+    await presenterShows('deck-room-showing-black', true);
     await presenter.press('b');
     await all('the slides again', () => !window.deck!.isPaused());
   });

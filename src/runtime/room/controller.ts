@@ -322,7 +322,10 @@ export function controller(config: RoomPageConfig): void {
     joinButton.textContent = state.join ? ROOM_WORDS.hideJoinScreen : ROOM_WORDS.joinScreen;
     blackButton.textContent = state.black ? ROOM_WORDS.unblack : ROOM_WORDS.black;
     pacingButton.textContent = pacing?.running ? ROOM_WORDS.pause : ROOM_WORDS.resume;
-    document.body.classList.toggle('deck-room-black', state.black);
+    // What the room shows, for the keys that switch it and for a look at the page.
+    document.body.classList.toggle('deck-room-showing-black', state.black);
+    document.body.classList.toggle('deck-room-showing-overview', state.overview);
+    document.body.classList.toggle('deck-room-showing-join', state.join);
     showPreviews();
     tick();
   }
