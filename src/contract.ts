@@ -144,9 +144,11 @@ export interface OutlineSlide {
 export type RoomCommand =
   | { type: 'next' | 'prev' | 'left' | 'right' | 'up' | 'down' | 'first' | 'last' }
   | { type: 'go'; h: number; v: number; f: number }
-  | { type: 'overview' | 'black' | 'join'; on: boolean }
-  | { type: 'countdown'; action: 'start' | 'pause' | 'reset' }
-  | { type: 'pacing'; action: 'pause' | 'resume' | 'reset' };
+  /** Without `on`: the other way from what the room shows now (a key pressed twice in a row undoes itself). */
+  | { type: 'overview' | 'black' | 'join'; on?: boolean }
+  /** `toggle`: start it when it is stopped, pause it when it runs. */
+  | { type: 'countdown'; action: 'start' | 'pause' | 'reset' | 'toggle' }
+  | { type: 'pacing'; action: 'pause' | 'resume' | 'reset' | 'toggle' };
 
 export type ServerMessage =
   | { type: 'welcome'; controller: boolean; outline?: OutlineSlide[] }

@@ -38,8 +38,8 @@ export function outlineOf(slides: readonly RenderedSlide[], { fragments = true }
 
 const COMMANDS_WITHOUT_ARGUMENTS = new Set(['next', 'prev', 'left', 'right', 'up', 'down', 'first', 'last']);
 const SWITCHES = new Set(['overview', 'black', 'join']);
-const COUNTDOWN_ACTIONS = new Set(['start', 'pause', 'reset']);
-const PACING_ACTIONS = new Set(['pause', 'resume', 'reset']);
+const COUNTDOWN_ACTIONS = new Set(['start', 'pause', 'reset', 'toggle']);
+const PACING_ACTIONS = new Set(['pause', 'resume', 'reset', 'toggle']);
 const isIndex = (value: unknown, min = 0): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= min && value < 100_000;
 
@@ -56,6 +56,7 @@ export function parseCommand(text: string): RoomCommand | undefined {
   const { type, on, action, h, v, f } = message as Record<string, unknown>;
   if (typeof type !== 'string') return undefined;
   if (COMMANDS_WITHOUT_ARGUMENTS.has(type)) return { type } as RoomCommand;
+  if (SWITCHES.has(type) && on === undefined) return { type } as RoomCommand;
   if (SWITCHES.has(type) && typeof on === 'boolean') return { type, on } as RoomCommand;
   if (type === 'countdown' && typeof action === 'string' && COUNTDOWN_ACTIONS.has(action))
     return { type, action } as RoomCommand;
@@ -121,8 +122,9 @@ export class Room {
       case 'overview':
       case 'black':
       case 'join': {
-        if (this[command.type] === command.on) return false;
-        this[command.type] = command.on;
+        const on = command.on ?? !this[command.type];
+        if (this[command.type] === on) return false;
+        this[command.type] = on;
         return true;
       }
       case 'countdown':
@@ -191,12 +193,18 @@ export class Room {
     return true;
   }
 
-  private countdown(action: 'start' | 'pause' | 'reset'): boolean {
+  private countdown(requested: 'start' | 'pause' | 'reset' | 'toggle'): boolean {
     const key = slideKey(this.step.h, this.step.v);
     const watch = this.countdowns.get(key);
     if (!watch) return false;
     const now = this.now();
     const total = (this.slides.get(key)?.countdown ?? 0) * 1000;
+    // A countdown that ran out is stopped, whatever the last look at it said.
+    if (watch.since !== undefined && readWatch(watch, now) >= total) {
+      watch.banked = total;
+      delete watch.since;
+    }
+    const action = requested === 'toggle' ? (watch.since === undefined ? 'start' : 'pause') : requested;
     if (action === 'start') {
       if (watch.since !== undefined) return false;
       // Started again after it ran out: a new countdown.
@@ -213,9 +221,10 @@ export class Room {
     return true;
   }
 
-  private pacingAction(action: 'pause' | 'resume' | 'reset'): boolean {
+  private pacingAction(requested: 'pause' | 'resume' | 'reset' | 'toggle'): boolean {
     const now = this.now();
     const watch = this.pacing;
+    const action = requested === 'toggle' ? (watch.since === undefined ? 'resume' : 'pause') : requested;
     if (action === 'pause') {
       if (watch.since === undefined) return false;
       watch.banked = readWatch(watch, now);

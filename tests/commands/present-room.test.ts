@@ -96,6 +96,17 @@ describe('moving through the talk', () => {
     expect(r.state()).toMatchObject({ black: false, overview: false, join: true });
   });
 
+  it('switches the other way when a command does not say which (a key pressed twice undoes itself)', () => {
+    const { room: r } = room();
+    r.apply({ type: 'join' });
+    expect(r.state().join).toBe(true);
+    r.apply({ type: 'join' });
+    expect(r.state().join).toBe(false);
+    r.apply({ type: 'black' });
+    r.apply({ type: 'overview' });
+    expect(r.state()).toMatchObject({ black: true, overview: true });
+  });
+
   it('has one step for a deck without slides', () => {
     const r = new Room([]);
     expect(r.apply({ type: 'next' })).toBe(false);
@@ -154,6 +165,36 @@ describe('countdowns', () => {
   });
 });
 
+describe('toggles', () => {
+  it('start a stopped countdown and pause a running one, also one that ran out', () => {
+    const { room: r, wait } = room();
+    r.apply({ type: 'go', h: 3, v: 0, f: -1 });
+    r.apply({ type: 'countdown', action: 'toggle' });
+    wait(10_000);
+    expect(r.state().countdowns['3/0']).toEqual({ seconds: 90, remainingMs: 80_000, running: true });
+    r.apply({ type: 'countdown', action: 'toggle' });
+    expect(r.state().countdowns['3/0']?.running).toBe(false);
+    r.apply({ type: 'countdown', action: 'toggle' });
+    wait(100_000);
+    // Ran out unseen: a toggle starts it afresh rather than pausing it at zero.
+    r.apply({ type: 'countdown', action: 'toggle' });
+    wait(1000);
+    expect(r.state().countdowns['3/0']).toEqual({ seconds: 90, remainingMs: 89_000, running: true });
+  });
+
+  it('pause and resume the talk clock', () => {
+    const { room: r, wait } = room();
+    r.apply({ type: 'next' });
+    wait(1000);
+    r.apply({ type: 'pacing', action: 'toggle' });
+    wait(5000);
+    expect(r.pacingView()).toEqual({ elapsedMs: 1000, running: false });
+    r.apply({ type: 'pacing', action: 'toggle' });
+    wait(1000);
+    expect(r.pacingView()).toEqual({ elapsedMs: 2000, running: true });
+  });
+});
+
 describe('the talk clock', () => {
   it('starts with the first move, pauses and resumes, and resets', () => {
     const { room: r, wait } = room();
@@ -182,6 +223,9 @@ describe('messages', () => {
       { type: 'last' },
       { type: 'go', h: 2, v: 1, f: -1 },
       { type: 'black', on: false },
+      { type: 'join' },
+      { type: 'countdown', action: 'toggle' },
+      { type: 'pacing', action: 'toggle' },
       { type: 'countdown', action: 'reset' },
       { type: 'pacing', action: 'resume' },
     ];
@@ -207,7 +251,6 @@ describe('messages', () => {
     '{"type":"go","h":1e300,"v":0,"f":-1}',
     '{"type":"go","h":"1","v":0,"f":-1}',
     '{"type":"go","h":1,"v":0,"f":-2}',
-    '{"type":"black"}',
     '{"type":"black","on":"yes"}',
     '{"type":"countdown","action":"explode"}',
     '{"type":"pacing","action":"start"}',

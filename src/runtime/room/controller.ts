@@ -29,7 +29,7 @@ interface Preview {
 }
 
 /** What the presenter's keys do: reveal.js's own keys where it has them. */
-function keyCommand(event: KeyboardEvent, state: RoomState | undefined): RoomCommand | undefined {
+function keyCommand(event: KeyboardEvent): RoomCommand | undefined {
   switch (event.key) {
     case 'ArrowRight':
     case 'l':
@@ -57,12 +57,16 @@ function keyCommand(event: KeyboardEvent, state: RoomState | undefined): RoomCom
       return { type: 'last' };
     case 'b':
     case '.':
-      return { type: 'black', on: !state?.black };
+      return { type: 'black' };
     case 'o':
     case 'Escape':
-      return { type: 'overview', on: !state?.overview };
+      return { type: 'overview' };
     case 'q':
-      return { type: 'join', on: !state?.join };
+      return { type: 'join' };
+    case 'c':
+      return { type: 'countdown', action: 'toggle' };
+    case 't':
+      return { type: 'pacing', action: 'toggle' };
     default:
       return undefined;
   }
@@ -109,14 +113,14 @@ export function controller(config: RoomPageConfig): void {
   const elapsed = element('span', { class: 'deck-room-elapsed' });
   const pace = element('span', { class: 'deck-room-pace' });
   const pacingButton = button(ROOM_WORDS.pause, 'deck-room-pacing-button', () =>
-    send({ type: 'pacing', action: pacing?.running ? 'pause' : 'resume' }),
+    send({ type: 'pacing', action: 'toggle' }),
   );
   const pacingReset = button(ROOM_WORDS.reset, 'deck-room-pacing-reset', () =>
     send({ type: 'pacing', action: 'reset' }),
   );
   const countdownValue = element('span', { class: 'deck-room-countdown-value', role: 'timer' });
   const countdownToggle = button(ROOM_WORDS.start, 'deck-room-countdown-toggle', () =>
-    send({ type: 'countdown', action: currentCountdown()?.running ? 'pause' : 'start' }),
+    send({ type: 'countdown', action: 'toggle' }),
   );
   const countdownReset = button(ROOM_WORDS.reset, 'deck-room-countdown-reset', () =>
     send({ type: 'countdown', action: 'reset' }),
@@ -129,12 +133,8 @@ export function controller(config: RoomPageConfig): void {
     countdownToggle,
     countdownReset,
   );
-  const joinButton = button(ROOM_WORDS.joinScreen, 'deck-room-join-button', () =>
-    send({ type: 'join', on: !state?.join }),
-  );
-  const blackButton = button(ROOM_WORDS.black, 'deck-room-black-button', () =>
-    send({ type: 'black', on: !state?.black }),
-  );
+  const joinButton = button(ROOM_WORDS.joinScreen, 'deck-room-join-button', () => send({ type: 'join' }));
+  const blackButton = button(ROOM_WORDS.black, 'deck-room-black-button', () => send({ type: 'black' }));
   const previous = button(ROOM_WORDS.previous, 'deck-room-previous', () => send({ type: 'prev' }));
   const next = button(ROOM_WORDS.next, 'deck-room-next', () => send({ type: 'next' }));
 
@@ -180,9 +180,7 @@ export function controller(config: RoomPageConfig): void {
         // Not one of reveal.js's messages.
       }
     });
-    const overview = button(ROOM_WORDS.overview, 'deck-room-overview-button', () =>
-      send({ type: 'overview', on: !state?.overview }),
-    );
+    const overview = button(ROOM_WORDS.overview, 'deck-room-overview-button', () => send({ type: 'overview' }));
     const audienceWindow = button(ROOM_WORDS.openAudienceWindow, 'deck-room-audience-window', () => {
       window.open(ROOM_PATHS.audience, 'deck-room-audience');
     });
@@ -209,12 +207,7 @@ export function controller(config: RoomPageConfig): void {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       // Enter presses a focused button; space always moves the talk on, even after a button was clicked.
       if (event.target instanceof HTMLButtonElement && event.key === 'Enter') return;
-      const command =
-        event.key === 'c'
-          ? ({ type: 'countdown', action: currentCountdown()?.running ? 'pause' : 'start' } as const)
-          : event.key === 't'
-            ? ({ type: 'pacing', action: pacing?.running ? 'pause' : 'resume' } as const)
-            : keyCommand(event, state);
+      const command = keyCommand(event);
       if (!command) return;
       event.preventDefault();
       send(command);
