@@ -94,6 +94,9 @@ function roomRevealConfig(config: Record<string, unknown>): Record<string, unkno
     history: false,
     // The presenter moves the room; a slide that moved on by itself would take a page off the talk.
     autoSlide: 0,
+    // reveal.js turns a narrow page (a phone in portrait) into a scrolling page of all the slides,
+    // which cannot follow a step: phones show the slides as the projector does.
+    scrollActivationWidth: null,
     // `s` would open reveal.js's speaker window on a copy without notes: the presenter has /present.
     keyboard: keyboard === false ? false : { ...(typeof keyboard === 'object' ? keyboard : {}), 83: null },
   };

@@ -29,6 +29,8 @@ interface Step {
   f: number;
 }
 
+const PHONE: Viewport = { width: 390, height: 844 };
+
 let server: PresentServer;
 const pages: Page[] = [];
 
@@ -68,8 +70,8 @@ const stepOf = (page: Page) =>
     return { h, v: v ?? 0, f: f ?? -1 };
   });
 
-async function openAudience(url: string): Promise<Page> {
-  const page = await newPage();
+async function openAudience(url: string, viewport?: Viewport): Promise<Page> {
+  const page = await newPage(viewport);
   await page.goto(url);
   await page.waitFor('the deck to be ready', () => window.deck?.isReady());
   return page;
@@ -114,9 +116,11 @@ beforeAll(async () => {
   server = await start();
   presenter = await newPage();
   await presenter.goto(server.urls.presenter);
-  remote = await newPage({ width: 390, height: 844, deviceScaleFactor: 1 });
+  remote = await newPage(PHONE);
   await remote.goto(server.urls.remote);
-  for (let i = 0; i < 3; i++) audience.push(await openAudience(server.urls.audience));
+  // Two laptops (or the projector) and a phone in portrait.
+  for (let i = 0; i < 2; i++) audience.push(await openAudience(server.urls.audience));
+  audience.push(await openAudience(server.urls.audience, PHONE));
   for (const page of audience) await recordSteps(page);
   await presenter.waitFor('the presenter view to know the talk', () =>
     document.querySelector('.deck-room-position')?.textContent?.includes('1'),
