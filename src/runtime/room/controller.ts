@@ -112,10 +112,10 @@ export function controller(config: RoomPageConfig): void {
   const clockValue = element('span', { class: 'deck-room-clock' });
   const elapsed = element('span', { class: 'deck-room-elapsed' });
   const pace = element('span', { class: 'deck-room-pace' });
-  const pacingButton = button(ROOM_WORDS.pause, 'deck-room-pacing-button', () =>
+  const pacingButton = button(ROOM_WORDS.pauseClock, 'deck-room-pacing-button', () =>
     send({ type: 'pacing', action: 'toggle' }),
   );
-  const pacingReset = button(ROOM_WORDS.reset, 'deck-room-pacing-reset', () =>
+  const pacingReset = button(ROOM_WORDS.resetClock, 'deck-room-pacing-reset', () =>
     send({ type: 'pacing', action: 'reset' }),
   );
   const countdownValue = element('span', { class: 'deck-room-countdown-value', role: 'timer' });
@@ -314,7 +314,7 @@ export function controller(config: RoomPageConfig): void {
       : ROOM_WORDS.lastSlide;
     joinButton.textContent = state.join ? ROOM_WORDS.hideJoinScreen : ROOM_WORDS.joinScreen;
     blackButton.textContent = state.black ? ROOM_WORDS.unblack : ROOM_WORDS.black;
-    pacingButton.textContent = pacing?.running ? ROOM_WORDS.pause : ROOM_WORDS.resume;
+    pacingButton.textContent = pacing?.running ? ROOM_WORDS.pauseClock : ROOM_WORDS.resumeClock;
     // What the room shows, for the keys that switch it and for a look at the page.
     document.body.classList.toggle('deck-room-showing-black', state.black);
     document.body.classList.toggle('deck-room-showing-overview', state.overview);
