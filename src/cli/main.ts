@@ -132,7 +132,15 @@ async function present(file: string | undefined, flags: DevFlags): Promise<void>
   err(`${terminalCode}`);
   err('Scan the code to follow along; open the presenter address on your screen and the remote on your phone.');
   err('Ctrl+C stops the room.');
-  onInterrupt(() => void result.server.close());
+  onInterrupt(() => {
+    const { malformed, refused } = result.server.stats();
+    if (malformed + refused > 0) {
+      err(
+        `deck: the room ignored ${plural(malformed, 'malformed message')} and ${plural(refused, 'command')} from pages without the token`,
+      );
+    }
+    void result.server.close();
+  });
 }
 
 interface PdfFlags {

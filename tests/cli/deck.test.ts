@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { fileTree } from '../helpers.js';
 
 const BIN = resolve('bin/deck.js');
@@ -216,8 +217,16 @@ describe('deck present', () => {
     expect(stderr).toMatch(/[▀▄█]/);
     expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200);
     expect(readdirSync(tmp)).toHaveLength(1);
+    // A page that sends nonsense: counted, and said when the room stops.
+    const page = new WebSocket(`ws://127.0.0.1:${port}/room`, { origin: `http://127.0.0.1:${port}` });
+    await new Promise((open) => page.once('open', open));
+    page.send('nonsense');
+    page.send(JSON.stringify({ type: 'next' }));
+    await new Promise((wait) => setTimeout(wait, 300));
     child.kill('SIGINT');
     expect(await exited).toBe(130);
+    expect(stderr).toContain('deck: the room ignored 1 malformed message and 1 command from pages without the token');
+    page.terminate();
     expect(stdout.split('\n')).toHaveLength(4);
     expect(readdirSync(tmp)).toEqual([]);
   });
