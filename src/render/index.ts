@@ -25,7 +25,7 @@ import type {
   SourcePosition,
 } from '../model.js';
 import { quoted } from '../wording.js';
-import { fragmentSteps, slideTitle } from './outline.js';
+import { fragmentSteps, slideTitle, splitNoteAsides } from './outline.js';
 import { planTimings } from './pacing.js';
 import { revealConfig } from './reveal-config.js';
 import { hasRawHtml, sanitize, sanitizerRemovals } from './sanitize.js';
@@ -140,15 +140,20 @@ function renderSlide(
     }
     return sanitize(html);
   };
-  let html = clean(slide.body, md.renderer.render(slide.body, md.options, {}));
-  const notesHtml = slide.notes ? clean(slide.notes, md.renderer.render(slide.notes, md.options, {})) : '';
   const withNotes = options.notes !== false;
-  if (slide.notes && withNotes) html += `<aside class="notes">\n${notesHtml}</aside>\n`;
+  const body = clean(slide.body, md.renderer.render(slide.body, md.options, {}));
+  // reveal.js also takes as notes an `<aside class="notes">` in the slide's own HTML, and a
+  // data-notes attribute: the presenter gets them with the rest, a copy without notes loses them.
+  const asides = splitNoteAsides(body);
+  let html = withNotes ? body : asides.html;
+  const separated = slide.notes ? clean(slide.notes, md.renderer.render(slide.notes, md.options, {})) : '';
+  if (slide.notes && withNotes) html += `<aside class="notes">\n${separated}</aside>\n`;
   const attributes: Attributes = {};
   if (options.sourceLines) attributes['data-line'] = String(slide.span.startLine);
   mergeAttributes(attributes, slide.attributes);
-  // reveal.js also reads notes from a slide's data-notes attribute.
+  const dataNotes = attributes['data-notes'];
   if (!withNotes) delete attributes['data-notes'];
+  const notesHtml = [...(dataNotes ? [`<p>${escapeHtml(dataNotes)}</p>\n`] : []), ...asides.notes, separated].join('');
   checkSlideUrls(deck, slide, attributes, found);
   return { slide, attributes, html, notesHtml, notesLength: textLength(slide.notes ?? []) };
 }

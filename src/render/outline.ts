@@ -1,7 +1,8 @@
 // What a presenter needs to know of a slide besides its HTML: its title, and how many steps its
 // fragments take. `deck present` steps through the talk on the server, without a browser.
 
-import { Parser } from 'htmlparser2';
+import type { ParentNode } from 'domhandler';
+import { DomUtils, Parser, parseDocument } from 'htmlparser2';
 import type { Token } from 'markdown-it';
 
 /** The text of the slide's first heading, as it reads (no Markdown marks); '' without one. */
@@ -40,4 +41,28 @@ export function fragmentSteps(html: string): number {
   parser.write(html);
   parser.end();
   return indices.size + unnumbered;
+}
+
+/** An element reveal.js reads as speaker notes: `aside.notes`, at any depth of the slide. */
+const isNoteAside = (node: Parameters<typeof DomUtils.isTag>[0]) =>
+  DomUtils.isTag(node) && node.name === 'aside' && (node.attribs.class ?? '').split(/\s+/).includes('notes');
+
+/** Raw HTML text is written back as it was read: no entity is decoded or encoded on the way. */
+const AS_WRITTEN = { decodeEntities: false } as const;
+
+/**
+ * The speaker notes an author wrote as `<aside class="notes">` in a slide's own HTML, which
+ * reveal.js shows as notes too: their content, and the slide's HTML without them.
+ */
+export function splitNoteAsides(html: string): { html: string; notes: string[] } {
+  if (!/<aside\b/i.test(html)) return { html, notes: [] };
+  const document = parseDocument(html, AS_WRITTEN);
+  const insideAnother = (node: ParentNode | null): boolean =>
+    node !== null && (isNoteAside(node) || insideAnother(node.parent));
+  // An aside inside another is part of that one's notes.
+  const asides = DomUtils.findAll(isNoteAside, document.children).filter((aside) => !insideAnother(aside.parent));
+  if (asides.length === 0) return { html, notes: [] };
+  const notes = asides.map((aside) => DomUtils.getInnerHTML(aside, AS_WRITTEN));
+  for (const aside of asides) DomUtils.removeElement(aside);
+  return { html: DomUtils.getOuterHTML(document.children, AS_WRITTEN), notes };
 }

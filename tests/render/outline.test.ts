@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from '../../src/parse/index.js';
 import { renderDeck } from '../../src/render/index.js';
-import { fragmentSteps } from '../../src/render/outline.js';
+import { fragmentSteps, splitNoteAsides } from '../../src/render/outline.js';
 import { brief, FILE, render } from '../helpers.js';
 
 const ROOM_DECK = readFileSync('tests/fixtures/decks/room.md', 'utf8');
@@ -76,6 +76,22 @@ describe('the outline of a deck', () => {
   });
 });
 
+describe('notes written in HTML', () => {
+  it('are taken out of the slide, nested ones with the aside around them', () => {
+    const html =
+      '<p>Shown &amp; kept</p>\n<aside class="notes">Say <em>this</em></aside>\n<div><aside class="x notes">And <aside class="notes">that</aside></aside><aside class="note">not one</aside></div>';
+    expect(splitNoteAsides(html)).toEqual({
+      html: '<p>Shown &amp; kept</p>\n\n<div><aside class="note">not one</aside></div>',
+      notes: ['Say <em>this</em>', 'And <aside class="notes">that</aside>'],
+    });
+  });
+
+  it('leave HTML without them as it is', () => {
+    const html = '<p>a&nbsp;b</p><aside class="sidebar">c</aside>';
+    expect(splitNoteAsides(html)).toEqual({ html, notes: [] });
+  });
+});
+
 describe('a deck rendered without notes', () => {
   it('has no notes in its HTML, neither as asides nor as data-notes', () => {
     const withNotes = renderDeck(parseDeck(ROOM_DECK, FILE));
@@ -84,6 +100,14 @@ describe('a deck rendered without notes', () => {
     expect(without.sectionsHtml).not.toContain('NOTES-SECRET');
     expect(without.sectionsHtml).not.toContain('class="notes"');
     expect(without.sectionsHtml).not.toContain('data-notes');
+    expect(without.sectionsHtml).not.toContain('<aside');
+    // The presenter still gets them all: the attribute's, the aside's and the separator's.
+    expect(without.slides[1]?.notesHtml).toContain('NOTES-SECRET-attribute');
+    expect(without.slides[2]?.notesHtml).toContain('NOTES-SECRET-aside');
+    expect(without.slides[2]?.notesHtml).toContain('NOTES-SECRET-top');
+    // The static build keeps its notes where reveal.js reads them.
+    expect(withNotes.sectionsHtml).toContain('<aside class="notes">NOTES-SECRET-aside');
+    expect(withNotes.sectionsHtml).toContain('data-notes="NOTES-SECRET-attribute"');
     // The rest is the same deck: the same timings, the same slides.
     expect(without.slides.map((slide) => slide.timing)).toEqual(withNotes.slides.map((slide) => slide.timing));
   });
