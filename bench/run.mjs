@@ -374,15 +374,19 @@ const ROOM_CONNECTIONS = 300;
 const ROOM_MOVES = 100;
 
 async function measureRoomSection() {
+  const load = loadAverage();
   try {
-    return await measureRoom({
-      root: ROOT,
-      env: OURS_ENV,
-      deckFile: 'bench/decks/ours.md',
-      connections: ROOM_CONNECTIONS,
-      moves: ROOM_MOVES,
-      progress,
-    });
+    return {
+      load,
+      ...(await measureRoom({
+        root: ROOT,
+        env: OURS_ENV,
+        deckFile: 'bench/decks/ours.md',
+        connections: ROOM_CONNECTIONS,
+        moves: ROOM_MOVES,
+        progress,
+      })),
+    };
   } catch (error) {
     problems.push({ what: 'live room', why: error.message });
     progress(`live room FAILED: ${error.message}`);
@@ -471,7 +475,7 @@ function roomSection(room) {
       ],
     ),
     '',
-    `${room.moves} moves after 10 warm-up moves; the connections are \`ws\` clients in the benchmark's own process, so their handling of each message is in the times too.`,
+    `${room.moves} moves after 10 warm-up moves; the connections are \`ws\` clients in the benchmark's own process, so their handling of each message is in the times too. 1-minute load average ${room.load} when the section started (other work on the machine shows here: the 99th percentile moves with it).`,
     '',
   );
   return lines;
