@@ -9,10 +9,7 @@ import { FOLLOW_AGAIN_AFTER_MS, ROOM_PATHS, type RoomPageConfig, type RoomState,
 import { ROOM_WORDS } from '../../wording.js';
 import { connect } from './connection.js';
 import { button, element } from './dom.js';
-import { clock, remaining } from './format.js';
-
-/** The last minute of a countdown shows in the warning colour. */
-const WARNING_MS = 60_000;
+import { COUNTDOWN_WARNING_MS, clock, remaining } from './format.js';
 
 export function audience(deck: RevealApi, config: RoomPageConfig): void {
   let state: RoomState | undefined;
@@ -54,7 +51,7 @@ export function audience(deck: RevealApi, config: RoomPageConfig): void {
     if (!view) return;
     const left = remaining(view, receivedAt, performance.now());
     countdown.textContent = left > 0 ? clock(left, { up: true }) : `0:00 · ${ROOM_WORDS.timeIsUp}`;
-    countdown.classList.toggle('deck-room-warning', left <= WARNING_MS);
+    countdown.classList.toggle('deck-room-warning', left <= COUNTDOWN_WARNING_MS);
     countdown.classList.toggle('deck-room-done', left === 0);
     countdown.classList.toggle('deck-room-running', view.running);
   }

@@ -17,7 +17,7 @@ import {
 import { ROOM_WORDS } from '../../wording.js';
 import { connect } from './connection.js';
 import { button, element } from './dom.js';
-import { clock, remaining } from './format.js';
+import { COUNTDOWN_WARNING_MS, clock, remaining } from './format.js';
 
 /** The audience's page as a still preview: no controls, no transitions, and no room of its own. */
 const PREVIEW_QUERY =
@@ -79,6 +79,8 @@ export function controller(config: RoomPageConfig): void {
   let pacing: PacingView | undefined;
   let receivedAt = 0;
   let staleToken = false;
+  /** The slide whose notes are on the page. */
+  let notesShown: number | undefined;
 
   const token = new URLSearchParams(location.search).get(ROOM_TOKEN_PARAM);
   const room = connect(
@@ -86,6 +88,7 @@ export function controller(config: RoomPageConfig): void {
       if (message.type === 'welcome') {
         staleToken = !message.controller;
         outline = message.outline ?? [];
+        notesShown = undefined;
       } else {
         state = message.state;
         pacing = message.pacing;
@@ -291,7 +294,7 @@ export function controller(config: RoomPageConfig): void {
     if (view) {
       const left = remaining(view, receivedAt, now);
       countdownValue.textContent = left > 0 ? clock(left, { up: true }) : `0:00 · ${ROOM_WORDS.timeIsUp}`;
-      countdownValue.classList.toggle('deck-room-warning', left <= 60_000);
+      countdownValue.classList.toggle('deck-room-warning', left <= COUNTDOWN_WARNING_MS);
       countdownToggle.textContent = view.running ? ROOM_WORDS.pause : ROOM_WORDS.start;
     }
   }
@@ -306,8 +309,13 @@ export function controller(config: RoomPageConfig): void {
       ? `${ROOM_WORDS.slideOf(index + 1, outline.length)}${slide.fragments > 0 ? ` · ${ROOM_WORDS.step(state.f + 1, slide.fragments)}` : ''}`
       : '';
     title.textContent = slide ? slide.title || ROOM_WORDS.untitled : '';
-    // The notes were sanitized by the build, as they are in the deck's own speaker view.
-    notes.innerHTML = slide?.notesHtml || `<p class="deck-room-no-notes">${ROOM_WORDS.noNotes}</p>`;
+    // Written again only for another slide: a fragment step keeps the reader's place in them.
+    if (index !== notesShown) {
+      notesShown = index;
+      // The notes were sanitized by the build, as they are in the deck's own speaker view.
+      notes.innerHTML = slide?.notesHtml || `<p class="deck-room-no-notes">${ROOM_WORDS.noNotes}</p>`;
+      notes.scrollTop = 0;
+    }
     const following = outline[index + 1];
     upcoming.textContent = following
       ? `${ROOM_WORDS.nextSlide} ${following.title || ROOM_WORDS.untitled}`

@@ -1,5 +1,8 @@
 // Times as the room shows them.
 
+/** The last minute of a countdown shows in the warning colour. */
+export const COUNTDOWN_WARNING_MS = 60_000;
+
 /** Milliseconds as m:ss (or h:mm:ss), rounded up for a countdown so it never shows 0:00 early. */
 export function clock(ms: number, { up = false }: { up?: boolean } = {}): string {
   const total = Math.max(0, up ? Math.ceil(ms / 1000) : Math.floor(ms / 1000));
