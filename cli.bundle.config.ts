@@ -24,6 +24,6 @@ export default defineConfig({
   },
   ssr: {
     noExternal: true,
-    external: ['vite', 'pdf-lib', 'sanitize-html', 'axe-core', 'safe-regex', 'pptxgenjs', 'jszip'],
+    external: ['vite', 'pdf-lib', 'sanitize-html', 'axe-core', 'safe-regex', 'pptxgenjs', 'jszip', 'ws', 'qrcode'],
   },
 });

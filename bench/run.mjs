@@ -12,6 +12,7 @@ import { measureDeckBytes } from './lib/bytes.mjs';
 import { compareInProcess, FLOOR_OPTIONS, loadMainMarkdownIt, repeatDeck } from './lib/compile.mjs';
 import { measureHotReload } from './lib/hot-reload.mjs';
 import { freePort, measurePeakMemory, runProcess } from './lib/processes.mjs';
+import { measureRoom } from './lib/room.mjs';
 import {
   formatBytes,
   formatMs,
@@ -424,6 +425,30 @@ async function measureHotReloadSection() {
   }
 }
 
+const ROOM_CONNECTIONS = 300;
+const ROOM_MOVES = 100;
+
+async function measureRoomSection() {
+  const load = loadAverage();
+  try {
+    return {
+      load,
+      ...(await measureRoom({
+        root: ROOT,
+        env: OURS_ENV,
+        deckFile: 'bench/decks/ours.md',
+        connections: ROOM_CONNECTIONS,
+        moves: ROOM_MOVES,
+        progress,
+      })),
+    };
+  } catch (error) {
+    problems.push({ what: 'live room', why: error.message });
+    progress(`live room FAILED: ${error.message}`);
+    return undefined;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Report
 
@@ -484,6 +509,50 @@ function ratioTable(pairs, samples) {
   );
 }
 
+const ROOM_HEADING = `## 7. Live room (deck present, ${ROOM_CONNECTIONS} audience connections over loopback)`;
+
+/** The live room's rows: how fast a presenter's move reaches the whole room, and what a connection costs. */
+function roomSection(room) {
+  const lines = [ROOM_HEADING, ''];
+  if (!room) return [...lines, 'Did not run; see "Could not run".', ''];
+  lines.push(
+    ...table(
+      ['measure', 'value'],
+      [
+        [`presenter's move → last of ${room.connections} connections receives it, median`, formatMs(room.medianMs)],
+        ['same, 99th percentile (goal: under 50 ms)', formatMs(room.p99Ms)],
+        ['same, slowest', formatMs(room.maxMs)],
+        ['server memory per connection (RSS growth / connections)', formatBytes(room.bytesPerConnection)],
+        [
+          'server RSS before → after the connections',
+          `${formatBytes(room.serverBefore)} → ${formatBytes(room.serverAfter)}`,
+        ],
+      ],
+    ),
+    '',
+    `${room.moves} moves after 10 warm-up moves; the connections are \`ws\` clients in the benchmark's own process, so their handling of each message is in the times too. 1-minute load average ${room.load} when the section started (other work on the machine shows here: the 99th percentile moves with it).`,
+    '',
+  );
+  return lines;
+}
+
+/** `--only room`: runs the live room's rows alone and replaces that section of bench/results.md. */
+async function onlyRoom() {
+  compileProject();
+  const section = roomSection(await measureRoomSection()).join('\n');
+  const file = join(BENCH, 'results.md');
+  const report = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n\n';
+  const start = report.indexOf(ROOM_HEADING);
+  const next = start < 0 ? -1 : report.indexOf('\n## ', start + ROOM_HEADING.length);
+  const updated =
+    start >= 0
+      ? `${report.slice(0, start)}${section}${next < 0 ? '' : report.slice(next + 1)}`
+      : report.replace('## Could not run', `${section}\n## Could not run`);
+  writeFileSync(file, updated.includes(ROOM_HEADING) ? updated : `${report}\n${section}`);
+  process.stdout.write(`${section}\n`);
+  progress('updated the live room in bench/results.md');
+}
+
 function buildReport({
   compileRows,
   buildSamples,
@@ -495,6 +564,7 @@ function buildReport({
   bytesRows,
   hotReload,
   memoryRows,
+  room,
 }) {
   const lines = ['# Benchmark results', '', ...machineLines(), ''];
 
@@ -642,6 +712,7 @@ function buildReport({
     '',
   );
 
+  lines.push(...roomSection(room));
   lines.push('## Could not run', '');
   if (problems.length === 0) lines.push('Everything ran.');
   for (const problem of problems) lines.push(`- **${problem.what}**: ${problem.why.replace(/\s+/g, ' ')}`);
@@ -685,6 +756,7 @@ async function main() {
   results.bytesRows = measureBytes();
   results.hotReload = await measureHotReloadSection();
   results.memoryRows = await measureMemory([...Object.values(BUILD_JOBS), ...Object.values(PDF_JOBS)]);
+  results.room = await measureRoomSection();
 
   const report = buildReport(results);
   writeFileSync(join(BENCH, 'results.md'), report);
@@ -692,7 +764,10 @@ async function main() {
   progress('wrote bench/results.md');
 }
 
-main().catch((error) => {
+(process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'room'
+  ? onlyRoom()
+  : main()
+).catch((error) => {
   progress(`failed: ${error.stack ?? error}`);
   process.exitCode = 1;
 });

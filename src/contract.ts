@@ -72,3 +72,103 @@ export function canvasSize(revealConfig: Record<string, unknown>): CanvasSize {
   const height = pixels(revealConfig.height);
   return width && height ? { width, height } : DEFAULT_CANVAS;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The live room (`deck present`): the pages the server serves, the WebSocket they share with it,
+// and the messages that go over it. The server holds the room's state; pages only show it, and
+// only a page that gave the run's token may change it.
+
+/** Where each page of the room is served. */
+export const ROOM_PATHS = {
+  audience: '/',
+  presenter: '/present',
+  remote: '/remote',
+  /** The WebSocket every page connects to. */
+  socket: '/room',
+  /** The audience address as a QR code, an SVG made when the server starts. */
+  joinCode: '/join.svg',
+  /** The room's own script and styles, beside the deck's runtime. */
+  script: '/room/room.js',
+  style: '/room/room.css',
+} as const;
+
+/** The query parameter that carries the run's token on the presenter's and the remote's addresses. */
+export const ROOM_TOKEN_PARAM = 'token';
+
+/** The `<script type="application/json">` element that tells the room's script which page it runs in. */
+export const ROOM_CONFIG_ID = 'deck-room';
+
+export type RoomRole = 'audience' | 'presenter' | 'remote';
+
+export interface RoomPageConfig {
+  role: RoomRole;
+  /** The audience address as the terminal printed it: shown on the join screen. */
+  audienceUrl: string;
+}
+
+/** Largest message a page may send; a longer one closes its connection. */
+export const ROOM_MAX_MESSAGE_BYTES = 1024;
+
+/** An audience page that browsed on its own follows the presenter again after this long without a move of its own. */
+export const FOLLOW_AGAIN_AFTER_MS = 30_000;
+
+/** Where the talk is: a slide (h, v) and how many of its fragments show (-1: none). */
+export interface RoomStep {
+  h: number;
+  v: number;
+  f: number;
+}
+
+/** A countdown as a page shows it: its length, what is left now and whether it is running. */
+export interface CountdownView {
+  seconds: number;
+  remainingMs: number;
+  running: boolean;
+}
+
+/** What every page follows. */
+export interface RoomState extends RoomStep {
+  overview: boolean;
+  black: boolean;
+  /** The join screen (the audience address as a QR code) is up. */
+  join: boolean;
+  /** The countdown of each slide that has one, by `h/v`. */
+  countdowns: Record<string, CountdownView>;
+}
+
+/** The talk's clock, which the presenter may pause (questions, a break); the plan shifts with it. */
+export interface PacingView {
+  elapsedMs: number;
+  running: boolean;
+}
+
+/** What a presenter or remote needs of each slide, sent only to holders of the token. */
+export interface OutlineSlide {
+  h: number;
+  v: number;
+  title: string;
+  /** The speaker notes as HTML (already sanitized), or '' without notes. */
+  notesHtml: string;
+  /** Planned seconds, when the deck plans them. */
+  timing?: number;
+  /** Seconds of the slide's countdown (`data-countdown`). */
+  countdown?: number;
+  /** Fragment steps on the slide. */
+  fragments: number;
+}
+
+export type RoomCommand =
+  | { type: 'next' | 'prev' | 'left' | 'right' | 'up' | 'down' | 'first' | 'last' }
+  | { type: 'go'; h: number; v: number; f: number }
+  /** Without `on`: the other way from what the room shows now (a key pressed twice in a row undoes itself). */
+  | { type: 'overview' | 'black' | 'join'; on?: boolean }
+  /** `toggle`: start it when it is stopped, pause it when it runs. */
+  | { type: 'countdown'; action: 'start' | 'pause' | 'reset' | 'toggle' }
+  | { type: 'pacing'; action: 'pause' | 'resume' | 'reset' | 'toggle' };
+
+export type ServerMessage =
+  | { type: 'welcome'; controller: boolean; outline?: OutlineSlide[] }
+  | { type: 'state'; state: RoomState; pacing?: PacingView };
+
+/** The key of a slide in `RoomState.countdowns`. */
+export const slideKey = (h: number, v: number): string => `${h}/${v}`;

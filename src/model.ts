@@ -96,6 +96,14 @@ export interface RenderedSlide {
   hasNotes: boolean;
   /** Seconds planned for this slide, when the deck has a duration or the slide sets data-timing. */
   timing?: number;
+  /** The text of the slide's first heading ('' without one). */
+  title: string;
+  /** The speaker notes as HTML, sanitized ('' without notes). */
+  notesHtml: string;
+  /** How many fragment steps the slide has, counted as reveal.js counts them. */
+  fragments: number;
+  /** Seconds of the slide's countdown (`data-countdown`), shown to the room by `deck present`. */
+  countdown?: number;
 }
 
 export interface RenderedDeck {

@@ -45,3 +45,53 @@ export function quoted(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ');
   return flat.length <= max ? flat : `${flat.slice(0, max)}… (${flat.length} characters)`;
 }
+
+/**
+ * Every word the live room (`deck present`) puts on a screen: the audience's pages, the
+ * presenter's view, the remote and the join screen. One table, so that it can become one per
+ * language.
+ */
+export const ROOM_WORDS = {
+  follow: 'Follow',
+  followHint: 'You are looking around on your own. Follow the presenter again:',
+  reconnecting: 'Reconnecting…',
+  countdown: 'Countdown',
+  timeIsUp: 'Time is up',
+  joinTitle: 'Follow along on your phone or laptop',
+  joinHint: 'Scan the code or type the address:',
+  joinCodeAlt: 'QR code of the audience address',
+  previous: 'Previous',
+  next: 'Next',
+  nextSlide: 'Next:',
+  lastSlide: 'End of the talk',
+  noNotes: 'No notes for this slide.',
+  notes: 'Notes',
+  slideOf: (current: number, total: number) => `Slide ${current} of ${total}`,
+  step: (current: number, total: number) => `step ${current}/${total}`,
+  untitled: 'Untitled slide',
+  elapsed: 'Elapsed',
+  clock: 'Clock',
+  pacing: 'Pacing',
+  pacingNotStarted: 'starts with the first move',
+  ahead: (time: string) => `${time} ahead`,
+  behind: (time: string) => `${time} behind`,
+  onTime: (time: string) => `on time, ${time} left on this slide`,
+  noPlan: 'no plan (set duration in the front matter)',
+  pause: 'Pause',
+  pauseClock: 'Pause clock',
+  resumeClock: 'Resume clock',
+  resetClock: 'Reset clock',
+  reset: 'Reset',
+  start: 'Start',
+  joinScreen: 'Join screen',
+  hideJoinScreen: 'Hide join screen',
+  black: 'Black screen',
+  unblack: 'Show slides',
+  overview: 'Overview',
+  openAudienceWindow: 'Open the audience window',
+  paused: 'paused',
+  keys: 'Keys: → ← ↓ ↑ move, space next, b black screen, o overview, q join screen, c countdown, t pause the clock',
+  staleToken:
+    'This address is from an earlier run of deck present: open the presenter or remote address it printed now.',
+  forbidden: 'This page needs the address with the token that deck present printed.',
+} as const;

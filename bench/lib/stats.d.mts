@@ -6,6 +6,7 @@ export interface Summary {
   runs: number;
 }
 export function median(values: readonly number[]): number;
+export function percentile(values: readonly number[], fraction: number): number;
 export function summarize(values: readonly number[]): Summary;
 export function pairedRatios(ours: readonly number[], peer: readonly number[]): number[];
 export function formatMs(ms: number): string;

@@ -9,6 +9,13 @@ export function median(values) {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/** The smallest sample that `fraction` of the samples are at or below (nearest rank). */
+export function percentile(values, fraction) {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))];
+}
+
 /** Median, min and max of a list of samples. */
 export function summarize(values) {
   return {

@@ -9,7 +9,7 @@ import { readDeck } from '../compile/read-deck.js';
 import { DeckError } from '../errors.js';
 import { type Diagnostic, formatDiagnostic, hasErrors, type Project } from '../model.js';
 import { checkFileDestination } from '../platform/destination.js';
-import { runInterruptCleanups } from '../platform/interrupt.js';
+import { onInterrupt, runInterruptCleanups } from '../platform/interrupt.js';
 import { deckName, displayPath, projectAt } from '../platform/paths.js';
 import { fileSize, plural } from '../wording.js';
 import { EXIT_CODES } from './exit-codes.js';
@@ -115,6 +115,42 @@ async function dev(file: string | undefined, flags: DevFlags): Promise<void> {
   out(`Presenting ${shown(deck)} at ${url}`);
   out('Press s in the deck for speaker view (notes, next slide, timers); f for full screen; Esc for the overview.');
   out('Edits to the deck file show up in the browser as you save. Ctrl+C stops the server.');
+}
+
+async function present(file: string | undefined, flags: DevFlags): Promise<void> {
+  if (flags.port !== undefined && (!Number.isInteger(flags.port) || flags.port < 0 || flags.port > 65535)) {
+    throw new DeckError('USAGE', `--port must be a port number, not "${flags.port}"`);
+  }
+  const deck = await oneDeck(file, 'present');
+  const { startPresentServer } = await import('../commands/present.js');
+  const result = await startPresentServer({
+    file: deck,
+    project,
+    ...(flags.port !== undefined ? { port: flags.port } : {}),
+    ...(flags.host ? { host: String(flags.host) } : {}),
+  });
+  report(result.diagnostics);
+  if (!result.ok) {
+    const count = result.diagnostics.filter((d) => d.severity === 'error').length;
+    throw new DeckError('DECK', `cannot present: ${plural(count, 'error')}`);
+  }
+  const { urls, terminalCode } = result.server;
+  // Exactly these three lines on stdout; the rest is for the person at the terminal.
+  out(`audience:  ${urls.audience}`);
+  out(`presenter: ${urls.presenter}`);
+  out(`remote:    ${urls.remote}`);
+  err(`${terminalCode}`);
+  err('Scan the code to follow along; open the presenter address on your screen and the remote on your phone.');
+  err('Ctrl+C stops the room.');
+  onInterrupt(() => {
+    const { malformed, refused } = result.server.stats();
+    if (malformed + refused > 0) {
+      err(
+        `deck: the room ignored ${plural(malformed, 'malformed message')} and ${plural(refused, 'command')} from pages without the token`,
+      );
+    }
+    void result.server.close();
+  });
 }
 
 interface PdfFlags {
@@ -244,6 +280,14 @@ function createCli() {
     .option('--port <port>', 'Port (default: 5173, or the next free one)')
     .option('--host <host>', 'Address to listen on (default: 127.0.0.1; 0.0.0.0 shares it on the network)')
     .action((deck: string | undefined, flags: DevFlags) => dev(deck, flags));
+  cli
+    .command(
+      'present [deck]',
+      `Present a deck to a room: audience pages follow you, a phone remote drives (default: the only deck in ${SLIDES_DIR}/)`,
+    )
+    .option('--port <port>', `Port (default: 8040)`)
+    .option('--host <host>', 'Address to listen on (default: 127.0.0.1; 0.0.0.0 lets phones in the room join)')
+    .action((deck: string | undefined, flags: DevFlags) => present(deck, flags));
   cli
     .command(
       'pdf [deck]',

@@ -26,7 +26,7 @@ function packagesFolder(): string {
 }
 
 /** What a failure to listen means for the person who typed the command. */
-function listenProblem(error: unknown, host: string, port: number): DeckError | undefined {
+export function listenProblem(error: unknown, host: string, port: number): DeckError | undefined {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   // Vite says so in words when the port was asked for (strictPort): "Port 5173 is already in use".
   const inUse = code === 'EADDRINUSE' || (error instanceof Error && /already in use/i.test(error.message));

@@ -26,6 +26,8 @@ import {
 
 export const TOOLKIT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const RUNTIME_ENTRY = join(TOOLKIT_ROOT, 'src/runtime/main.ts');
+/** The live room's script (`deck present`): a bundle of its own, so a built deck never carries it. */
+export const ROOM_ENTRY = join(TOOLKIT_ROOT, 'src/runtime/room/main.ts');
 const THEME_DIR = join(TOOLKIT_ROOT, 'theme');
 const FONT_PACKAGES = [
   ...new Set([
@@ -50,6 +52,8 @@ export interface RuntimeBundle {
   files: string[];
   script: string;
   style: string;
+  /** The live room's script and stylesheet, relative to `dir`; only `deck present` serves them. */
+  room: { script: string; style: string };
   /** CSP hashes of the inline scripts the bundle writes itself (reveal.js's speaker view). */
   scriptHashes: string[];
   /**
@@ -71,6 +75,7 @@ export function deckRuntimeFiles(runtime: RuntimeBundle, toolkitStyles: readonly
 }
 
 const META = 'bundle.json';
+const ROOM_FOLDER = 'room';
 
 /**
  * reveal.js's notes plugin opens the speaker view by writing a page with an inline script into a
@@ -183,8 +188,9 @@ async function cacheKey(): Promise<string> {
   const inputs = [
     ...(await listFiles(join(TOOLKIT_ROOT, 'src/runtime'))).map((f) => join(TOOLKIT_ROOT, 'src/runtime', f)),
     ...(await listFiles(THEME_DIR)).map((f) => join(THEME_DIR, f)),
-    // What the runtime imports from beside it: the contract it shares with Node.
+    // What the runtime imports from beside it: the contract it shares with Node, and the room's words.
     join(TOOLKIT_ROOT, 'src/contract.ts'),
+    join(TOOLKIT_ROOT, 'src/wording.ts'),
     // What makes the theme and highlighting stylesheets.
     ...STYLESHEET_SOURCES.map((f) => join(TOOLKIT_ROOT, f)),
   ];
@@ -195,7 +201,8 @@ async function cacheKey(): Promise<string> {
   return hash.digest('hex').slice(0, 16);
 }
 
-async function bundle(outDir: string): Promise<void> {
+/** Bundles `input` into `outDir` as one classic script, `<name>.js`, and its CSS as `<name>.css`. */
+async function bundle(outDir: string, input: string, name: string): Promise<void> {
   const { build } = await import('vite');
   await build({
     configFile: false,
@@ -214,12 +221,12 @@ async function bundle(outDir: string): Promise<void> {
       reportCompressedSize: false,
       copyPublicDir: false,
       rolldownOptions: {
-        input: RUNTIME_ENTRY,
+        input,
         output: {
           format: 'iife',
-          entryFileNames: 'deck.js',
+          entryFileNames: `${name}.js`,
           assetFileNames: (asset) =>
-            asset.names.some((n) => n.endsWith('.css')) ? 'deck.css' : 'fonts/[name][extname]',
+            asset.names.some((n) => n.endsWith('.css')) ? `${name}.css` : 'fonts/[name][extname]',
         },
       },
     },
@@ -240,7 +247,8 @@ export async function runtimeBundle(cacheRoot = RUNTIME_ROOT): Promise<RuntimeBu
     const staging = `${dir}.tmp-${process.pid}`;
     await mkdir(cacheRoot, { recursive: true });
     try {
-      await bundle(staging);
+      await bundle(staging, RUNTIME_ENTRY, 'deck');
+      await bundle(join(staging, ROOM_FOLDER), ROOM_ENTRY, 'room');
       const scriptHashes = speakerViewScriptHashes(await readFile(join(staging, 'deck.js'), 'utf8'));
       const stylesheets = await writeStylesheets(staging);
       await writeFile(join(staging, META), JSON.stringify({ scriptHashes, stylesheets }));
@@ -263,5 +271,6 @@ export async function runtimeBundle(cacheRoot = RUNTIME_ROOT): Promise<RuntimeBu
   >;
   const script = 'deck.js';
   const style = 'deck.css';
-  return { dir, files: [script, style], script, style, ...meta };
+  const room = { script: `${ROOM_FOLDER}/room.js`, style: `${ROOM_FOLDER}/room.css` };
+  return { dir, files: [script, style], script, style, room, ...meta };
 }

@@ -23,6 +23,9 @@ export interface PageAssets {
   script: { src: string; module: boolean } | { inline: string };
   /** A Content-Security-Policy for the page, when it is served as built files. */
   contentSecurityPolicy?: string;
+  /** Classic scripts to run after the runtime (the live room's), with JSON data elements for them. */
+  extraScripts?: string[];
+  data?: { id: string; value: unknown }[];
 }
 
 /**
@@ -42,7 +45,7 @@ export function pageStyles(deck: RenderedDeck, runtime: { style?: string; bundle
  * The built deck may load only its own files: scripts (plus the speaker view's inline script, by
  * hash), styles (reveal.js sets some inline), images, fonts and media from its folder.
  */
-export function deckContentSecurityPolicy(scriptHashes: readonly string[]): string {
+export function deckContentSecurityPolicy(scriptHashes: readonly string[], connect: readonly string[] = []): string {
   return [
     "default-src 'self'",
     `script-src 'self' ${scriptHashes.join(' ')}`.trim(),
@@ -51,7 +54,7 @@ export function deckContentSecurityPolicy(scriptHashes: readonly string[]): stri
     "font-src 'self'",
     "media-src 'self'",
     "frame-src 'self'",
-    "connect-src 'self'",
+    ["connect-src 'self'", ...connect].join(' '),
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
@@ -87,7 +90,7 @@ export function inlineElementText(text: string, element: 'script' | 'style'): st
 }
 
 /** JSON that is safe inside a <script> element: no `</script>` or comment openers survive. */
-const scriptJson = (value: unknown): string =>
+export const scriptJson = (value: unknown): string =>
   JSON.stringify(value)
     .replace(/</g, '\\u003c')
     .replace(/\u2028/g, '\\u2028')
@@ -128,7 +131,14 @@ ${head.join('\n')}
 ${deck.sectionsHtml}</div>
 </div>
 <script type="application/json" id="${DECK_CONFIG_ID}">${scriptJson(deck.revealConfig)}</script>
-${[script, ...(assets.stylesAfterScript ? links : [])].join('\n')}
+${[
+  ...(assets.data ?? []).map(
+    ({ id, value }) => `<script type="application/json" id="${escapeHtml(id)}">${scriptJson(value)}</script>`,
+  ),
+  script,
+  ...(assets.extraScripts ?? []).map((src) => `<script src="${escapeHtml(src)}"></script>`),
+  ...(assets.stylesAfterScript ? links : []),
+].join('\n')}
 </body>
 </html>
 `;

@@ -4,6 +4,9 @@
 
 const CONTENT_TYPES: Record<string, string> = {
   css: 'text/css; charset=utf-8',
+  // The runtime, as `deck present` serves a built deck.
+  js: 'text/javascript; charset=utf-8',
+  html: 'text/html; charset=utf-8',
   svg: 'image/svg+xml',
   png: 'image/png',
   jpg: 'image/jpeg',

@@ -25,6 +25,7 @@ import type {
   SourcePosition,
 } from '../model.js';
 import { quoted } from '../wording.js';
+import { fragmentSteps, slideTitle, splitNoteAsides } from './outline.js';
 import { planTimings } from './pacing.js';
 import { revealConfig } from './reveal-config.js';
 import { hasRawHtml, sanitize, sanitizerRemovals } from './sanitize.js';
@@ -36,6 +37,8 @@ const BACKGROUND_URLS: Record<string, 'image' | 'media' | 'frame'> = {
   'data-background-video': 'media',
   'data-background-iframe': 'frame',
 };
+/** The longest countdown a slide may have: a day, in seconds. */
+const MAX_COUNTDOWN = 86_400;
 /** Slide attributes whose value is CSS, which may load files with `url()`. */
 const CSS_ATTRIBUTES = ['style', 'data-background-gradient'];
 /** A page of the deck's own in a frame would run its own scripts, past the deck's safety rules. */
@@ -99,12 +102,19 @@ interface SlideOutput {
   slide: Slide;
   attributes: Attributes;
   html: string;
+  /** The notes as HTML ('' without notes), whether or not `html` carries them. */
+  notesHtml: string;
   notesLength: number;
 }
 
 export interface RenderOptions {
   /** Mark slides with their source line (`data-line`), for `deck check`. */
   sourceLines?: boolean;
+  /**
+   * Leave the speaker notes out of the slides (default: in). The audience's copy of a deck in
+   * `deck present` is made without them, so no page the audience loads holds a word of them.
+   */
+  notes?: boolean;
 }
 
 /** How much a slide's notes say, in characters: the weight of its share of the talk's time. */
@@ -130,16 +140,22 @@ function renderSlide(
     }
     return sanitize(html);
   };
-  let html = clean(slide.body, md.renderer.render(slide.body, md.options, {}));
-  if (slide.notes) {
-    const notes = clean(slide.notes, md.renderer.render(slide.notes, md.options, {}));
-    html += `<aside class="notes">\n${notes}</aside>\n`;
-  }
+  const withNotes = options.notes !== false;
+  const body = clean(slide.body, md.renderer.render(slide.body, md.options, {}));
+  // reveal.js also takes as notes an `<aside class="notes">` in the slide's own HTML, and a
+  // data-notes attribute: the presenter gets them with the rest, a copy without notes loses them.
+  const asides = splitNoteAsides(body);
+  let html = withNotes ? body : asides.html;
+  const separated = slide.notes ? clean(slide.notes, md.renderer.render(slide.notes, md.options, {})) : '';
+  if (slide.notes && withNotes) html += `<aside class="notes">\n${separated}</aside>\n`;
   const attributes: Attributes = {};
   if (options.sourceLines) attributes['data-line'] = String(slide.span.startLine);
   mergeAttributes(attributes, slide.attributes);
+  const dataNotes = attributes['data-notes'];
+  if (!withNotes) delete attributes['data-notes'];
+  const notesHtml = [...(dataNotes ? [`<p>${escapeHtml(dataNotes)}</p>\n`] : []), ...asides.notes, separated].join('');
   checkSlideUrls(deck, slide, attributes, found);
-  return { slide, attributes, html, notesLength: textLength(slide.notes ?? []) };
+  return { slide, attributes, html, notesHtml, notesLength: textLength(slide.notes ?? []) };
 }
 
 /** Where a slide attribute was written; the slide's first line for ones a plugin set. */
@@ -161,6 +177,26 @@ function readTiming(output: SlideOutput, diagnostics: Diagnostic[], file: string
     return undefined;
   }
   return seconds;
+}
+
+/**
+ * A slide's countdown (`data-countdown`), in whole seconds: a positive number of seconds, at most
+ * a day. Anything else is an error at the attribute.
+ */
+function readCountdown(output: SlideOutput, diagnostics: Diagnostic[], file: string): number | undefined {
+  const value = output.attributes['data-countdown'];
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds < 1 || seconds > MAX_COUNTDOWN) {
+    diagnostics.push({
+      severity: 'error',
+      message: `data-countdown must be a number of seconds from 1 to ${MAX_COUNTDOWN}, not "${quoted(value)}"`,
+      file,
+      ...attributePosition(output.slide, 'data-countdown'),
+    });
+    return undefined;
+  }
+  return Math.round(seconds);
 }
 
 function checkIds(outputs: readonly SlideOutput[], diagnostics: Diagnostic[], file: string): void {
@@ -221,13 +257,18 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
     i = end;
   }
 
-  const slides: RenderedSlide[] = outputs.map(({ slide }, i) => ({
+  const countdowns = outputs.map((output) => readCountdown(output, diagnostics, deck.file));
+  const slides: RenderedSlide[] = outputs.map(({ slide, html, notesHtml }, i) => ({
     index: slide.index,
     h: slide.h,
     v: slide.v,
     line: slide.span.startLine,
     hasNotes: saysSomething(slide.notes),
+    title: slideTitle(slide.body),
+    notesHtml,
+    fragments: fragmentSteps(html),
     ...(timings[i] !== undefined ? { timing: timings[i] } : {}),
+    ...(countdowns[i] !== undefined ? { countdown: countdowns[i] } : {}),
   }));
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   return {

@@ -5,13 +5,30 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatMs, formatRatio, median, pairedRatios, summarize } from '../../bench/lib/stats.mjs';
+import {
+  formatBytes,
+  formatMs,
+  formatRatio,
+  median,
+  pairedRatios,
+  percentile,
+  summarize,
+} from '../../bench/lib/stats.mjs';
 
 describe('bench statistics', () => {
   it('takes the middle value, or the mean of the two middle values', () => {
     expect(median([5, 1, 3])).toBe(3);
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBeNaN();
+  });
+
+  it('finds a percentile by nearest rank', () => {
+    const hundred = Array.from({ length: 100 }, (_, i) => 100 - i);
+    expect(percentile(hundred, 0.99)).toBe(99);
+    expect(percentile(hundred, 0.5)).toBe(50);
+    expect(percentile([7], 0.99)).toBe(7);
+    expect(percentile([3, 1, 2], 1)).toBe(3);
+    expect(percentile([], 0.5)).toBeNaN();
   });
 
   it('summarizes samples as median, min, max and count', () => {

@@ -1,10 +1,12 @@
 // The `deck` command as a user runs it: a separate process, its output and its exit code.
 
-import { type SpawnSyncOptions, spawnSync } from 'node:child_process';
+import { type SpawnSyncOptions, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { fileTree } from '../helpers.js';
 
 const BIN = resolve('bin/deck.js');
@@ -151,7 +153,7 @@ describe('deck --version and deck help', () => {
   });
 
   it('`deck help <command>` is `deck <command> --help`', () => {
-    for (const command of ['build', 'dev', 'pdf', 'pptx', 'png', 'check']) {
+    for (const command of ['build', 'dev', 'pdf', 'pptx', 'png', 'present', 'check']) {
       const help = deck('help', command);
       expect(help.code, command).toBe(0);
       expect(help.stdout, command).toContain(`$ deck ${command} `);
@@ -205,6 +207,81 @@ describe('deck dev', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toBe('talks/nope.md:1:1: error: no such file\ndeck: nothing to present\n');
+  });
+});
+
+describe('deck present', () => {
+  it('prints exactly the three addresses, serves until Ctrl+C, and leaves no temporary folder', async () => {
+    write('slides/talk.md', '# Talk\n\nNote: say hello');
+    const tmp = mkdtempSync(join(tmpdir(), 'deck-present-tmp-'));
+    const child = spawn(process.execPath, [BIN, 'present', '--port', '0'], {
+      cwd: dir,
+      env: { ...process.env, TMPDIR: tmp },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk;
+    });
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    const deadline = Date.now() + 30_000;
+    while (stdout.split('\n').length < 4 && Date.now() < deadline) await new Promise((wake) => setTimeout(wake, 50));
+    const lines = stdout.split('\n');
+    expect(lines[0]).toMatch(/^audience: {2}http:\/\/127\.0\.0\.1:\d+\/$/);
+    const port = /:(\d+)\//.exec(lines[0]!)![1];
+    const token = /token=([\w-]+)$/.exec(lines[1]!)?.[1];
+    expect(token).toBeDefined();
+    expect(lines[1]).toBe(`presenter: http://127.0.0.1:${port}/present?token=${token}`);
+    expect(lines[2]).toBe(`remote:    http://127.0.0.1:${port}/remote?token=${token}`);
+    // The token is in those lines only; the terminal also gets the audience address as a QR code.
+    expect(stderr).not.toContain(token);
+    expect(stderr).toMatch(/[▀▄█]/);
+    expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200);
+    expect(readdirSync(tmp)).toHaveLength(1);
+    // A page that sends nonsense: counted, and said when the room stops.
+    const page = new WebSocket(`ws://127.0.0.1:${port}/room`, { origin: `http://127.0.0.1:${port}` });
+    await new Promise((open) => page.once('open', open));
+    page.send('nonsense');
+    page.send(JSON.stringify({ type: 'next' }));
+    await new Promise((wait) => setTimeout(wait, 300));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('deck: the room ignored 1 malformed message and 1 command from pages without the token');
+    page.terminate();
+    expect(stdout.split('\n')).toHaveLength(4);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  it('stops at once on a deck with errors, at their line and column', () => {
+    write('talk.md', '# A\n\n---\n\n<!-- .slide: data-countdown="soon" -->\n## B');
+    const { code, stdout, stderr } = run({ timeout: 20_000 }, ['present', 'talk.md', '--port', '0']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      'talk.md:5:14: error: data-countdown must be a number of seconds from 1 to 86400, not "soon"\ndeck: cannot present: 1 error\n',
+    );
+    expect(run({ timeout: 20_000 }, ['present', 'nope.md']).code).toBe(1);
+  });
+
+  it('says so when the port is taken', async () => {
+    write('talk.md', '# A');
+    const blocker = createServer();
+    await new Promise<void>((done) => blocker.listen(0, '127.0.0.1', done));
+    const { port } = blocker.address() as { port: number };
+    try {
+      const result = spawnSync(process.execPath, [BIN, 'present', 'talk.md', '--port', String(port)], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe(`deck: port ${port} is in use; choose another with --port, or leave --port out\n`);
+    } finally {
+      blocker.close();
+    }
   });
 });
 
