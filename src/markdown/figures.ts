@@ -1,6 +1,6 @@
-// A picture with a title, alone in its paragraph (`![A chart](sales.png "Sales by quarter")`),
-// becomes a figure with the title as its caption, under the picture, read with it by screen
-// readers. Without a title, or beside text, an image stays as it is.
+// A picture alone in its paragraph is marked as such (class `deck-picture`; the theme centres it),
+// and with a title (`![A chart](sales.png "Sales by quarter")`) becomes a figure with the title as
+// its caption, under the picture, read with it by screen readers. A picture beside text stays as it is.
 
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 
@@ -8,13 +8,11 @@ import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 const isSpace = (token: Token) =>
   token.type === 'softbreak' || token.type === 'deck_comment' || (token.type === 'text' && token.content.trim() === '');
 
-/** The paragraph's only picture, when it has a caption. */
-function captionedImage(inline: Token | undefined): Token | undefined {
+/** The paragraph's picture, when nothing else in it takes room. */
+function onlyImage(inline: Token | undefined): Token | undefined {
   const shown = inline?.children?.filter((child) => !isSpace(child)) ?? [];
   const [image] = shown;
-  return shown.length === 1 && image?.type === 'image' && String(image.attrGet('title') ?? '').trim()
-    ? image
-    : undefined;
+  return shown.length === 1 && image?.type === 'image' ? image : undefined;
 }
 
 function figuresRule(state: StateCore): void {
@@ -23,9 +21,13 @@ function figuresRule(state: StateCore): void {
     const open = tokens[i]!;
     const close = tokens[i + 2]!;
     if (open.type !== 'paragraph_open' || close.type !== 'paragraph_close' || open.hidden) continue;
-    const image = captionedImage(tokens[i + 1]);
+    const image = onlyImage(tokens[i + 1]);
     if (!image) continue;
-    const caption = String(image.attrGet('title')).trim();
+    const caption = String(image.attrGet('title') ?? '').trim();
+    if (!caption) {
+      open.attrJoin('class', 'deck-picture');
+      continue;
+    }
     // The caption says it once; a tooltip would repeat it.
     image.attrs = (image.attrs ?? []).filter(([name]) => name !== 'title');
     open.type = 'figure_open';

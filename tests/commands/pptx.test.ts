@@ -126,7 +126,8 @@ describe('deck pptx: the flagship deck', () => {
 
   it('has the notes of every slide as plain text, after the planned time', () => {
     deck.slides.forEach((slide, i) => {
-      const notes = textOf(pptx.notes[i]!);
+      // Quotation marks straight: the notes are set with curly ones.
+      const notes = textOf(pptx.notes[i]!).replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
       const written = squash(markdownOf(source, slide.notes).replace(/\*\*|__|[*_`]/g, ''));
       const firstSentence = /^.+?[.!?](?=\s|$)/.exec(written)?.[0] ?? '';
       expect(firstSentence, `slide ${i + 1}`).not.toBe('');

@@ -50,7 +50,7 @@ export interface UrlBase {
  *   dropped: it says which slide is showing, not what the deck is;
  * - the plugin's bookkeeping (data-markdown, data-markdown-parsed) is dropped;
  * - our own additions are dropped: `data-line` (source lines for `deck check`), the classes of
- *   our layouts (`compare*`, `venn`) and the text scale that fits a slide (`--deck-fit` in its style);
+ *   our layouts (`compare*`, `venn`, `deck-picture`) and the text scale that fits a slide (`--deck-fit` in its style);
  * - typography is ours too: curly quotes, dashes and ellipses read as the straight quotes, `--`,
  *   `---` and `...` they were typed as; `data-timing` is kept only where the reference has it too,
  *   since our pacing plan adds it to every slide of a deck with a duration;
@@ -83,7 +83,7 @@ export function readSlides(where: UrlBase): SlideModel[] {
     'data-line',
     'data-highlighted',
   ]);
-  const OUR_CLASS = /^(compare|venn)/;
+  const OUR_CLASS = /^(compare|venn|deck-picture)/;
   const CONTENT_ATTRIBUTES = new Set(['src', 'href', 'alt']);
   const collapse = (text: string) =>
     text

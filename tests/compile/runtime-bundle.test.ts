@@ -22,6 +22,7 @@ describe('the runtime bundle', () => {
       'fonts/atkinson-hyperlegible-latin-400-italic.woff2',
       'fonts/atkinson-hyperlegible-latin-400-normal.woff2',
       'fonts/atkinson-hyperlegible-latin-700-normal.woff2',
+      'fonts/public-sans-latin-700-normal.woff2',
       'fonts/source-serif-4-latin-400-italic.woff2',
     ]);
   });

@@ -20,11 +20,13 @@ describe('figures', () => {
     );
   });
 
-  it('leaves a picture without a title, beside text, or next to another picture as it is', () => {
-    expect(render('![x](a.png)')).toBe('<p><img src="assets/a.png" alt="x"></p>\n');
-    expect(render('![x](a.png "   ")')).toBe('<p><img src="assets/a.png" alt="x" title="   "></p>\n');
+  it('marks a picture alone in its paragraph, and leaves one beside text or another picture as it is', () => {
+    expect(render('![x](a.png)')).toBe('<p class="deck-picture"><img src="assets/a.png" alt="x"></p>\n');
+    expect(render('![x](a.png "   ")')).toBe(
+      '<p class="deck-picture"><img src="assets/a.png" alt="x" title="   "></p>\n',
+    );
     expect(render('See ![x](a.png "t") here')).toBe('<p>See <img src="assets/a.png" alt="x" title="t"> here</p>\n');
-    expect(render('![x](a.png "t") ![y](b.png "u")')).not.toContain('<figure>');
+    expect(render('![x](a.png "t") ![y](b.png "u")')).not.toMatch(/<figure>|deck-picture/);
     expect(render('- ![x](a.png "t")')).not.toContain('<figure>');
   });
 });

@@ -65,9 +65,17 @@ describe('front matter theme', () => {
 });
 
 describe('front matter highlightTheme', () => {
-  it('adds code highlighting only to a deck that has code', () => {
-    expect(render('# A\n\nNo code, only `inline` code.').toolkitStyles).toEqual(['theme/default.css']);
-    expect(render(`# A\n\n${CODE}`).toolkitStyles).toEqual(['theme/default.css', 'theme/highlight/a11y-light.css']);
+  it('adds code highlighting only to a deck that has code blocks, and the code face to one that shows any code', () => {
+    expect(render('# A\n\nNo code at all.').toolkitStyles).toEqual(['theme/default.css']);
+    expect(render('# A\n\nNo code block, only `inline` code.').toolkitStyles).toEqual([
+      'theme/default.css',
+      'theme/default-code.css',
+    ]);
+    expect(render(`# A\n\n${CODE}`).toolkitStyles).toEqual([
+      'theme/default.css',
+      'theme/default-code.css',
+      'theme/highlight/a11y-light.css',
+    ]);
     expect(render(`# A\n\n    indented code`).toolkitStyles).toContain('theme/highlight/a11y-light.css');
   });
 
@@ -80,7 +88,11 @@ describe('front matter highlightTheme', () => {
 
   it('takes any highlight.js style by name', () => {
     const styles = (name: string) => render(`---\nhighlightTheme: ${name}\n---\n\n${CODE}`).toolkitStyles;
-    expect(styles('atom-one-dark')).toEqual(['theme/default.css', 'theme/highlight/atom-one-dark.css']);
+    expect(styles('atom-one-dark')).toEqual([
+      'theme/default.css',
+      'theme/default-code.css',
+      'theme/highlight/atom-one-dark.css',
+    ]);
     expect(styles('base16/dracula')).toContain('theme/highlight/base16/dracula.css');
   });
 
