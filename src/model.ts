@@ -1,6 +1,7 @@
 // Types that cross module lines. Lines and columns are 1-based, as editors show them.
 
 import type { Token } from 'markdown-it';
+import type { SourceMap } from './source-map.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -75,7 +76,10 @@ export interface Deck {
   slides: Slide[];
   /** Local files the slides refer to, found while reading them. */
   assets: AssetReference[];
+  /** Diagnostics at their own file and line (source-map.ts); everything else in lines of the deck's text. */
   diagnostics: Diagnostic[];
+  /** Where each line of the deck's text was written, when it has includes. */
+  sourceMap?: SourceMap;
 }
 
 /** A local file a slide refers to: where the author wrote it and where the build puts it. */
@@ -115,6 +119,7 @@ export interface RenderedDeck {
   slides: RenderedSlide[];
   assets: AssetReference[];
   diagnostics: Diagnostic[];
+  sourceMap?: SourceMap;
 }
 
 /** A rendered deck with where it came from: what every command takes. */
@@ -124,6 +129,8 @@ export interface CompiledDeck {
   /** Absolute path of the deck file. */
   path: string;
   rendered: RenderedDeck;
+  /** Absolute paths of the files it includes (compile/includes.ts), found or looked for. */
+  included: string[];
 }
 
 /** Where a project's files are, as absolute paths. Built once by the CLI and passed down. */

@@ -9,6 +9,7 @@ import { loadPageChecks } from '../browser/page-checks-bundle.js';
 import { canvasSize } from '../contract.js';
 import { type CompiledDeck, type Diagnostic, hasErrors, type Project, type RenderedDeck } from '../model.js';
 import { withTemporaryFolder } from '../platform/temporary.js';
+import { placeLine } from '../source-map.js';
 import { buildDecks } from './build.js';
 
 export interface Finding extends Diagnostic {
@@ -32,8 +33,7 @@ function staticFindings(deck: RenderedDeck): Finding[] {
         severity: 'warning',
         rule: 'notes',
         message: `slide ${slide.index + 1} has no speaker notes; add a "Note:" line`,
-        file: deck.file,
-        line: slide.line,
+        ...placeLine(deck.sourceMap, deck.file, slide.line),
         column: 1,
       });
     }
@@ -113,8 +113,7 @@ async function inspectDeck(
     severity: p.severity,
     rule: p.rule,
     message: authorPaths(p.message),
-    file,
-    line: p.line || 1,
+    ...placeLine(deck.rendered.sourceMap, file, p.line || 1),
     column: 1,
   }));
 }

@@ -1,6 +1,6 @@
-// The dev server: serves one deck through Vite, and on every save of the deck file sends the new
-// version over Vite's HMR socket. The browser swaps the slides in, or loads the page again when
-// the page around them changed (src/runtime/live-reload.ts), and stays on the same slide. A deck
+// The dev server: serves one deck through Vite, and on every save of the deck file, or of a file it
+// includes, sends the new version over Vite's HMR socket. The browser swaps the slides in, or loads
+// the page again when the page around them changed (src/runtime/live-reload.ts), and stays on the same slide. A deck
 // with errors shows them in the terminal and in Vite's overlay while the last good deck stays up.
 
 import { realpath } from 'node:fs/promises';
@@ -95,9 +95,19 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
   /** The runtime bundle: its themes and highlighting stylesheets are served from there. */
   let bundle: RuntimeBundle;
 
+  /** The deck file and the files it includes: a save of any of them updates the deck. */
+  const watched = new Set([file]);
+  let watcher: ViteDevServer['watcher'] | undefined;
+
   async function compile(): Promise<{ deck?: RenderedDeck; errors: string[] }> {
     const result = await compileDecks([file], options.project);
     for (const d of result.diagnostics) log(formatDiagnostic(d));
+    // A file included from now on is watched from now on (one no longer included may stay watched).
+    for (const included of result.decks[0]?.included ?? []) {
+      if (watched.has(included)) continue;
+      watched.add(included);
+      watcher?.add(included);
+    }
     const deck = result.decks[0]?.rendered;
     if (!deck || hasErrors(result.diagnostics)) {
       return { errors: result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic) };
@@ -137,18 +147,22 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
     name: 'deck',
     async configureServer(server) {
       bundle = await runtimeBundle();
+      watcher = server.watcher;
       const first = await compile();
       lastGood = first.deck;
       lastErrors = first.errors;
-      server.watcher.add(file);
-      server.watcher.on('change', (changed) => {
+      server.watcher.add([...watched]);
+      const changed = (path: string) => {
         // One update at a time, in the order of the saves, so an older version never wins.
-        if (resolve(changed) === file) {
+        if (watched.has(resolve(path))) {
           updates = updates
             .then(() => update(server))
             .catch((error: unknown) => log(`deck: could not update: ${String(error)}`));
         }
-      });
+      };
+      // An included file that was missing and is now written is an `add`.
+      server.watcher.on('change', changed);
+      server.watcher.on('add', changed);
       // Errors while answering go to Vite's error handler instead of ending the server.
       server.middlewares.use((req, res, next) => void serve(req, res, next).catch(next));
       const serve = async (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => {
@@ -188,8 +202,8 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
       };
     },
     handleHotUpdate(context) {
-      // The deck file is handled above; Vite must not reload the page for it.
-      if (resolve(context.file) === file) return [];
+      // The deck's files are handled above; Vite must not reload the page for them.
+      if (watched.has(resolve(context.file))) return [];
       return undefined;
     },
   };

@@ -9,8 +9,9 @@ import type { AssetReference, CompiledDeck, Diagnostic, Project } from '../model
 import { parseDeck } from '../parse/index.js';
 import { deckName, displayPath, isInside } from '../platform/paths.js';
 import { type RenderOptions, renderDeck } from '../render/index.js';
+import { inReadingOrder, originOf, placeDiagnostic } from '../source-map.js';
 import { quoted } from '../wording.js';
-import { readDeck } from './read-deck.js';
+import { readDeckSource } from './includes.js';
 
 export interface CompileResult {
   decks: CompiledDeck[];
@@ -34,8 +35,11 @@ async function checkAssets(deck: CompiledDeck, project: Project): Promise<Diagno
     (folder): folder is string => folder !== undefined,
   );
   const sourceOf = new Map<string, string>();
+  const { file, sourceMap } = deck.rendered;
   const problem = (asset: AssetReference, message: string) =>
-    problems.push({ severity: 'error', message, file: deck.rendered.file, line: asset.line, column: asset.column });
+    problems.push(
+      placeDiagnostic(sourceMap, file, { severity: 'error', message, file, line: asset.line, column: asset.column }),
+    );
   const outside = (asset: AssetReference) =>
     problem(asset, `${quoted(asset.source)} is outside the project folder; copy it next to the deck`);
   const assets = deck.rendered.assets.filter((asset) => {
@@ -68,7 +72,9 @@ async function checkAssets(deck: CompiledDeck, project: Project): Promise<Diagno
       const source = resolve(base, asset.source);
       const real = await realPath(source);
       if (real === undefined) {
-        problem(asset, `file not found: ${quoted(asset.source)} (looked in ${displayPath(base, project.root)})`);
+        // A file named in an included file is looked for beside that file.
+        const folder = resolve(base, originOf(deck.rendered.sourceMap, asset.line)?.folder ?? '');
+        problem(asset, `file not found: ${quoted(asset.source)} (looked in ${displayPath(folder, project.root)})`);
         return;
       }
       if (!allowed.some((folder) => isInside(real, folder))) {
@@ -99,13 +105,16 @@ export async function compileDecks(
   const names = new Map<string, string>();
   for (const path of paths) {
     const file = displayPath(path, project.root);
-    const read = await readDeck(resolve(project.root, path));
+    const read = await readDeckSource(resolve(project.root, path), project);
     if (!read.ok) {
-      diagnostics.push({ ...read.diagnostic, file });
+      diagnostics.push(read.diagnostic);
       continue;
     }
-    const rendered = renderDeck(parseDeck(read.text, file, options), options);
-    const deck: CompiledDeck = { name: deckName(path), path: resolve(project.root, path), rendered };
+    const { text, sourceMap, included } = read.source;
+    const parsed = parseDeck(text, file, { ...options, ...(sourceMap ? { sourceMap } : {}) });
+    parsed.diagnostics.unshift(...read.source.diagnostics);
+    const rendered = renderDeck(parsed, options);
+    const deck: CompiledDeck = { name: deckName(path), path: resolve(project.root, path), rendered, included };
     const clash = names.get(deck.name);
     if (clash && clash !== deck.path) {
       throw new DeckError(
@@ -115,7 +124,7 @@ export async function compileDecks(
     }
     names.set(deck.name, deck.path);
     const found = [...rendered.diagnostics, ...(await checkAssets(deck, project))];
-    for (const diagnostic of found.sort((a, b) => a.line - b.line || a.column - b.column)) diagnostics.push(diagnostic);
+    for (const diagnostic of found.sort(inReadingOrder(sourceMap, file))) diagnostics.push(diagnostic);
     decks.push(deck);
   }
   return { decks, diagnostics };

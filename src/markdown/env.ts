@@ -3,6 +3,7 @@
 // 0-based: the front matter reaches markdown-it as blank lines, so nothing needs an offset.
 
 import type { AssetReference, Diagnostic, Severity, SourcePosition } from '../model.js';
+import { originOf, type SourceMap } from '../source-map.js';
 import { TOOLKIT_ID_PREFIX } from './attribute-list.js';
 import { type Boundaries, DEFAULT_SEPARATORS, findBoundaries } from './boundaries.js';
 
@@ -19,11 +20,14 @@ export type MarkdownEnv = {
   idCounts: Record<string, number>;
   /** Line of the last notes marker read, so a second marker in the same slide stays text. */
   lastNotesLine: number;
+  /** Where each line was written, when the text holds included files. */
+  sourceMap?: SourceMap;
 };
 
 /** The env for reading `lines` (the text split at `\n`); with the default separators unless given. */
-export function createEnv(lines: string[], file: string, boundaries?: Boundaries): MarkdownEnv {
+export function createEnv(lines: string[], file: string, boundaries?: Boundaries, sourceMap?: SourceMap): MarkdownEnv {
   return {
+    ...(sourceMap ? { sourceMap } : {}),
     file,
     lines,
     boundaries: boundaries ?? findBoundaries(lines, lines.join('\n'), DEFAULT_SEPARATORS, 0).boundaries,
@@ -90,4 +94,9 @@ export function locate(
 
 export function report(env: MarkdownEnv, severity: Severity, message: string, fromLine: number, needle?: string): void {
   env.diagnostics.push({ severity, message, file: env.file, ...locate(env, fromLine, needle) });
+}
+
+/** The folder, relative to the deck's, of the file the 0-based `line` was written in ('' for the deck's own). */
+export function folderAt(env: MarkdownEnv, line: number): string {
+  return originOf(env.sourceMap, line + 1)?.folder ?? '';
 }

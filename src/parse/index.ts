@@ -9,16 +9,19 @@ import { DEFAULT_SEPARATORS, findBoundaries, type SeparatorPatterns } from '../m
 import { createEnv } from '../markdown/env.js';
 import { markdown } from '../markdown/index.js';
 import type { Deck, DeckMeta, Diagnostic, Slide } from '../model.js';
+import { inReadingOrder, placeDiagnostic, type SourceMap } from '../source-map.js';
 import { parseFrontMatter } from './front-matter.js';
 import { firstHeading, isEmptySlide, slideAttributes, splitSlides } from './slides.js';
 
 export interface ParseOptions {
   /** Mark block elements with their source line (`data-line`), for `deck check`. */
   sourceLines?: boolean;
+  /** Where each line of `source` was written, when it holds included files (compile/includes.ts). */
+  sourceMap?: SourceMap;
 }
 
 /** The deck's separators: its own from front matter, else the defaults. */
-function separatorPatterns(meta: Partial<DeckMeta>): SeparatorPatterns {
+export function separatorPatterns(meta: Partial<DeckMeta>): SeparatorPatterns {
   return {
     horizontal: meta.separator ?? DEFAULT_SEPARATORS.horizontal,
     vertical: meta.verticalSeparator ?? DEFAULT_SEPARATORS.vertical,
@@ -38,7 +41,7 @@ function editorLineCount(lines: readonly string[]): number {
 }
 
 /** The lines of the file. markdown-it reads CR and CRLF line ends as LF: these must be the same lines. */
-function sourceLines(source: string): string[] {
+export function sourceLines(source: string): string[] {
   const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
   // Splitting at one character is several times faster than at a pattern (bench row "compile").
   return text.includes('\r') ? text.split(/\r\n?|\n/) : text.split('\n');
@@ -67,7 +70,7 @@ export function parseDeck(source: string, file: string, options: ParseOptions = 
       column: problem.column + 1,
     });
   }
-  const env = createEnv(bodyLines, file, found.boundaries);
+  const env = createEnv(bodyLines, file, found.boundaries, options.sourceMap);
   const md = markdown({
     html: meta.html,
     typographer: markdownOption(meta.reveal, 'smartypants'),
@@ -116,6 +119,11 @@ export function parseDeck(source: string, file: string, options: ParseOptions = 
     for (const diagnostic of emptySlides) diagnostics.push(diagnostic);
   }
   meta.title = frontMatter.values.title ?? firstHeading(slides[0]?.body ?? []) ?? baseName(file);
-  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { file, meta, metaLines: frontMatter.keyLines, slides, assets: env.assets, diagnostics };
+  const placed = options.sourceMap
+    ? diagnostics.map((diagnostic) => placeDiagnostic(options.sourceMap, file, diagnostic))
+    : diagnostics;
+  placed.sort(inReadingOrder(options.sourceMap, file));
+  const deck: Deck = { file, meta, metaLines: frontMatter.keyLines, slides, assets: env.assets, diagnostics: placed };
+  if (options.sourceMap) deck.sourceMap = options.sourceMap;
+  return deck;
 }

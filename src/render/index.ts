@@ -6,6 +6,7 @@ import { escapeHtml } from '../escape.js';
 import {
   assetOutputUrl,
   assetReference,
+  fromFolder,
   isLocalUrl,
   reachesOutside,
   refusedPage,
@@ -24,6 +25,7 @@ import type {
   Slide,
   SourcePosition,
 } from '../model.js';
+import { inReadingOrder, originOf, placeDiagnostic, placeLine } from '../source-map.js';
 import { quoted } from '../wording.js';
 import { planTimings } from './pacing.js';
 import { revealConfig } from './reveal-config.js';
@@ -78,8 +80,11 @@ function checkSlideUrls(
       );
       return url;
     }
-    found.assets.push(assetReference(url, attributePosition(slide, name)));
-    return assetOutputUrl(url);
+    // Written relative to the file the slide comes from: an included file's pictures are beside it.
+    const position = attributePosition(slide, name);
+    const fromDeck = fromFolder(url, originOf(deck.sourceMap, position.line)?.folder);
+    found.assets.push(assetReference(fromDeck, position));
+    return assetOutputUrl(fromDeck);
   };
   for (const [name, value] of Object.entries(attributes)) {
     const use = BACKGROUND_URLS[name] ?? (name === 'data-background' && isBackgroundImage(value) ? 'image' : undefined);
@@ -163,7 +168,8 @@ function readTiming(output: SlideOutput, diagnostics: Diagnostic[], file: string
   return seconds;
 }
 
-function checkIds(outputs: readonly SlideOutput[], diagnostics: Diagnostic[], file: string): void {
+function checkIds(outputs: readonly SlideOutput[], diagnostics: Diagnostic[], deck: Deck): void {
+  const file = deck.file;
   const seen = new Map<string, number>();
   for (const { slide, attributes } of outputs) {
     const id = attributes.id;
@@ -171,9 +177,11 @@ function checkIds(outputs: readonly SlideOutput[], diagnostics: Diagnostic[], fi
     const first = seen.get(id);
     const here = attributePosition(slide, 'id');
     if (first !== undefined) {
+      const there = placeLine(deck.sourceMap, file, first);
+      const where = there.file === placeLine(deck.sourceMap, file, here.line).file ? '' : ` of ${there.file}`;
       diagnostics.push({
         severity: 'error',
-        message: `slide id "${quoted(id)}" is already used by the slide at line ${first}`,
+        message: `slide id "${quoted(id)}" is already used by the slide at line ${there.line}${where}`,
         file,
         ...here,
       });
@@ -184,14 +192,15 @@ function checkIds(outputs: readonly SlideOutput[], diagnostics: Diagnostic[], fi
 }
 
 export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDeck {
-  const diagnostics: Diagnostic[] = [...deck.diagnostics];
+  // Found here at lines of the deck's text; placed in their own files below, with the deck's.
+  const diagnostics: Diagnostic[] = [];
   const withCode = deck.slides.some((slide) => hasCode(slide.body) || hasCode(slide.notes ?? []));
   const theme = deckStyles(deck, withCode, diagnostics);
   const found = { diagnostics, assets: [...theme.assets, ...deck.assets] };
   // Rendering rules are the same in every instance.
   const md = markdown({ html: deck.meta.html });
   const outputs = deck.slides.map((slide) => renderSlide(deck, slide, md, options, found));
-  checkIds(outputs, diagnostics, deck.file);
+  checkIds(outputs, diagnostics, deck);
 
   const explicit = outputs.map((output) => readTiming(output, diagnostics, deck.file));
   const timings =
@@ -224,8 +233,12 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
     hasNotes: saysSomething(slide.notes),
     ...(timings[i] !== undefined ? { timing: timings[i] } : {}),
   }));
-  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+  const placed = [
+    ...deck.diagnostics,
+    ...diagnostics.map((diagnostic) => placeDiagnostic(deck.sourceMap, deck.file, diagnostic)),
+  ].sort(inReadingOrder(deck.sourceMap, deck.file));
   return {
+    ...(deck.sourceMap ? { sourceMap: deck.sourceMap } : {}),
     file: deck.file,
     meta: deck.meta,
     metaLines: deck.metaLines,
@@ -235,6 +248,6 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
     revealConfig: revealConfig(deck.meta.reveal, isRevealTheme(deck.meta.theme ?? '')),
     slides,
     assets: found.assets,
-    diagnostics,
+    diagnostics: placed,
   };
 }
