@@ -44,6 +44,20 @@ export interface Slide {
   notes?: Token[];
 }
 
+/** A version of the talk for a given length: its slides are the deck's, less those marked for other variants. */
+export interface Variant {
+  /** As written in `variants:`; the build puts it in `<out>/<deck>-<name>/`. */
+  name: string;
+  /** Minutes; the deck's own duration when not given. */
+  duration?: number;
+  /** Its title; the deck's when not given. */
+  title?: string;
+  /** Where its name is in the front matter, and the line of its duration when given. */
+  line: number;
+  column: number;
+  durationLine?: number;
+}
+
 export interface DeckMeta {
   title: string;
   author?: string;
@@ -66,6 +80,10 @@ export interface DeckMeta {
   separator?: string;
   verticalSeparator?: string;
   notesSeparator?: string;
+  /** The versions of the talk by length, in the order written (`variants:`). */
+  variants?: Variant[];
+  /** The variant this deck was made for (parse/variants.ts selectVariant). */
+  variant?: string;
 }
 
 export interface Deck {
@@ -131,6 +149,8 @@ export interface CompiledDeck {
   rendered: RenderedDeck;
   /** Absolute paths of the files it includes (compile/includes.ts), found or looked for. */
   included: string[];
+  /** The variant of the deck this is, when it has variants (parse/variants.ts). */
+  variant?: string;
 }
 
 /** Where a project's files are, as absolute paths. Built once by the CLI and passed down. */

@@ -38,3 +38,6 @@ export function quoted(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ');
   return flat.length <= max ? flat : `${flat.slice(0, max)}… (${flat.length} characters)`;
 }
+
+/** How an index page or a handout names a variant of a deck: "short version". */
+export const variantLabel = (name: string): string => `${name} version`;

@@ -20,6 +20,8 @@ export interface DeckPluginOptions {
   /** The deck file to serve. */
   file: string;
   project: Project;
+  /** The variant to serve, for a deck with variants. */
+  variant?: string;
   /** Where to print diagnostics; the terminal by default. */
   log?: (line: string) => void;
 }
@@ -100,7 +102,11 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
   let watcher: ViteDevServer['watcher'] | undefined;
 
   async function compile(): Promise<{ deck?: RenderedDeck; errors: string[] }> {
-    const result = await compileDecks([file], options.project);
+    const result = await compileDecks(
+      [file],
+      options.project,
+      options.variant !== undefined ? { variant: options.variant } : {},
+    );
     for (const d of result.diagnostics) log(formatDiagnostic(d));
     // A file included from now on is watched from now on (one no longer included may stay watched).
     for (const included of result.decks[0]?.included ?? []) {

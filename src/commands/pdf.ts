@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { DECK_LIMITS, type DeckLimits, openPrintView } from '../browser/deck-page.js';
 import { escapeHtml } from '../escape.js';
+import type { HandoutKind } from '../html/handout-kinds.js';
 import { HANDOUT_CSS, type HandoutInput, layoutHandout } from '../html/handout-page.js';
 import type { CompiledDeck, Diagnostic, Project } from '../model.js';
 import { writeFileAtomically } from '../platform/atomic-write.js';
@@ -17,8 +18,10 @@ export interface ExportOptions {
   out: string;
   /** One page per fragment step instead of per slide. */
   fragments?: boolean;
-  /** A portrait handout with notes instead of slides. */
-  handout?: boolean;
+  /** A portrait handout instead of slides: the trainer's (slides, timings, notes) or the participants'. */
+  handout?: HandoutKind;
+  /** The variant to export, for a deck with variants. */
+  variant?: string;
   paper?: Paper;
   /** Progress lines, as the work goes. */
   progress?: (line: string) => void;
@@ -69,7 +72,12 @@ export async function exportPdf(options: ExportOptions): Promise<PdfResult> {
   const limits = options.limits ?? DECK_LIMITS;
   progress('loading deck');
   return withBuiltDeck(
-    { deck: options.deck, project: options.project, temporaryPrefix: 'deck-pdf-' },
+    {
+      deck: options.deck,
+      project: options.project,
+      temporaryPrefix: 'deck-pdf-',
+      ...(options.variant !== undefined ? { variant: options.variant } : {}),
+    },
     (built) => printDeck(built, options, out, limits, progress),
     (diagnostics) => ({ file: out, pages: 0, diagnostics }),
   );
@@ -122,7 +130,7 @@ async function printDeck(
     bytes = await page.pdf({ preferCSSPageSize: true }, { timeout: limits.print });
   }
   progress(`writing ${out}`);
-  const final = await setMetadata(bytes, deck, options.handout ?? false);
+  const final = await setMetadata(bytes, deck, options.handout !== undefined);
   await writeFileAtomically(out, final.bytes);
   return { file: out, pages: final.pages, diagnostics };
 }

@@ -5,8 +5,16 @@ import { constants } from 'node:fs';
 import { access, realpath, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { DeckError } from '../errors.js';
-import type { AssetReference, CompiledDeck, Diagnostic, Project } from '../model.js';
+import {
+  type AssetReference,
+  type CompiledDeck,
+  type Deck,
+  type Diagnostic,
+  formatDiagnostic,
+  type Project,
+} from '../model.js';
 import { parseDeck } from '../parse/index.js';
+import { selectVariant, unknownVariant } from '../parse/variants.js';
 import { deckName, displayPath, isInside } from '../platform/paths.js';
 import { type RenderOptions, renderDeck } from '../render/index.js';
 import { inReadingOrder, originOf, placeDiagnostic } from '../source-map.js';
@@ -94,11 +102,29 @@ async function checkAssets(deck: CompiledDeck, project: Project): Promise<Diagno
   return problems;
 }
 
-/** Reads, parses and renders each deck and checks the files it refers to. */
+export interface CompileOptions extends RenderOptions {
+  /**
+   * The variant to make of each deck (parse/variants.ts); without it, a deck with variants makes
+   * one deck per variant, named `<deck>-<variant>`.
+   */
+  variant?: string;
+}
+
+/** The decks to make of a parsed deck: the variant asked for, else each of its variants, else the deck. */
+function decksOf(parsed: Deck, variant: string | undefined): { deck: Deck; variant?: string }[] | Diagnostic {
+  if (variant !== undefined) {
+    return unknownVariant(parsed, variant) ?? [{ deck: selectVariant(parsed, variant), variant }];
+  }
+  const variants = parsed.meta.variants ?? [];
+  if (variants.length === 0) return [{ deck: parsed }];
+  return variants.map(({ name }) => ({ deck: selectVariant(parsed, name), variant: name }));
+}
+
+/** Reads, parses and renders each deck (each of its variants) and checks the files it refers to. */
 export async function compileDecks(
   paths: readonly string[],
   project: Project,
-  options: RenderOptions = {},
+  options: CompileOptions = {},
 ): Promise<CompileResult> {
   const diagnostics: Diagnostic[] = [];
   const decks: CompiledDeck[] = [];
@@ -113,19 +139,37 @@ export async function compileDecks(
     const { text, sourceMap, included } = read.source;
     const parsed = parseDeck(text, file, { ...options, ...(sourceMap ? { sourceMap } : {}) });
     parsed.diagnostics.unshift(...read.source.diagnostics);
-    const rendered = renderDeck(parsed, options);
-    const deck: CompiledDeck = { name: deckName(path), path: resolve(project.root, path), rendered, included };
-    const clash = names.get(deck.name);
-    if (clash && clash !== deck.path) {
-      throw new DeckError(
-        'USAGE',
-        `two decks would both build to "${deck.name}/": ${displayPath(clash, project.root)} and ${file}`,
-      );
+    const made = decksOf(parsed, options.variant);
+    if (!Array.isArray(made)) {
+      for (const diagnostic of [made, ...parsed.diagnostics]) diagnostics.push(diagnostic);
+      continue;
     }
-    names.set(deck.name, deck.path);
-    const found = [...rendered.diagnostics, ...(await checkAssets(deck, project))];
-    for (const diagnostic of found.sort(inReadingOrder(sourceMap, file))) diagnostics.push(diagnostic);
-    decks.push(deck);
+    // The variants of a deck share its text: a problem in it is said once, not once per variant.
+    const found = new Map<string, Diagnostic>();
+    for (const { deck: variantDeck, variant } of made) {
+      const rendered = renderDeck(variantDeck, options);
+      const name = variant === undefined ? deckName(path) : `${deckName(path)}-${variant}`;
+      const deck: CompiledDeck = {
+        name,
+        path: resolve(project.root, path),
+        rendered,
+        included,
+        ...(variant !== undefined ? { variant } : {}),
+      };
+      const clash = names.get(deck.name);
+      if (clash && clash !== deck.path) {
+        throw new DeckError(
+          'USAGE',
+          `two decks would both build to "${deck.name}/": ${displayPath(clash, project.root)} and ${file}`,
+        );
+      }
+      names.set(deck.name, deck.path);
+      for (const diagnostic of [...rendered.diagnostics, ...(await checkAssets(deck, project))]) {
+        found.set(formatDiagnostic(diagnostic), diagnostic);
+      }
+      decks.push(deck);
+    }
+    for (const diagnostic of [...found.values()].sort(inReadingOrder(sourceMap, file))) diagnostics.push(diagnostic);
   }
   return { decks, diagnostics };
 }

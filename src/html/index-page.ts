@@ -3,7 +3,7 @@
 
 import { escapeHtml } from '../escape.js';
 import type { CompiledDeck } from '../model.js';
-import { plural } from '../wording.js';
+import { plural, variantLabel } from '../wording.js';
 
 export interface DeckSummary {
   /** Folder name inside the output folder. */
@@ -14,6 +14,8 @@ export interface DeckSummary {
   slideCount: number;
   /** Minutes, from front matter. */
   duration?: number;
+  /** The variant of its deck this folder holds, if any. */
+  variant?: string;
 }
 
 export function summarize(deck: CompiledDeck): DeckSummary {
@@ -25,6 +27,7 @@ export function summarize(deck: CompiledDeck): DeckSummary {
     ...(meta.author ? { author: meta.author } : {}),
     ...(meta.description ? { description: meta.description } : {}),
     ...(meta.duration ? { duration: meta.duration } : {}),
+    ...(deck.variant ? { variant: deck.variant } : {}),
   };
 }
 
@@ -41,7 +44,7 @@ export function parseSummary(name: string, text: string): DeckSummary | undefine
     return undefined;
   }
   if (typeof data !== 'object' || data === null) return undefined;
-  const { title, author, description, slideCount, duration } = data as Record<string, unknown>;
+  const { title, author, description, slideCount, duration, variant } = data as Record<string, unknown>;
   if (typeof title !== 'string' || typeof slideCount !== 'number') return undefined;
   return {
     name,
@@ -50,13 +53,19 @@ export function parseSummary(name: string, text: string): DeckSummary | undefine
     ...(typeof author === 'string' ? { author } : {}),
     ...(typeof description === 'string' ? { description } : {}),
     ...(typeof duration === 'number' ? { duration } : {}),
+    ...(typeof variant === 'string' ? { variant } : {}),
   };
 }
 
 export function renderIndexPage(decks: readonly DeckSummary[]): string {
   const rows = decks
     .map((deck) => {
-      const facts = [plural(deck.slideCount, 'slide'), deck.duration ? `${deck.duration} min` : '', deck.author ?? '']
+      const facts = [
+        deck.variant ? variantLabel(deck.variant) : '',
+        plural(deck.slideCount, 'slide'),
+        deck.duration ? `${deck.duration} min` : '',
+        deck.author ?? '',
+      ]
         .filter(Boolean)
         .join(' · ');
       return `<li>

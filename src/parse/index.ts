@@ -12,6 +12,7 @@ import type { Deck, DeckMeta, Diagnostic, Slide } from '../model.js';
 import { inReadingOrder, placeDiagnostic, type SourceMap } from '../source-map.js';
 import { parseFrontMatter } from './front-matter.js';
 import { firstHeading, isEmptySlide, slideAttributes, splitSlides } from './slides.js';
+import { checkVariants } from './variants.js';
 
 export interface ParseOptions {
   /** Mark block elements with their source line (`data-line`), for `deck check`. */
@@ -118,6 +119,7 @@ export function parseDeck(source: string, file: string, options: ParseOptions = 
   } else {
     for (const diagnostic of emptySlides) diagnostics.push(diagnostic);
   }
+  for (const diagnostic of checkVariants(meta, slides, lines, file)) diagnostics.push(diagnostic);
   meta.title = frontMatter.values.title ?? firstHeading(slides[0]?.body ?? []) ?? baseName(file);
   const placed = options.sourceMap
     ? diagnostics.map((diagnostic) => placeDiagnostic(options.sourceMap, file, diagnostic))

@@ -84,7 +84,7 @@ describe('deck build', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toEqual([
-      'slides/bad.md:3:1: error: unknown front matter key "colour"; known keys: title, author, date, description, theme, highlightTheme, css, lang, duration, html, reveal, revealOptions, separator, verticalSeparator, notesSeparator',
+      'slides/bad.md:3:1: error: unknown front matter key "colour"; known keys: title, author, date, description, theme, highlightTheme, css, lang, duration, html, reveal, revealOptions, separator, verticalSeparator, notesSeparator, variants',
       'slides/bad.md:8:1: error: compare needs 2 to 4 columns, each starting with a "###" heading; found 1',
       'slides/bad.md:12:6: error: file not found: missing.png (looked in slides)',
       'deck: build failed: 3 errors; nothing was written',

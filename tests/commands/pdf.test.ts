@@ -33,7 +33,7 @@ async function read(file: string) {
 const progress: string[][] = [];
 async function exportDeck(
   name: string,
-  options: { fragments?: boolean; handout?: boolean; paper?: 'a4' | 'letter' },
+  options: { fragments?: boolean; handout?: 'trainer' | 'participants'; paper?: 'a4' | 'letter' },
 ): Promise<PdfResult> {
   const lines: string[] = [];
   progress.push(lines);
@@ -112,7 +112,7 @@ describe('deck pdf --fragments', () => {
 
 describe('deck pdf --handout', () => {
   it.each(['a4', 'letter'] as const)('puts every slide with the start of its notes on %s paper', async (paper) => {
-    const result = await exportDeck(`handout-${paper}.pdf`, { handout: true, paper });
+    const result = await exportDeck(`handout-${paper}.pdf`, { handout: 'trainer', paper });
     const { pages, pdf } = await read(result.file);
     const size = pdf.getPage(0).getSize();
     // A4 is 595.3 x 841.9 pt, Letter 612 x 792; Chromium rounds to its own units.
