@@ -39,9 +39,10 @@ export interface Slide {
   attributes: Attributes;
   /** Where each of those attributes was written. */
   attributePositions: Record<string, SourcePosition>;
-  /** The slide's tokens as markdown-it read them, and its speaker notes'. */
+  /** The slide's tokens as markdown-it read them, its speaker notes' and its text for the participants' handout. */
   body: Token[];
   notes?: Token[];
+  handout?: Token[];
 }
 
 /** A version of the talk for a given length: its slides are the deck's, less those marked for other variants. */
@@ -116,6 +117,8 @@ export interface RenderedSlide {
   v: number;
   line: number;
   hasNotes: boolean;
+  /** Its text for the participants' handout (`Handout:`), as sanitized HTML; never in the deck's page. */
+  handoutHtml?: string;
   /** Seconds planned for this slide, when the deck has a duration or the slide sets data-timing. */
   timing?: number;
 }

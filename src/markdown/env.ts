@@ -20,6 +20,8 @@ export type MarkdownEnv = {
   idCounts: Record<string, number>;
   /** Line of the last notes marker read, so a second marker in the same slide stays text. */
   lastNotesLine: number;
+  /** Line of the last participants' handout marker read, likewise. */
+  lastHandoutLine: number;
   /** Where each line was written, when the text holds included files. */
   sourceMap?: SourceMap;
 };
@@ -35,6 +37,7 @@ export function createEnv(lines: string[], file: string, boundaries?: Boundaries
     assets: [],
     idCounts: {},
     lastNotesLine: -1,
+    lastHandoutLine: -1,
   };
 }
 

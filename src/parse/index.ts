@@ -86,7 +86,11 @@ export function parseDeck(source: string, file: string, options: ParseOptions = 
   const emptySlides: Diagnostic[] = [];
   for (const [index, parts] of splitSlides(tokens, found.boundaries.blankSeparators).entries()) {
     const { attributes, positions } = slideAttributes(parts);
-    const firstLine = (parts.body.find((token) => token.map) ?? parts.notes?.find((token) => token.map))?.map?.[0];
+    const firstLine = (
+      parts.body.find((token) => token.map) ??
+      parts.notes?.find((token) => token.map) ??
+      parts.handout?.find((token) => token.map)
+    )?.map?.[0];
     const startLine = (firstLine ?? (parts.separatorLine ?? bodyStart) + 1) + 1;
     const slide: Slide = {
       index,
@@ -98,6 +102,7 @@ export function parseDeck(source: string, file: string, options: ParseOptions = 
       body: parts.body,
     };
     if (parts.notes) slide.notes = parts.notes;
+    if (parts.handout) slide.handout = parts.handout;
     slides.push(slide);
     if (isEmptySlide(parts, attributes)) {
       emptySlides.push({

@@ -104,6 +104,8 @@ interface SlideOutput {
   slide: Slide;
   attributes: Attributes;
   html: string;
+  /** Text for the participants' handout: kept apart from the slide and its notes. */
+  handoutHtml?: string;
   notesLength: number;
 }
 
@@ -144,7 +146,11 @@ function renderSlide(
   if (options.sourceLines) attributes['data-line'] = String(slide.span.startLine);
   mergeAttributes(attributes, slide.attributes);
   checkSlideUrls(deck, slide, attributes, found);
-  return { slide, attributes, html, notesLength: textLength(slide.notes ?? []) };
+  const output: SlideOutput = { slide, attributes, html, notesLength: textLength(slide.notes ?? []) };
+  if (saysSomething(slide.handout)) {
+    output.handoutHtml = clean(slide.handout!, md.renderer.render(slide.handout!, md.options, {}));
+  }
+  return output;
 }
 
 /** Where a slide attribute was written; the slide's first line for ones a plugin set. */
@@ -194,7 +200,9 @@ function checkIds(outputs: readonly SlideOutput[], diagnostics: Diagnostic[], de
 export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDeck {
   // Found here at lines of the deck's text; placed in their own files below, with the deck's.
   const diagnostics: Diagnostic[] = [];
-  const withCode = deck.slides.some((slide) => hasCode(slide.body) || hasCode(slide.notes ?? []));
+  const withCode = deck.slides.some(
+    (slide) => hasCode(slide.body) || hasCode(slide.notes ?? []) || hasCode(slide.handout ?? []),
+  );
   const theme = deckStyles(deck, withCode, diagnostics);
   const found = { diagnostics, assets: [...theme.assets, ...deck.assets] };
   // Rendering rules are the same in every instance.
@@ -225,12 +233,13 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
     i = end;
   }
 
-  const slides: RenderedSlide[] = outputs.map(({ slide }, i) => ({
+  const slides: RenderedSlide[] = outputs.map(({ slide, handoutHtml }, i) => ({
     index: slide.index,
     h: slide.h,
     v: slide.v,
     line: slide.span.startLine,
     hasNotes: saysSomething(slide.notes),
+    ...(handoutHtml !== undefined ? { handoutHtml } : {}),
     ...(timings[i] !== undefined ? { timing: timings[i] } : {}),
   }));
   const placed = [
