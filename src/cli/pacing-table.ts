@@ -2,8 +2,7 @@
 
 import type { RenderedDeck } from '../model.js';
 import { placeLine } from '../source-map.js';
-
-const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(Math.round(seconds % 60)).padStart(2, '0')}`;
+import { clock } from '../wording.js';
 
 export function pacingTable(deck: RenderedDeck): string {
   const rows = [['slide', 'line', 'time', 'starts at']];

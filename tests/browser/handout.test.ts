@@ -8,8 +8,9 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openPrintView } from '../../src/browser/deck-page.js';
 import { buildDecks } from '../../src/commands/build.js';
+import { handoutLayout } from '../../src/commands/handout-pdf.js';
 import { canvasSize } from '../../src/contract.js';
-import { HANDOUT_CSS, layoutHandout } from '../../src/html/handout-page.js';
+import { layoutHandout } from '../../src/html/handout-page.js';
 import { REPO } from '../helpers.js';
 import { newPage } from './harness.js';
 
@@ -24,14 +25,10 @@ async function handoutPictures(revealOptions: string) {
   const canvas = canvasSize(deck.rendered.revealConfig);
   const page = await newPage(canvas);
   await openPrintView(page, pathToFileURL(join(built.outDir, 'talk/index.html')).href);
-  await page.evaluate(layoutHandout, {
-    title: 'Shapes',
-    facts: [],
-    slideWidthMm: 96,
-    canvas,
-    paper: 'A4',
-    css: HANDOUT_CSS,
-  });
+  await page.evaluate(
+    layoutHandout,
+    handoutLayout(deck, { kind: 'trainer', paper: 'A4', title: 'Shapes', facts: [], canvas }),
+  );
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('.handout-slide')].map((picture) => {
       // Inside the picture's border.
