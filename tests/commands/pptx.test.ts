@@ -83,7 +83,9 @@ function visibleTexts(file: string): string[][] {
 }
 
 async function exportDeck(deck: string, name: string, fragments = false): Promise<PptxResult> {
-  return exportPptx({ deck, project: REPO, out: join(dir, name), fragments });
+  // The flagship deck's full talk: all of its slides.
+  const variant = deck === FLAGSHIP ? { variant: 'full' } : {};
+  return exportPptx({ deck, project: REPO, out: join(dir, name), fragments, ...variant });
 }
 
 describe('deck pptx: the flagship deck', () => {
