@@ -266,6 +266,22 @@ async function check(files: string[], flags: CheckFlags): Promise<void> {
   }
 }
 
+async function newDeckCommand(name: string): Promise<void> {
+  const { newDeck } = await import('../commands/new-deck.js');
+  const { file } = await newDeck(name, project);
+  const deck = shown(file);
+  out(`wrote ${deck}`);
+  out('Next:');
+  const steps = [
+    [`deck dev ${deck}`, 'present it; the browser shows each edit as you save'],
+    [`deck check ${deck}`, 'check it in a browser for overflow, small text and more'],
+    [`deck build ${deck}`, 'build it into dist/, to open offline'],
+    [`deck pdf --handout ${deck}`, 'print the trainer’s handout'],
+  ] as const;
+  const width = Math.max(...steps.map(([command]) => command.length));
+  for (const [command, what] of steps) out(`  ${command.padEnd(width)}  ${what}`);
+}
+
 /** The toolkit's version, from its package.json (two folders up from this file, built or not). */
 function toolkitVersion(): string {
   const manifest = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
@@ -282,6 +298,12 @@ function createCli() {
     .option('--verbose', "Print each deck's pacing plan")
     .option('--variant <name>', 'Build this variant of each deck (default: every variant of a deck that has them)')
     .action((decks: string[], flags: BuildFlags) => build(decks, flags));
+  cli
+    .command(
+      'new <name>',
+      `Start a deck: write ${SLIDES_DIR}/<name>.md from a commented starter deck (never over a file)`,
+    )
+    .action((name: string) => newDeckCommand(name));
   cli
     .command('dev [deck]', `Present a deck with live reload (default: the only deck in ${SLIDES_DIR}/)`)
     .option('--port <port>', 'Port (default: 5173, or the next free one)')
