@@ -16,7 +16,7 @@ import {
   type RenderedDeck,
 } from '../model.js';
 import { withTemporaryFolder } from '../platform/temporary.js';
-import { placeLine } from '../source-map.js';
+import { originOf, placeLine } from '../source-map.js';
 import { buildDecks } from './build.js';
 
 export interface Finding extends Diagnostic {
@@ -113,13 +113,21 @@ async function inspectDeck(
   const problems = (await Promise.all([onScreen(), inPrint()])).flat();
 
   const file = deck.rendered.file;
-  // Speak of files as the author wrote them, not as the build renamed them.
-  const authorPaths = (message: string) =>
-    deck.rendered.assets.reduce((text, asset) => text.replaceAll(encodeURI(asset.output), asset.source), message);
+  // Speak of files as the author wrote them, not as the build renamed them: in an included file,
+  // relative to that file.
+  const authorPaths = (message: string, line: number) => {
+    const folder = originOf(deck.rendered.sourceMap, line)?.folder;
+    const written = (source: string) =>
+      folder && source.startsWith(`${folder}/`) ? source.slice(folder.length + 1) : source;
+    return deck.rendered.assets.reduce(
+      (text, asset) => text.replaceAll(encodeURI(asset.output), written(asset.source)),
+      message,
+    );
+  };
   return problems.map((p) => ({
     severity: p.severity,
     rule: p.rule,
-    message: authorPaths(p.message),
+    message: authorPaths(p.message, p.line || 1),
     ...placeLine(deck.rendered.sourceMap, file, p.line || 1),
     column: 1,
   }));
@@ -192,6 +200,10 @@ export async function checkDecks(
       await starting.then((browser) => browser.close()).catch(() => undefined);
     }
   });
+  // A part several decks include has its problems said once.
+  const once = [...new Map(findings.map((f) => [`${f.rule}\n${formatDiagnostic(f)}`, f])).values()];
+  findings.length = 0;
+  findings.push(...once);
   findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   const errors = findings.filter((f) => f.severity === 'error').length;
   return { findings, errors, warnings: findings.length - errors };

@@ -80,9 +80,12 @@ async function checkAssets(deck: CompiledDeck, project: Project): Promise<Diagno
       const source = resolve(base, asset.source);
       const real = await realPath(source);
       if (real === undefined) {
-        // A file named in an included file is looked for beside that file.
-        const folder = resolve(base, originOf(deck.rendered.sourceMap, asset.line)?.folder ?? '');
-        problem(asset, `file not found: ${quoted(asset.source)} (looked in ${displayPath(folder, project.root)})`);
+        // A file named in an included file is looked for beside that file, and named as written there.
+        const within = originOf(deck.rendered.sourceMap, asset.line)?.folder ?? '';
+        const written =
+          within && asset.source.startsWith(`${within}/`) ? asset.source.slice(within.length + 1) : asset.source;
+        const folder = displayPath(resolve(base, within), project.root);
+        problem(asset, `file not found: ${quoted(written)} (looked in ${folder})`);
         return;
       }
       if (!allowed.some((folder) => isInside(real, folder))) {
@@ -129,6 +132,7 @@ export async function compileDecks(
   const diagnostics: Diagnostic[] = [];
   const decks: CompiledDeck[] = [];
   const names = new Map<string, string>();
+  const said = new Set<string>();
   for (const path of paths) {
     const file = displayPath(path, project.root);
     const read = await readDeckSource(resolve(project.root, path), project);
@@ -169,7 +173,12 @@ export async function compileDecks(
       }
       decks.push(deck);
     }
-    for (const diagnostic of [...found.values()].sort(inReadingOrder(sourceMap, file))) diagnostics.push(diagnostic);
+    for (const diagnostic of [...found.values()].sort(inReadingOrder(sourceMap, file))) {
+      // A part several decks include has its problems said once.
+      if (said.has(formatDiagnostic(diagnostic))) continue;
+      said.add(formatDiagnostic(diagnostic));
+      diagnostics.push(diagnostic);
+    }
   }
   return { decks, diagnostics };
 }

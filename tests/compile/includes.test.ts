@@ -55,7 +55,7 @@ describe('includes', () => {
     expect((await compile('broken')).lines).toEqual([
       `${COURSES}/broken.md:9:14: error: data-timing must be a positive number of seconds, not "soon"`,
       `${COURSES}/parts/broken-part.md:3:14: error: data-timing must be a positive number of seconds, not "later"`,
-      `${COURSES}/parts/broken-part.md:5:20: error: file not found: parts/img/none.png (looked in ${COURSES}/parts)`,
+      `${COURSES}/parts/broken-part.md:5:20: error: file not found: img/none.png (looked in ${COURSES}/parts)`,
       `${COURSES}/parts/broken-part.md:7:6: error: HTML comment is not closed before its paragraph ends: add "-->"`,
     ]);
   });
