@@ -73,6 +73,8 @@ export async function readDeckSource(path: string, project: Project): Promise<De
   const map = new SourceMapBuilder();
   const out: string[] = [];
   let bytes = 0;
+  /** Where each path named in an include really is (undefined: nowhere), asked once per path. */
+  const realPaths = new Map<string, string | undefined>();
   /** Files already read, by real path (undefined for one that could not be): a part included twice is read once. */
   const parts = new Map<string, Part | undefined>();
 
@@ -117,7 +119,8 @@ export async function readDeckSource(path: string, project: Project): Promise<De
       return undefined;
     }
     included.add(path);
-    const real = await realpath(path).catch(() => undefined);
+    if (!realPaths.has(path)) realPaths.set(path, await realpath(path).catch(() => undefined));
+    const real = realPaths.get(path);
     if (real === undefined) {
       error(from.shown, include, `cannot include ${name}: no such file (looked for ${shown(path)})`);
       return undefined;
