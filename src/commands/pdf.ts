@@ -3,7 +3,7 @@ import { DECK_LIMITS, type DeckLimits, openPrintView } from '../browser/deck-pag
 import type { HandoutKind } from '../html/handout-kinds.js';
 import type { CompiledDeck, Diagnostic, Project } from '../model.js';
 import { writeFileAtomically } from '../platform/atomic-write.js';
-import { HANDOUT_WORDS, plural } from '../wording.js';
+import { HANDOUT_WORDS, plural, variantLabel } from '../wording.js';
 import { type BuiltDeck, withBuiltDeck } from './deck-in-browser.js';
 import { printHandout } from './handout-pdf.js';
 import { type DocumentInfo, withDocumentInfo } from './pdf-info.js';
@@ -39,6 +39,7 @@ function deckFacts(deck: CompiledDeck): string[] {
   return [
     meta.author,
     meta.date,
+    meta.variant ? variantLabel(meta.variant) : undefined,
     meta.duration ? `${meta.duration} minutes` : undefined,
     plural(slides.length, 'slide'),
   ].filter((fact): fact is string => Boolean(fact));

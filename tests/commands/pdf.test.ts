@@ -150,7 +150,7 @@ describe('deck pdf --handout', () => {
       expect(size.width).toBeLessThan(size.height);
       expect(pdf.getTitle()).toBe('Leadership vs Management: handout');
       expect(pages[0]).toContain('Leadership vs Management');
-      expect(pages[0]).toContain('Training team · 2026-12-01 · 40 minutes · 21 slides');
+      expect(pages[0]).toContain('Training team · 2026-12-01 · full version · 40 minutes · 21 slides');
       const plan = await fullTalkPlan();
       expect(plan[0]).toBe('starts 0:00 · 2:00');
       let page = 1;
