@@ -56,31 +56,35 @@ function variantFlag(value: unknown): string | undefined {
   return value.trim();
 }
 
+/** A variant to export and the start of its file's default name: `<deck>` or `<deck>-<variant>`. */
+interface Export {
+  variant?: string;
+  name: string;
+}
+
 /**
  * The variants of `deck` to export, one file each: the one asked for, else each variant of a deck
- * that has them, else the deck itself (undefined).
+ * that has them, else the deck itself. A deck without variants is exported whole under its own
+ * name, even when a variant is asked for (the export says so).
  */
-async function variantsToExport(
-  deck: string,
-  flags: { variant?: unknown; out?: string },
-): Promise<(string | undefined)[]> {
+async function variantsToExport(deck: string, flags: { variant?: unknown; out?: string }): Promise<Export[]> {
   const asked = variantFlag(flags.variant);
-  if (asked !== undefined) return [asked];
   const read = await readDeck(deck);
   const { variantNames } = await import('../parse/variants.js');
   const names = read.ok ? variantNames(read.text, shown(deck)) : [];
+  const named = (variant: string) => ({
+    variant,
+    name: names.length > 0 ? `${deckName(deck)}-${variant}` : deckName(deck),
+  });
+  if (asked !== undefined) return [named(asked)];
   if (names.length > 1 && flags.out !== undefined) {
     throw new DeckError(
       'USAGE',
       `--out names one file, and ${shown(deck)} has ${names.length} variants (${names.join(', ')}); add --variant, or leave --out out to export each`,
     );
   }
-  return names.length > 0 ? names : [undefined];
+  return names.length > 0 ? names.map(named) : [{ name: deckName(deck) }];
 }
-
-/** `<deck>` or `<deck>-<variant>`: the start of an exported file's default name. */
-const exportName = (deck: string, variant: string | undefined) =>
-  variant === undefined ? deckName(deck) : `${deckName(deck)}-${variant}`;
 
 function report(diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) err(formatDiagnostic(d));
@@ -191,8 +195,8 @@ async function pdf(file: string | undefined, flags: PdfFlags): Promise<void> {
   // Each kind of PDF has its own default name, so exporting one never overwrites another.
   const kind = handout.kind ? `-${HANDOUT_FILE_SUFFIX[handout.kind]}` : flags.fragments ? '-fragments' : '';
   const { exportPdf } = await import('../commands/pdf.js');
-  for (const variant of await variantsToExport(deck, flags)) {
-    const outFile = resolve(project.root, flags.out ?? `${exportName(deck, variant)}${kind}.pdf`);
+  for (const { variant, name } of await variantsToExport(deck, flags)) {
+    const outFile = resolve(project.root, flags.out ?? `${name}${kind}.pdf`);
     if (outFile === deck) throw new DeckError('USAGE', `--out ${shown(outFile)} is the deck itself; name a PDF file`);
     await checkFileDestination({ path: outFile, label: `--out ${shown(outFile)}`, shown });
     const result = await exportPdf({
@@ -222,8 +226,8 @@ async function pptx(file: string | undefined, flags: PptxFlags): Promise<void> {
   const deck = await oneDeck(file, 'pptx');
   const kind = flags.fragments ? '-fragments' : '';
   const { exportPptx } = await import('../commands/pptx.js');
-  for (const variant of await variantsToExport(deck, flags)) {
-    const outFile = resolve(project.root, flags.out ?? `${exportName(deck, variant)}${kind}.pptx`);
+  for (const { variant, name } of await variantsToExport(deck, flags)) {
+    const outFile = resolve(project.root, flags.out ?? `${name}${kind}.pptx`);
     if (outFile === deck) throw new DeckError('USAGE', `--out ${shown(outFile)} is the deck itself; name a .pptx file`);
     await checkFileDestination({ path: outFile, label: `--out ${shown(outFile)}`, shown });
     const result = await exportPptx({

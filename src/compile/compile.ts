@@ -113,13 +113,16 @@ export interface CompileOptions extends RenderOptions {
   variant?: string;
 }
 
-/** The decks to make of a parsed deck: the variant asked for, else each of its variants, else the deck. */
+/**
+ * The decks to make of a parsed deck: the variant asked for, else each of its variants, else the
+ * deck (also when a variant is asked of a deck without any: it is the same in every variant).
+ */
 function decksOf(parsed: Deck, variant: string | undefined): { deck: Deck; variant?: string }[] | Diagnostic {
+  const variants = parsed.meta.variants ?? [];
+  if (variants.length === 0) return [{ deck: parsed }];
   if (variant !== undefined) {
     return unknownVariant(parsed, variant) ?? [{ deck: selectVariant(parsed, variant), variant }];
   }
-  const variants = parsed.meta.variants ?? [];
-  if (variants.length === 0) return [{ deck: parsed }];
   return variants.map(({ name }) => ({ deck: selectVariant(parsed, name), variant: name }));
 }
 

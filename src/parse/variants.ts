@@ -90,21 +90,24 @@ export function checkVariants(
 }
 
 /**
- * Why `name` is not a variant of the deck (for a name given on the command line), said at the
- * deck's `variants:` line; undefined when it is one.
+ * Why `name` (given on the command line) is not a variant of the deck, said at its `variants:`
+ * line; undefined when it is one, and for a deck without variants, which is the same in every
+ * variant of a course and is made whole.
  */
 export function unknownVariant(deck: Deck, name: string): Diagnostic | undefined {
   const variants = deck.meta.variants ?? [];
-  if (variants.some((variant) => variant.name === name)) return undefined;
+  if (variants.length === 0 || variants.some((variant) => variant.name === name)) return undefined;
   const near = closestName(
     name,
     variants.map((variant) => variant.name),
   );
-  const message =
-    variants.length === 0
-      ? `--variant ${quoted(name)}: this deck has no variants (name them in its front matter under "variants:")`
-      : `--variant ${quoted(name)}: this deck has no such variant; ${near ? `did you mean "${near}"? ` : ''}its variants: ${namesOf(variants)}`;
-  return { severity: 'error', message, file: deck.file, line: deck.metaLines.variants ?? 1, column: 1 };
+  return {
+    severity: 'error',
+    message: `--variant ${quoted(name)}: this deck has no such variant; ${near ? `did you mean "${near}"? ` : ''}its variants: ${namesOf(variants)}`,
+    file: deck.file,
+    line: deck.metaLines.variants ?? 1,
+    column: 1,
+  };
 }
 
 /**
