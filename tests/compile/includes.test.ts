@@ -110,6 +110,24 @@ describe('includes', () => {
     expect(result.decks[0]!.rendered.sectionsHtml).not.toContain('Secret');
   });
 
+  it("read an included file's slide marks against the deck's variants, and report them in that file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-includes-'));
+    mkdirSync(join(dir, 'slides/parts'), { recursive: true });
+    writeFileSync(
+      join(dir, 'slides/parts/extra.md'),
+      '<!-- .slide: data-variant="full" -->\n## Extra\n\n---\n\n<!-- .slide: data-variant="lnog" -->\n## Typo\n',
+    );
+    writeFileSync(
+      join(dir, 'slides/deck.md'),
+      '---\nvariants: {short: {duration: 5}, full: {duration: 9}, long: {duration: 20}}\n---\n\n# Deck\n\n---\n\n<!-- include: parts/extra.md -->\n',
+    );
+    const result = await compileDecks([join(dir, 'slides/deck.md')], projectAt(dir), { variant: 'full' });
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+      'slides/parts/extra.md:6:28: error: unknown variant "lnog"; did you mean "long"? this deck\'s variants: short, full, long',
+    ]);
+    expect(result.decks[0]!.rendered.sectionsHtml).toContain('<h2>Extra</h2>');
+  });
+
   it('may take one file twice, and leave a deck without includes as it is', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'deck-includes-'));
     mkdirSync(join(dir, 'slides/parts'), { recursive: true });
