@@ -166,9 +166,13 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
             .catch((error: unknown) => log(`deck: could not update: ${String(error)}`));
         }
       };
-      // An included file that was missing and is now written is an `add`.
+      // An included file that was missing and is now written is an `add`; one deleted, an `unlink`
+      // (the deck file's own deletion is left alone: an editor's save may look like one).
       server.watcher.on('change', changed);
       server.watcher.on('add', changed);
+      server.watcher.on('unlink', (path) => {
+        if (resolve(path) !== file) changed(path);
+      });
       // Errors while answering go to Vite's error handler instead of ending the server.
       server.middlewares.use((req, res, next) => void serve(req, res, next).catch(next));
       const serve = async (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => {
