@@ -54,7 +54,7 @@ export function handoutLayout(deck: CompiledDeck, options: HandoutOptions): Hand
       ownNotes: HANDOUT_WORDS.ownNotes,
       pageOf: HANDOUT_WORDS.pageOf,
     },
-    slideWidthMm: 96,
+    slideWidthMm: 84,
     canvas: options.canvas,
     paper: options.paper,
     css: HANDOUT_CSS,

@@ -69,7 +69,7 @@ export type HandoutLayout = HandoutInput & {
 export const HANDOUT_CSS = `
 html.reveal-print, html.reveal-print body { width: auto !important; height: auto !important; overflow: visible !important; background: #fff !important; margin: 0 !important; }
 body > .reveal:not(.handout-reveal) { display: none !important; }
-.handout { color: #1c2127; font-size: 10.5pt; line-height: 1.4; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.handout { color: #1c2127; font-size: 10pt; line-height: 1.35; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .handout * { font-family: inherit; }
 .handout-page { box-sizing: border-box; position: relative; overflow: hidden; break-after: page; display: flex; flex-direction: column; }
 .handout-page:last-child { break-after: auto; }
