@@ -1,6 +1,7 @@
 // Types that cross module lines. Lines and columns are 1-based, as editors show them.
 
 import type { Token } from 'markdown-it';
+import type { SourceMap } from './source-map.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -38,9 +39,24 @@ export interface Slide {
   attributes: Attributes;
   /** Where each of those attributes was written. */
   attributePositions: Record<string, SourcePosition>;
-  /** The slide's tokens as markdown-it read them, and its speaker notes'. */
+  /** The slide's tokens as markdown-it read them, its speaker notes' and its text for the participants' handout. */
   body: Token[];
   notes?: Token[];
+  handout?: Token[];
+}
+
+/** A version of the talk for a given length: its slides are the deck's, less those marked for other variants. */
+export interface Variant {
+  /** As written in `variants:`; the build puts it in `<out>/<deck>-<name>/`. */
+  name: string;
+  /** Minutes; the deck's own duration when not given. */
+  duration?: number;
+  /** Its title; the deck's when not given. */
+  title?: string;
+  /** Where its name is in the front matter, and the line of its duration when given. */
+  line: number;
+  column: number;
+  durationLine?: number;
 }
 
 export interface DeckMeta {
@@ -65,6 +81,10 @@ export interface DeckMeta {
   separator?: string;
   verticalSeparator?: string;
   notesSeparator?: string;
+  /** The versions of the talk by length, in the order written (`variants:`). */
+  variants?: Variant[];
+  /** The variant this deck was made for (parse/variants.ts selectVariant). */
+  variant?: string;
 }
 
 export interface Deck {
@@ -75,7 +95,10 @@ export interface Deck {
   slides: Slide[];
   /** Local files the slides refer to, found while reading them. */
   assets: AssetReference[];
+  /** Diagnostics at their own file and line (source-map.ts); everything else in lines of the deck's text. */
   diagnostics: Diagnostic[];
+  /** Where each line of the deck's text was written, when it has includes. */
+  sourceMap?: SourceMap;
 }
 
 /** A local file a slide refers to: where the author wrote it and where the build puts it. */
@@ -94,6 +117,8 @@ export interface RenderedSlide {
   v: number;
   line: number;
   hasNotes: boolean;
+  /** Its text for the participants' handout (`Handout:`), as sanitized HTML; never in the deck's page. */
+  handoutHtml?: string;
   /** Seconds planned for this slide, when the deck has a duration or the slide sets data-timing. */
   timing?: number;
   /** The text of the slide's first heading ('' without one). */
@@ -123,6 +148,7 @@ export interface RenderedDeck {
   slides: RenderedSlide[];
   assets: AssetReference[];
   diagnostics: Diagnostic[];
+  sourceMap?: SourceMap;
 }
 
 /** A rendered deck with where it came from: what every command takes. */
@@ -132,6 +158,10 @@ export interface CompiledDeck {
   /** Absolute path of the deck file. */
   path: string;
   rendered: RenderedDeck;
+  /** Absolute paths of the files it includes (compile/includes.ts), found or looked for. */
+  included: string[];
+  /** The variant of the deck this is, when it has variants (parse/variants.ts). */
+  variant?: string;
 }
 
 /** Where a project's files are, as absolute paths. Built once by the CLI and passed down. */

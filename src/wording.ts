@@ -95,3 +95,32 @@ export const ROOM_WORDS = {
     'This address is from an earlier run of deck present: open the presenter or remote address it printed now.',
   forbidden: 'This page needs the address with the token that deck present printed.',
 } as const;
+
+/** How an index page or a handout names a variant of a deck: "short version". */
+export const variantLabel = (name: string): string => `${name} version`;
+
+/** A length of time as a clock shows it: "2:30", and "1:05:00" from an hour on. */
+export function clock(seconds: number): string {
+  const whole = Math.round(seconds);
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor((whole % 3600) / 60);
+  const rest = String(whole % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
+}
+
+/** The words on a handout (html/handout-page.ts). */
+export const HANDOUT_WORDS = {
+  trainerHint: 'Each slide with its planned start and length, and the trainer’s notes beside it.',
+  participantsHint: 'Each slide with room for your own notes beside it.',
+  continued: '(continued)',
+  continuesOverleaf: 'continued on the next page',
+  noNotes: 'No notes for this slide.',
+  ownNotes: 'Notes',
+  pageOf: 'Page {page} of {pages}',
+  slideOf: (number: number, count: number) => `Slide ${number} of ${count}`,
+  /** A slide's plan: when it starts in the talk, and how long it takes. */
+  plan: (start: number, length: number) => `starts ${clock(start)} · ${clock(length)}`,
+  /** The PDF's title. */
+  documentTitle: (title: string, kind: 'trainer' | 'participants') =>
+    kind === 'trainer' ? `${title}: handout` : `${title}: participants’ handout`,
+};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestName, plural, quoted } from '../src/wording.js';
+import { clock, closestName, plural, quoted } from '../src/wording.js';
 
 describe('did you mean', () => {
   const names = ['black', 'white', 'moon', 'solarized'];
@@ -30,5 +30,20 @@ describe('quotations in messages', () => {
 describe('counted nouns', () => {
   it('are singular for one and plural otherwise', () => {
     expect([plural(0, 'slide'), plural(1, 'slide'), plural(24, 'slide')]).toEqual(['0 slides', '1 slide', '24 slides']);
+  });
+});
+
+describe('clock', () => {
+  it('says a length as a clock does: minutes and seconds, and hours from an hour on', () => {
+    expect([0, 9, 150, 599.6, 3599, 3600, 3900, 36000].map(clock)).toEqual([
+      '0:00',
+      '0:09',
+      '2:30',
+      '10:00',
+      '59:59',
+      '1:00:00',
+      '1:05:00',
+      '10:00:00',
+    ]);
   });
 });

@@ -44,6 +44,13 @@ export async function openPrintView(
   return page.evaluate(() => document.querySelectorAll('.reveal .slides .pdf-page').length);
 }
 
+/**
+ * Every PDF is printed as one document, tagged (a structure tree that screen readers and learning
+ * platforms' accessibility checkers read) and with an outline made from its headings: merging
+ * pages printed apart would lose both.
+ */
+export const TAGGED_PDF = { generateTaggedPDF: true, generateDocumentOutline: true } as const;
+
 /** A slide's title as the PDF's outline lists it: level 1, or 2 for a slide below another in a vertical stack. */
 export interface OutlineEntry {
   title: string;

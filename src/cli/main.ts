@@ -7,11 +7,12 @@ import { join, resolve } from 'node:path';
 import { cac } from 'cac';
 import { readDeck } from '../compile/read-deck.js';
 import { DeckError } from '../errors.js';
+import { HANDOUT_FILE_SUFFIX, type HandoutKind } from '../html/handout-kinds.js';
 import { type Diagnostic, formatDiagnostic, hasErrors, type Project } from '../model.js';
 import { checkFileDestination } from '../platform/destination.js';
 import { onInterrupt, runInterruptCleanups } from '../platform/interrupt.js';
 import { deckName, displayPath, projectAt } from '../platform/paths.js';
-import { fileSize, plural } from '../wording.js';
+import { fileSize, plural, variantLabel } from '../wording.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { pacingTable } from './pacing-table.js';
 
@@ -46,6 +47,45 @@ async function oneDeck(file: string | undefined, command: string): Promise<strin
   );
 }
 
+/** The value of `--variant`, checked: a name, when given. */
+function variantFlag(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new DeckError('USAGE', '--variant needs the name of a variant, e.g. --variant short');
+  }
+  return value.trim();
+}
+
+/** A variant to export and the start of its file's default name: `<deck>` or `<deck>-<variant>`. */
+interface Export {
+  variant?: string;
+  name: string;
+}
+
+/**
+ * The variants of `deck` to export, one file each: the one asked for, else each variant of a deck
+ * that has them, else the deck itself. A deck without variants is exported whole under its own
+ * name, even when a variant is asked for (the export says so).
+ */
+async function variantsToExport(deck: string, flags: { variant?: unknown; out?: string }): Promise<Export[]> {
+  const asked = variantFlag(flags.variant);
+  const read = await readDeck(deck);
+  const { variantNames } = await import('../parse/variants.js');
+  const names = read.ok ? variantNames(read.text, shown(deck)) : [];
+  const named = (variant: string) => ({
+    variant,
+    name: names.length > 0 ? `${deckName(deck)}-${variant}` : deckName(deck),
+  });
+  if (asked !== undefined) return [named(asked)];
+  if (names.length > 1 && flags.out !== undefined) {
+    throw new DeckError(
+      'USAGE',
+      `--out names one file, and ${shown(deck)} has ${names.length} variants (${names.join(', ')}); add --variant, or leave --out out to export each`,
+    );
+  }
+  return names.length > 0 ? names.map(named) : [{ name: deckName(deck) }];
+}
+
 function report(diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) err(formatDiagnostic(d));
 }
@@ -55,6 +95,7 @@ interface BuildFlags {
   verbose?: boolean;
   singleFile?: boolean;
   thumbnails?: boolean;
+  variant?: unknown;
 }
 
 async function build(files: string[], flags: BuildFlags): Promise<void> {
@@ -64,11 +105,13 @@ async function build(files: string[], flags: BuildFlags): Promise<void> {
     throw new DeckError('USAGE', `no decks to build: name a Markdown file or add one to ${SLIDES_DIR}/`);
   // Each command loads what it needs: `deck pdf` starts the browser before loading the compiler.
   const { buildDecks } = await import('../commands/build.js');
+  const variant = variantFlag(flags.variant);
   const result = await buildDecks(decks, {
     outDir: resolve(project.root, flags.out),
     project,
     singleFile: Boolean(flags.singleFile),
     thumbnails: flags.thumbnails !== false && !flags.singleFile,
+    ...(variant !== undefined ? { variant } : {}),
   });
   report(result.diagnostics);
   if (hasErrors(result.diagnostics)) {
@@ -92,6 +135,7 @@ async function build(files: string[], flags: BuildFlags): Promise<void> {
 interface DevFlags {
   port?: number;
   host?: string;
+  variant?: unknown;
 }
 
 async function dev(file: string | undefined, flags: DevFlags): Promise<void> {
@@ -106,15 +150,19 @@ async function dev(file: string | undefined, flags: DevFlags): Promise<void> {
     throw new DeckError('DECK', 'nothing to present');
   }
   const { startDevServer } = await import('../commands/dev.js');
+  // A deck with variants shows its first one unless another is asked for.
+  const { variantNames } = await import('../parse/variants.js');
+  const variant = variantFlag(flags.variant) ?? variantNames(read.text, shown(deck))[0];
   const { url } = await startDevServer({
     file: deck,
     project,
+    ...(variant !== undefined ? { variant } : {}),
     ...(flags.port !== undefined ? { port: flags.port } : {}),
     ...(flags.host ? { host: String(flags.host) } : {}),
   });
-  out(`Presenting ${shown(deck)} at ${url}`);
+  out(`Presenting ${shown(deck)}${variant !== undefined ? ` (${variantLabel(variant)})` : ''} at ${url}`);
   out('Press s in the deck for speaker view (notes, next slide, timers); f for full screen; Esc for the overview.');
-  out('Edits to the deck file show up in the browser as you save. Ctrl+C stops the server.');
+  out('Edits to the deck file, and to files it includes, show up in the browser as you save. Ctrl+C stops the server.');
 }
 
 async function present(file: string | undefined, flags: DevFlags): Promise<void> {
@@ -122,10 +170,15 @@ async function present(file: string | undefined, flags: DevFlags): Promise<void>
     throw new DeckError('USAGE', `--port must be a port number, not "${flags.port}"`);
   }
   const deck = await oneDeck(file, 'present');
+  // A deck with variants is presented in its first one unless another is asked for.
+  const read = await readDeck(deck);
+  const { variantNames } = await import('../parse/variants.js');
+  const variant = variantFlag(flags.variant) ?? (read.ok ? variantNames(read.text, shown(deck))[0] : undefined);
   const { startPresentServer } = await import('../commands/present.js');
   const result = await startPresentServer({
     file: deck,
     project,
+    ...(variant !== undefined ? { variant } : {}),
     ...(flags.port !== undefined ? { port: flags.port } : {}),
     ...(flags.host ? { host: String(flags.host) } : {}),
   });
@@ -156,88 +209,125 @@ async function present(file: string | undefined, flags: DevFlags): Promise<void>
 interface PdfFlags {
   out?: string;
   fragments?: boolean;
-  handout?: boolean;
+  /** `--handout` alone is the trainer's; `--handout participants` the room's. */
+  handout?: boolean | string;
   paper?: string;
+  variant?: unknown;
+}
+
+const HANDOUT_KINDS: readonly HandoutKind[] = ['trainer', 'participants'];
+
+/**
+ * Which handout `--handout` asks for. Written before the deck (`deck pdf --handout talk.md`), the
+ * deck's file name is read as the flag's value: it is the deck, and the handout the trainer's.
+ */
+function handoutFlag(value: PdfFlags['handout'], file: string | undefined): { kind?: HandoutKind; file?: string } {
+  const withFile = file !== undefined ? { file } : {};
+  if (value === undefined || value === false) return withFile;
+  if (value === true) return { kind: 'trainer', ...withFile };
+  const kind = HANDOUT_KINDS.find((known) => known === value.trim().toLowerCase());
+  if (kind) return { kind, ...withFile };
+  if (file === undefined && /\.(?:md|markdown)$/i.test(value)) return { kind: 'trainer', file: value };
+  throw new DeckError('USAGE', `--handout is "trainer" (the default) or "participants", not "${value}"`);
 }
 
 async function pdf(file: string | undefined, flags: PdfFlags): Promise<void> {
-  if (flags.paper !== undefined && !flags.handout)
+  const handout = handoutFlag(flags.handout, file);
+  if (flags.paper !== undefined && !handout.kind)
     throw new DeckError('USAGE', '--paper sets the handout paper; it goes with --handout');
   const paper = String(flags.paper ?? 'a4').toLowerCase();
   if (paper !== 'a4' && paper !== 'letter')
     throw new DeckError('USAGE', `--paper must be a4 or letter, not "${flags.paper}"`);
-  if (flags.fragments && flags.handout) throw new DeckError('USAGE', '--fragments and --handout do not go together');
-  const deck = await oneDeck(file, 'pdf');
+  if (flags.fragments && handout.kind) throw new DeckError('USAGE', '--fragments and --handout do not go together');
+  const deck = await oneDeck(handout.file, 'pdf');
   // Each kind of PDF has its own default name, so exporting one never overwrites another.
-  const kind = flags.handout ? '-handout' : flags.fragments ? '-fragments' : '';
-  const outFile = resolve(project.root, flags.out ?? `${deckName(deck)}${kind}.pdf`);
-  if (outFile === deck) throw new DeckError('USAGE', `--out ${shown(outFile)} is the deck itself; name a PDF file`);
-  await checkFileDestination({ path: outFile, label: `--out ${shown(outFile)}`, shown });
+  const kind = handout.kind ? `-${HANDOUT_FILE_SUFFIX[handout.kind]}` : flags.fragments ? '-fragments' : '';
   const { exportPdf } = await import('../commands/pdf.js');
-  const result = await exportPdf({
-    deck,
-    project,
-    out: outFile,
-    fragments: flags.fragments ?? false,
-    handout: flags.handout ?? false,
-    paper,
-    progress: err,
-  });
-  report(result.diagnostics);
-  if (hasErrors(result.diagnostics))
-    throw new DeckError('DECK', 'export failed: the deck has errors; nothing was written');
-  out(`${shown(result.file)}  ${plural(result.pages, 'page')}`);
+  for (const { variant, name } of await variantsToExport(deck, flags)) {
+    const outFile = resolve(project.root, flags.out ?? `${name}${kind}.pdf`);
+    if (outFile === deck) throw new DeckError('USAGE', `--out ${shown(outFile)} is the deck itself; name a PDF file`);
+    await checkFileDestination({ path: outFile, label: `--out ${shown(outFile)}`, shown });
+    const result = await exportPdf({
+      deck,
+      project,
+      out: outFile,
+      fragments: flags.fragments ?? false,
+      ...(handout.kind ? { handout: handout.kind } : {}),
+      ...(variant !== undefined ? { variant } : {}),
+      paper,
+      progress: err,
+    });
+    report(result.diagnostics);
+    if (hasErrors(result.diagnostics))
+      throw new DeckError('DECK', 'export failed: the deck has errors; nothing was written');
+    out(`${shown(result.file)}  ${plural(result.pages, 'page')}`);
+  }
 }
 
 interface PptxFlags {
   out?: string;
   fragments?: boolean;
+  variant?: unknown;
 }
 
 async function pptx(file: string | undefined, flags: PptxFlags): Promise<void> {
   const deck = await oneDeck(file, 'pptx');
   const kind = flags.fragments ? '-fragments' : '';
-  const outFile = resolve(project.root, flags.out ?? `${deckName(deck)}${kind}.pptx`);
-  if (outFile === deck) throw new DeckError('USAGE', `--out ${shown(outFile)} is the deck itself; name a .pptx file`);
-  await checkFileDestination({ path: outFile, label: `--out ${shown(outFile)}`, shown });
   const { exportPptx } = await import('../commands/pptx.js');
-  const result = await exportPptx({ deck, project, out: outFile, fragments: flags.fragments ?? false, progress: err });
-  report(result.diagnostics);
-  if (hasErrors(result.diagnostics))
-    throw new DeckError('DECK', 'export failed: the deck has errors; nothing was written');
-  out(`${shown(result.file)}  ${plural(result.slides, 'slide')}`);
+  for (const { variant, name } of await variantsToExport(deck, flags)) {
+    const outFile = resolve(project.root, flags.out ?? `${name}${kind}.pptx`);
+    if (outFile === deck) throw new DeckError('USAGE', `--out ${shown(outFile)} is the deck itself; name a .pptx file`);
+    await checkFileDestination({ path: outFile, label: `--out ${shown(outFile)}`, shown });
+    const result = await exportPptx({
+      deck,
+      project,
+      out: outFile,
+      fragments: flags.fragments ?? false,
+      ...(variant !== undefined ? { variant } : {}),
+      progress: err,
+    });
+    report(result.diagnostics);
+    if (hasErrors(result.diagnostics))
+      throw new DeckError('DECK', 'export failed: the deck has errors; nothing was written');
+    out(`${shown(result.file)}  ${plural(result.slides, 'slide')}`);
+  }
 }
 
 interface PngFlags {
   out?: string;
   size?: string;
   fragments?: boolean;
+  variant?: unknown;
 }
 
 async function png(file: string | undefined, flags: PngFlags): Promise<void> {
   const { exportPngs, parseImageSize } = await import('../commands/png.js');
   const size = flags.size === undefined ? undefined : parseImageSize(String(flags.size));
   const deck = await oneDeck(file, 'png');
-  const outDir = resolve(project.root, flags.out ?? `${deckName(deck)}-${flags.fragments ? 'fragment-' : ''}images`);
-  const result = await exportPngs({
-    deck,
-    project,
-    outDir,
-    fragments: flags.fragments ?? false,
-    progress: err,
-    ...(size ? { size } : {}),
-  });
-  report(result.diagnostics);
-  if (hasErrors(result.diagnostics))
-    throw new DeckError('DECK', 'export failed: the deck has errors; nothing was written');
-  out(
-    `${shown(result.outDir)}/  ${plural(result.files.length, 'image')} of ${result.size.width}x${result.size.height}`,
-  );
+  for (const { variant, name } of await variantsToExport(deck, flags)) {
+    const outDir = resolve(project.root, flags.out ?? `${name}-${flags.fragments ? 'fragment-' : ''}images`);
+    const result = await exportPngs({
+      deck,
+      project,
+      outDir,
+      fragments: flags.fragments ?? false,
+      progress: err,
+      ...(size ? { size } : {}),
+      ...(variant !== undefined ? { variant } : {}),
+    });
+    report(result.diagnostics);
+    if (hasErrors(result.diagnostics))
+      throw new DeckError('DECK', 'export failed: the deck has errors; nothing was written');
+    out(
+      `${shown(result.outDir)}/  ${plural(result.files.length, 'image')} of ${result.size.width}x${result.size.height}`,
+    );
+  }
 }
 
 interface CheckFlags {
   json?: boolean;
   strict?: boolean;
+  variant?: unknown;
 }
 
 async function check(files: string[], flags: CheckFlags): Promise<void> {
@@ -245,7 +335,8 @@ async function check(files: string[], flags: CheckFlags): Promise<void> {
   if (decks.length === 0)
     throw new DeckError('USAGE', `no decks to check: name a Markdown file or add one to ${SLIDES_DIR}/`);
   const { checkDecks } = await import('../commands/check.js');
-  const result = await checkDecks(decks, project);
+  const variant = variantFlag(flags.variant);
+  const result = await checkDecks(decks, project, variant !== undefined ? { variant } : {});
   const summary = `${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')}`;
   if (flags.json) {
     out(JSON.stringify({ findings: result.findings, errors: result.errors, warnings: result.warnings }, null, 2));
@@ -256,6 +347,22 @@ async function check(files: string[], flags: CheckFlags): Promise<void> {
   if (result.errors > 0 || (flags.strict && result.warnings > 0)) {
     throw new DeckError('DECK', `check failed: ${summary}${flags.strict && result.errors === 0 ? ' (--strict)' : ''}`);
   }
+}
+
+async function newDeckCommand(name: string): Promise<void> {
+  const { newDeck } = await import('../commands/new-deck.js');
+  const { file } = await newDeck(name, project);
+  const deck = shown(file);
+  out(`wrote ${deck}`);
+  out('Next:');
+  const steps = [
+    [`deck dev ${deck}`, 'present it; the browser shows each edit as you save'],
+    [`deck check ${deck}`, 'check it in a browser for overflow, small text and more'],
+    [`deck build ${deck}`, 'build it into dist/, to open offline'],
+    [`deck pdf --handout ${deck}`, 'print the trainer’s handout'],
+  ] as const;
+  const width = Math.max(...steps.map(([command]) => command.length));
+  for (const [command, what] of steps) out(`  ${command.padEnd(width)}  ${what}`);
 }
 
 /** The toolkit's version, from its package.json (two folders up from this file, built or not). */
@@ -274,11 +381,19 @@ function createCli() {
     .option('--verbose', "Print each deck's pacing plan")
     .option('--single-file', 'Build each deck as one HTML file, OUT/<deck>.html, with everything inside it')
     .option('--no-thumbnails', "Leave the first slides' pictures off the index page (they need Chrome or Chromium)")
+    .option('--variant <name>', 'Build this variant of each deck (default: every variant of a deck that has them)')
     .action((decks: string[], flags: BuildFlags) => build(decks, flags));
+  cli
+    .command(
+      'new <name>',
+      `Start a deck: write ${SLIDES_DIR}/<name>.md from a commented starter deck (never over a file)`,
+    )
+    .action((name: string) => newDeckCommand(name));
   cli
     .command('dev [deck]', `Present a deck with live reload (default: the only deck in ${SLIDES_DIR}/)`)
     .option('--port <port>', 'Port (default: 5173, or the next free one)')
     .option('--host <host>', 'Address to listen on (default: 127.0.0.1; 0.0.0.0 shares it on the network)')
+    .option('--variant <name>', 'Present this variant (default: the first variant of a deck that has them)')
     .action((deck: string | undefined, flags: DevFlags) => dev(deck, flags));
   cli
     .command(
@@ -287,16 +402,24 @@ function createCli() {
     )
     .option('--port <port>', `Port (default: 8040)`)
     .option('--host <host>', 'Address to listen on (default: 127.0.0.1; 0.0.0.0 lets phones in the room join)')
+    .option('--variant <name>', 'Present this variant (default: the first variant of a deck that has them)')
     .action((deck: string | undefined, flags: DevFlags) => present(deck, flags));
   cli
     .command(
       'pdf [deck]',
       `Export a deck to PDF through the system Chrome or Chromium (default: the only deck in ${SLIDES_DIR}/)`,
     )
-    .option('--out <file>', 'PDF file (default: <deck>.pdf, <deck>-fragments.pdf or <deck>-handout.pdf)')
+    .option(
+      '--out <file>',
+      'PDF file (default: <deck>.pdf, <deck>-fragments.pdf, <deck>-handout.pdf or <deck>-participants.pdf)',
+    )
     .option('--fragments', 'One page per fragment step instead of per slide')
-    .option('--handout', 'A trainer handout: each slide beside its notes, on portrait paper')
+    .option(
+      '--handout [kind]',
+      "A handout on portrait paper, three slides a page: trainer (the default: each slide's planned start and length, and its notes) or participants (ruled lines for notes, and each slide's Handout: text)",
+    )
     .option('--paper <size>', 'Handout paper, with --handout: a4 or letter (default: a4)')
+    .option('--variant <name>', 'Export this variant (default: each variant of a deck that has them, one file each)')
     .action((deck: string | undefined, flags: PdfFlags) => pdf(deck, flags));
   cli
     .command(
@@ -305,12 +428,14 @@ function createCli() {
     )
     .option('--out <file>', 'PowerPoint file (default: <deck>.pptx, or <deck>-fragments.pptx)')
     .option('--fragments', 'One slide per fragment step instead of each slide in its final state')
+    .option('--variant <name>', 'Export this variant (default: each variant of a deck that has them, one file each)')
     .action((deck: string | undefined, flags: PptxFlags) => pptx(deck, flags));
   cli
     .command('png [deck]', `Export one PNG image per slide (default: the only deck in ${SLIDES_DIR}/)`)
     .option('--out <dir>', 'Folder for the images (default: <deck>-images, or <deck>-fragment-images)')
     .option('--size <WxH>', "Image size in pixels, such as 1920x1080 (default: the deck's canvas)")
     .option('--fragments', 'One image per fragment step instead of each slide in its final state')
+    .option('--variant <name>', 'Export this variant (default: each variant of a deck that has them, one folder each)')
     .action((deck: string | undefined, flags: PngFlags) => png(deck, flags));
   cli
     .command(
@@ -319,6 +444,7 @@ function createCli() {
     )
     .option('--json', 'Print the findings as JSON')
     .option('--strict', 'Fail on warnings too')
+    .option('--variant <name>', 'Check this variant (default: every variant of a deck that has them)')
     .action((decks: string[], flags: CheckFlags) => check(decks, flags));
   cli.help();
   return cli;

@@ -33,6 +33,8 @@ export interface BuildOptions {
   singleFile?: boolean;
   /** A picture of each deck's first slide on the index page (taken in a browser; see thumbnails.ts). */
   thumbnails?: boolean;
+  /** Build this variant of each deck (parse/variants.ts); without it, every variant of a deck that has them. */
+  variant?: string;
 }
 
 export interface BuildResult extends CompileResult {
@@ -150,7 +152,10 @@ export async function buildDecks(paths: readonly string[], options: BuildOptions
   const outDir = resolve(project.root, options.outDir);
   const sources = paths.map((path) => resolve(project.root, path));
   await checkOutDir(outDir, sources, project);
-  const compiled = await compileDecks(paths, project, options.render);
+  const compiled = await compileDecks(paths, project, {
+    ...options.render,
+    ...(options.variant !== undefined ? { variant: options.variant } : {}),
+  });
   if (hasErrors(compiled.diagnostics) || compiled.decks.length === 0) {
     return { ...compiled, outDir, indexed: [], singleFiles: [] };
   }

@@ -7,8 +7,16 @@ import { type Browser, launchBrowser, type Page } from '../browser/driver.js';
 import type { PageProblem } from '../browser/page-checks/index.js';
 import { loadPageChecks } from '../browser/page-checks-bundle.js';
 import { canvasSize } from '../contract.js';
-import { type CompiledDeck, type Diagnostic, hasErrors, type Project, type RenderedDeck } from '../model.js';
+import {
+  type CompiledDeck,
+  type Diagnostic,
+  formatDiagnostic,
+  hasErrors,
+  type Project,
+  type RenderedDeck,
+} from '../model.js';
 import { withTemporaryFolder } from '../platform/temporary.js';
+import { originOf, placeLine } from '../source-map.js';
 import { buildDecks } from './build.js';
 
 export interface Finding extends Diagnostic {
@@ -32,8 +40,7 @@ function staticFindings(deck: RenderedDeck): Finding[] {
         severity: 'warning',
         rule: 'notes',
         message: `slide ${slide.index + 1} has no speaker notes; add a "Note:" line`,
-        file: deck.file,
-        line: slide.line,
+        ...placeLine(deck.sourceMap, deck.file, slide.line),
         column: 1,
       });
     }
@@ -106,28 +113,63 @@ async function inspectDeck(
   const problems = (await Promise.all([onScreen(), inPrint()])).flat();
 
   const file = deck.rendered.file;
-  // Speak of files as the author wrote them, not as the build renamed them.
-  const authorPaths = (message: string) =>
-    deck.rendered.assets.reduce((text, asset) => text.replaceAll(encodeURI(asset.output), asset.source), message);
+  // Speak of files as the author wrote them, not as the build renamed them: in an included file,
+  // relative to that file.
+  const authorPaths = (message: string, line: number) => {
+    const folder = originOf(deck.rendered.sourceMap, line)?.folder;
+    const written = (source: string) =>
+      folder && source.startsWith(`${folder}/`) ? source.slice(folder.length + 1) : source;
+    return deck.rendered.assets.reduce(
+      (text, asset) => text.replaceAll(encodeURI(asset.output), written(asset.source)),
+      message,
+    );
+  };
   return problems.map((p) => ({
     severity: p.severity,
     rule: p.rule,
-    message: authorPaths(p.message),
-    file,
-    line: p.line || 1,
+    message: authorPaths(p.message, p.line || 1),
+    ...placeLine(deck.rendered.sourceMap, file, p.line || 1),
     column: 1,
   }));
+}
+
+interface VariantFinding {
+  finding: Finding;
+  deck: CompiledDeck;
+}
+
+/**
+ * Findings about the decks, each once: a problem every variant of a deck has is said once, as for
+ * a deck without variants; one that only some have says which.
+ */
+function sayVariants(found: readonly VariantFinding[], decks: readonly CompiledDeck[]): Finding[] {
+  const variantsOf = new Map<string, number>();
+  for (const deck of decks) if (deck.variant) variantsOf.set(deck.path, (variantsOf.get(deck.path) ?? 0) + 1);
+  const merged = new Map<string, { finding: Finding; variants: string[]; path: string }>();
+  for (const { finding, deck } of found) {
+    const key = `${deck.path}\n${finding.rule}\n${formatDiagnostic(finding)}`;
+    const entry = merged.get(key) ?? { finding, variants: [], path: deck.path };
+    if (deck.variant) entry.variants.push(deck.variant);
+    merged.set(key, entry);
+  }
+  return [...merged.values()].map(({ finding, variants, path }) => {
+    if (variants.length === 0 || variants.length === variantsOf.get(path)) return finding;
+    const which = variants.length === 1 ? `the ${variants[0]} variant` : `the ${variants.join(', ')} variants`;
+    return { ...finding, message: `${finding.message} (in ${which})` };
+  });
 }
 
 export interface CheckOptions {
   /** Time limits for each deck's page; the defaults suit any deck. */
   limits?: DeckLimits;
+  /** The variant to check, of decks with variants; without it, every variant. */
+  variant?: string;
 }
 
 export async function checkDecks(
   paths: readonly string[],
   project: Project,
-  { limits = DECK_LIMITS }: CheckOptions = {},
+  { limits = DECK_LIMITS, variant }: CheckOptions = {},
 ): Promise<CheckResult> {
   const findings: Finding[] = [];
   await withTemporaryFolder('deck-check-', async (folder) => {
@@ -135,17 +177,33 @@ export async function checkDecks(
     const starting = launchBrowser();
     starting.catch(() => undefined);
     try {
-      const built = await buildDecks(paths, { outDir: join(folder, 'dist'), project, render: { sourceLines: true } });
+      const built = await buildDecks(paths, {
+        outDir: join(folder, 'dist'),
+        project,
+        render: { sourceLines: true },
+        ...(variant !== undefined ? { variant } : {}),
+      });
       for (const diagnostic of built.diagnostics) findings.push(FROM_BUILD(diagnostic));
-      for (const deck of built.decks) for (const finding of staticFindings(deck.rendered)) findings.push(finding);
-      if (hasErrors(built.diagnostics)) return;
-      const browser = await starting;
-      for (const deck of built.decks) findings.push(...(await inspectDeck(browser, deck, built.outDir, limits)));
+      const ofDecks: VariantFinding[] = [];
+      for (const deck of built.decks) {
+        for (const finding of staticFindings(deck.rendered)) ofDecks.push({ finding, deck });
+      }
+      if (!hasErrors(built.diagnostics)) {
+        const browser = await starting;
+        for (const deck of built.decks) {
+          for (const finding of await inspectDeck(browser, deck, built.outDir, limits)) ofDecks.push({ finding, deck });
+        }
+      }
+      for (const finding of sayVariants(ofDecks, built.decks)) findings.push(finding);
     } finally {
       // Whatever happened above, the browser goes: a live child process would keep us running.
       await starting.then((browser) => browser.close()).catch(() => undefined);
     }
   });
+  // A part several decks include has its problems said once.
+  const once = [...new Map(findings.map((f) => [`${f.rule}\n${formatDiagnostic(f)}`, f])).values()];
+  findings.length = 0;
+  findings.push(...once);
   findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   const errors = findings.filter((f) => f.severity === 'error').length;
   return { findings, errors, warnings: findings.length - errors };

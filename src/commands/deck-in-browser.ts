@@ -20,11 +20,11 @@ export interface BuiltDeck {
 }
 
 /**
- * Builds `deck` and calls `work` with it and the started browser; with errors in the deck, calls
+ * Builds `deck` (its variant `variant`, for a deck with variants) and calls `work` with it and the started browser; with errors in the deck, calls
  * `failed` with its diagnostics instead. The browser and the build go when it returns or throws.
  */
 export function withBuiltDeck<R>(
-  options: { deck: string; project: Project; temporaryPrefix: string },
+  options: { deck: string; project: Project; temporaryPrefix: string; variant?: string },
   work: (built: BuiltDeck) => Promise<R>,
   failed: (diagnostics: Diagnostic[]) => R,
 ): Promise<R> {
@@ -33,7 +33,11 @@ export function withBuiltDeck<R>(
     starting.catch(() => undefined);
     try {
       const { buildDecks } = await import('./build.js');
-      const built = await buildDecks([options.deck], { outDir: join(buildDir, 'dist'), project: options.project });
+      const built = await buildDecks([options.deck], {
+        outDir: join(buildDir, 'dist'),
+        project: options.project,
+        ...(options.variant !== undefined ? { variant: options.variant } : {}),
+      });
       const deck = built.decks[0];
       if (hasErrors(built.diagnostics) || !deck) return failed(built.diagnostics);
       return await work({

@@ -1,6 +1,6 @@
-// The dev server: serves one deck through Vite, and on every save of the deck file sends the new
-// version over Vite's HMR socket. The browser swaps the slides in, or loads the page again when
-// the page around them changed (src/runtime/live-reload.ts), and stays on the same slide. A deck
+// The dev server: serves one deck through Vite, and on every save of the deck file, or of a file it
+// includes, sends the new version over Vite's HMR socket. The browser swaps the slides in, or loads
+// the page again when the page around them changed (src/runtime/live-reload.ts), and stays on the same slide. A deck
 // with errors shows them in the terminal and in Vite's overlay while the last good deck stays up.
 
 import { realpath } from 'node:fs/promises';
@@ -21,6 +21,8 @@ export interface DeckPluginOptions {
   /** The deck file to serve. */
   file: string;
   project: Project;
+  /** The variant to serve, for a deck with variants. */
+  variant?: string;
   /** Where to print diagnostics; the terminal by default. */
   log?: (line: string) => void;
 }
@@ -76,9 +78,23 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
   /** The runtime bundle: its themes and highlighting stylesheets are served from there. */
   let bundle: RuntimeBundle;
 
+  /** The deck file and the files it includes: a save of any of them updates the deck. */
+  const watched = new Set([file]);
+  let watcher: ViteDevServer['watcher'] | undefined;
+
   async function compile(): Promise<{ deck?: RenderedDeck; errors: string[] }> {
-    const result = await compileDecks([file], options.project);
+    const result = await compileDecks(
+      [file],
+      options.project,
+      options.variant !== undefined ? { variant: options.variant } : {},
+    );
     for (const d of result.diagnostics) log(formatDiagnostic(d));
+    // A file included from now on is watched from now on (one no longer included may stay watched).
+    for (const included of result.decks[0]?.included ?? []) {
+      if (watched.has(included)) continue;
+      watched.add(included);
+      watcher?.add(included);
+    }
     const deck = result.decks[0]?.rendered;
     if (!deck || hasErrors(result.diagnostics)) {
       return { errors: result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic) };
@@ -118,17 +134,25 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
     name: 'deck',
     async configureServer(server) {
       bundle = await runtimeBundle();
+      watcher = server.watcher;
       const first = await compile();
       lastGood = first.deck;
       lastErrors = first.errors;
-      server.watcher.add(file);
-      server.watcher.on('change', (changed) => {
+      server.watcher.add([...watched]);
+      const changed = (path: string) => {
         // One update at a time, in the order of the saves, so an older version never wins.
-        if (resolve(changed) === file) {
+        if (watched.has(resolve(path))) {
           updates = updates
             .then(() => update(server))
             .catch((error: unknown) => log(`deck: could not update: ${String(error)}`));
         }
+      };
+      // An included file that was missing and is now written is an `add`; one deleted, an `unlink`
+      // (the deck file's own deletion is left alone: an editor's save may look like one).
+      server.watcher.on('change', changed);
+      server.watcher.on('add', changed);
+      server.watcher.on('unlink', (path) => {
+        if (resolve(path) !== file) changed(path);
       });
       // Errors while answering go to Vite's error handler instead of ending the server.
       server.middlewares.use((req, res, next) => void serve(req, res, next).catch(next));
@@ -169,8 +193,8 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
       };
     },
     handleHotUpdate(context) {
-      // The deck file is handled above; Vite must not reload the page for it.
-      if (resolve(context.file) === file) return [];
+      // The deck's files are handled above; Vite must not reload the page for them.
+      if (watched.has(resolve(context.file))) return [];
       return undefined;
     },
   };

@@ -15,6 +15,8 @@ export interface DevServerOptions {
   project: Project;
   port?: number;
   host?: string;
+  /** The variant to present, for a deck with variants. */
+  variant?: string;
   log?: (line: string) => void;
 }
 
@@ -54,7 +56,12 @@ export async function startDevServer(options: DevServerOptions): Promise<{ serve
     clearScreen: false,
     appType: 'custom',
     plugins: [
-      deckPlugin({ file: options.file, project: options.project, ...(options.log ? { log: options.log } : {}) }),
+      deckPlugin({
+        file: options.file,
+        project: options.project,
+        ...(options.variant !== undefined ? { variant: options.variant } : {}),
+        ...(options.log ? { log: options.log } : {}),
+      }),
     ],
     optimizeDeps: { entries: [RUNTIME_ENTRY] },
     server: {

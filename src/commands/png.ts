@@ -28,6 +28,8 @@ export interface PngOptions {
   size?: CanvasSize;
   /** One image per fragment step instead of each slide in its final state. */
   fragments?: boolean;
+  /** The variant to export, for a deck with variants. */
+  variant?: string;
   progress?: (line: string) => void;
   limits?: DeckLimits;
 }
@@ -79,7 +81,12 @@ export async function exportPngs(options: PngOptions): Promise<PngResult> {
   );
   progress('loading deck');
   return withBuiltDeck(
-    { deck: options.deck, project: options.project, temporaryPrefix: 'deck-png-' },
+    {
+      deck: options.deck,
+      project: options.project,
+      temporaryPrefix: 'deck-png-',
+      ...(options.variant !== undefined ? { variant: options.variant } : {}),
+    },
     async ({ url, canvas, browser, diagnostics }) => {
       const size = options.size ?? canvas;
       // Opened at the canvas's size, then set to the size asked (see stillDeck).

@@ -25,6 +25,8 @@ export interface PptxOptions {
   out: string;
   /** One slide per fragment step instead of the final state of each slide. */
   fragments?: boolean;
+  /** The variant to export, for a deck with variants. */
+  variant?: string;
   progress?: (line: string) => void;
   limits?: DeckLimits;
 }
@@ -47,7 +49,12 @@ export async function exportPptx(options: PptxOptions): Promise<PptxResult> {
   const limits = options.limits ?? DECK_LIMITS;
   progress('loading deck');
   return withBuiltDeck(
-    { deck: options.deck, project: options.project, temporaryPrefix: 'deck-pptx-' },
+    {
+      deck: options.deck,
+      project: options.project,
+      temporaryPrefix: 'deck-pptx-',
+      ...(options.variant !== undefined ? { variant: options.variant } : {}),
+    },
     async ({ deck, url, canvas, browser, diagnostics }) => {
       // Twice the device pixels: a drawing that becomes a picture stays sharp on a large screen.
       const page = await browser.newPage({ viewport: { ...canvas, deviceScaleFactor: 2 } });

@@ -37,6 +37,8 @@ export interface PresentOptions {
   host?: string;
   /** Port; 0 picks a free one. */
   port?: number;
+  /** The variant to present, for a deck with variants. */
+  variant?: string;
 }
 
 export interface RoomAddresses {
@@ -242,6 +244,7 @@ export async function startPresentServer(options: PresentOptions): Promise<Prese
       outDir: folder.path,
       project: options.project,
       render: { notes: false },
+      ...(options.variant !== undefined ? { variant: options.variant } : {}),
     });
     const deck = built.decks[0];
     if (hasErrors(built.diagnostics) || !deck) {

@@ -5,12 +5,21 @@ import { constants } from 'node:fs';
 import { access, realpath, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { DeckError } from '../errors.js';
-import type { AssetReference, CompiledDeck, Diagnostic, Project } from '../model.js';
+import {
+  type AssetReference,
+  type CompiledDeck,
+  type Deck,
+  type Diagnostic,
+  formatDiagnostic,
+  type Project,
+} from '../model.js';
 import { parseDeck } from '../parse/index.js';
+import { selectVariant, unknownVariant } from '../parse/variants.js';
 import { deckName, displayPath, isInside } from '../platform/paths.js';
 import { type RenderOptions, renderDeck } from '../render/index.js';
+import { inReadingOrder, originOf, placeDiagnostic } from '../source-map.js';
 import { quoted } from '../wording.js';
-import { readDeck } from './read-deck.js';
+import { readDeckSource } from './includes.js';
 import { stylesheetFiles } from './stylesheet-files.js';
 
 export interface CompileResult {
@@ -35,8 +44,11 @@ async function checkAssets(deck: CompiledDeck, project: Project): Promise<Diagno
     (folder): folder is string => folder !== undefined,
   );
   const sourceOf = new Map<string, string>();
+  const { file, sourceMap } = deck.rendered;
   const problem = (asset: AssetReference, message: string) =>
-    problems.push({ severity: 'error', message, file: deck.rendered.file, line: asset.line, column: asset.column });
+    problems.push(
+      placeDiagnostic(sourceMap, file, { severity: 'error', message, file, line: asset.line, column: asset.column }),
+    );
   const outside = (asset: AssetReference) =>
     problem(asset, `${quoted(asset.source)} is outside the project folder; copy it next to the deck`);
   const assets = deck.rendered.assets.filter((asset) => {
@@ -69,7 +81,12 @@ async function checkAssets(deck: CompiledDeck, project: Project): Promise<Diagno
       const source = resolve(base, asset.source);
       const real = await realPath(source);
       if (real === undefined) {
-        problem(asset, `file not found: ${quoted(asset.source)} (looked in ${displayPath(base, project.root)})`);
+        // A file named in an included file is looked for beside that file, and named as written there.
+        const within = originOf(deck.rendered.sourceMap, asset.line)?.folder ?? '';
+        const written =
+          within && asset.source.startsWith(`${within}/`) ? asset.source.slice(within.length + 1) : asset.source;
+        const folder = displayPath(resolve(base, within), project.root);
+        problem(asset, `file not found: ${quoted(written)} (looked in ${folder})`);
         return;
       }
       if (!allowed.some((folder) => isInside(real, folder))) {
@@ -89,37 +106,89 @@ async function checkAssets(deck: CompiledDeck, project: Project): Promise<Diagno
   return problems;
 }
 
-/** Reads, parses and renders each deck and checks the files it refers to. */
+export interface CompileOptions extends RenderOptions {
+  /**
+   * The variant to make of each deck (parse/variants.ts); without it, a deck with variants makes
+   * one deck per variant, named `<deck>-<variant>`.
+   */
+  variant?: string;
+}
+
+/**
+ * The decks to make of a parsed deck: the variant asked for, else each of its variants, else the
+ * deck (also when a variant is asked of a deck without any: it is the same in every variant).
+ */
+function decksOf(parsed: Deck, variant: string | undefined): { deck: Deck; variant?: string }[] | Diagnostic {
+  const variants = parsed.meta.variants ?? [];
+  if (variants.length === 0) return [{ deck: parsed }];
+  if (variant !== undefined) {
+    return unknownVariant(parsed, variant) ?? [{ deck: selectVariant(parsed, variant), variant }];
+  }
+  return variants.map(({ name }) => ({ deck: selectVariant(parsed, name), variant: name }));
+}
+
+/** Reads, parses and renders each deck (each of its variants) and checks the files it refers to. */
 export async function compileDecks(
   paths: readonly string[],
   project: Project,
-  options: RenderOptions = {},
+  options: CompileOptions = {},
 ): Promise<CompileResult> {
   const diagnostics: Diagnostic[] = [];
   const decks: CompiledDeck[] = [];
   const names = new Map<string, string>();
+  const said = new Set<string>();
   for (const path of paths) {
     const file = displayPath(path, project.root);
-    const read = await readDeck(resolve(project.root, path));
+    const read = await readDeckSource(resolve(project.root, path), project);
     if (!read.ok) {
-      diagnostics.push({ ...read.diagnostic, file });
+      diagnostics.push(read.diagnostic);
       continue;
     }
-    const rendered = renderDeck(parseDeck(read.text, file, options), options);
-    const deck: CompiledDeck = { name: deckName(path), path: resolve(project.root, path), rendered };
-    const clash = names.get(deck.name);
-    if (clash && clash !== deck.path) {
-      throw new DeckError(
-        'USAGE',
-        `two decks would both build to "${deck.name}/": ${displayPath(clash, project.root)} and ${file}`,
-      );
+    const { text, sourceMap, included } = read.source;
+    const parsed = parseDeck(text, file, { ...options, ...(sourceMap ? { sourceMap } : {}) });
+    parsed.diagnostics.unshift(...read.source.diagnostics);
+    const made = decksOf(parsed, options.variant);
+    if (!Array.isArray(made)) {
+      for (const diagnostic of [made, ...parsed.diagnostics]) diagnostics.push(diagnostic);
+      continue;
     }
-    names.set(deck.name, deck.path);
-    const loaded = await stylesheetFiles(deck);
-    rendered.assets.push(...loaded.assets);
-    const found = [...rendered.diagnostics, ...loaded.diagnostics, ...(await checkAssets(deck, project))];
-    for (const diagnostic of found.sort((a, b) => a.line - b.line || a.column - b.column)) diagnostics.push(diagnostic);
-    decks.push(deck);
+    // The variants of a deck share its text: a problem in it is said once, not once per variant.
+    const found = new Map<string, Diagnostic>();
+    for (const { deck: variantDeck, variant } of made) {
+      const rendered = renderDeck(variantDeck, options);
+      const name = variant === undefined ? deckName(path) : `${deckName(path)}-${variant}`;
+      const deck: CompiledDeck = {
+        name,
+        path: resolve(project.root, path),
+        rendered,
+        included,
+        ...(variant !== undefined ? { variant } : {}),
+      };
+      const clash = names.get(deck.name);
+      if (clash && clash !== deck.path) {
+        throw new DeckError(
+          'USAGE',
+          `two decks would both build to "${deck.name}/": ${displayPath(clash, project.root)} and ${file}`,
+        );
+      }
+      names.set(deck.name, deck.path);
+      const loaded = await stylesheetFiles(deck);
+      rendered.assets.push(...loaded.assets);
+      for (const diagnostic of [
+        ...rendered.diagnostics,
+        ...loaded.diagnostics,
+        ...(await checkAssets(deck, project)),
+      ]) {
+        found.set(formatDiagnostic(diagnostic), diagnostic);
+      }
+      decks.push(deck);
+    }
+    for (const diagnostic of [...found.values()].sort(inReadingOrder(sourceMap, file))) {
+      // A part several decks include has its problems said once.
+      if (said.has(formatDiagnostic(diagnostic))) continue;
+      said.add(formatDiagnostic(diagnostic));
+      diagnostics.push(diagnostic);
+    }
   }
   return { decks, diagnostics };
 }

@@ -3,7 +3,7 @@
 
 import { escapeHtml } from '../escape.js';
 import type { CompiledDeck } from '../model.js';
-import { plural } from '../wording.js';
+import { plural, variantLabel } from '../wording.js';
 
 export interface DeckSummary {
   /** Folder name inside the output folder. */
@@ -18,6 +18,8 @@ export interface DeckSummary {
   thumbnail?: string;
   /** What the thumbnail was taken from (commands/thumbnails.ts), to know when it is out of date. */
   thumbnailKey?: string;
+  /** The variant of its deck this folder holds, if any. */
+  variant?: string;
 }
 
 export function summarize(deck: CompiledDeck): DeckSummary {
@@ -29,6 +31,7 @@ export function summarize(deck: CompiledDeck): DeckSummary {
     ...(meta.author ? { author: meta.author } : {}),
     ...(meta.description ? { description: meta.description } : {}),
     ...(meta.duration ? { duration: meta.duration } : {}),
+    ...(deck.variant ? { variant: deck.variant } : {}),
   };
 }
 
@@ -45,7 +48,10 @@ export function parseSummary(name: string, text: string): DeckSummary | undefine
     return undefined;
   }
   if (typeof data !== 'object' || data === null) return undefined;
-  const { title, author, description, slideCount, duration, thumbnail, thumbnailKey } = data as Record<string, unknown>;
+  const { title, author, description, slideCount, duration, variant, thumbnail, thumbnailKey } = data as Record<
+    string,
+    unknown
+  >;
   if (typeof title !== 'string' || typeof slideCount !== 'number') return undefined;
   return {
     name,
@@ -57,13 +63,19 @@ export function parseSummary(name: string, text: string): DeckSummary | undefine
     // A file name in the deck's folder, nothing that could lead elsewhere.
     ...(typeof thumbnail === 'string' && /^[\w.-]+\.png$/.test(thumbnail) ? { thumbnail } : {}),
     ...(typeof thumbnailKey === 'string' ? { thumbnailKey } : {}),
+    ...(typeof variant === 'string' ? { variant } : {}),
   };
 }
 
 export function renderIndexPage(decks: readonly DeckSummary[]): string {
   const rows = decks
     .map((deck) => {
-      const facts = [plural(deck.slideCount, 'slide'), deck.duration ? `${deck.duration} min` : '', deck.author ?? '']
+      const facts = [
+        deck.variant ? variantLabel(deck.variant) : '',
+        plural(deck.slideCount, 'slide'),
+        deck.duration ? `${deck.duration} min` : '',
+        deck.author ?? '',
+      ]
         .filter(Boolean)
         .join(' · ');
       const folder = escapeHtml(encodeURI(deck.name));

@@ -20,6 +20,23 @@ export function withForwardSlashes(url: string): string {
   return SCHEME.test(url) ? url : url.replace(/\\/g, '/');
 }
 
+/**
+ * A local URL written in a file in `folder` (relative to the deck's folder, with `/`) as a URL
+ * relative to the deck: an included file's pictures are next to it. A root-absolute URL means the
+ * deck's folder wherever it is written, and other URLs stay as they are.
+ */
+export function fromFolder(url: string, folder: string | undefined): string {
+  if (!folder || !isLocalUrl(url) || /^[\\/]/.test(url) || /^[?#]/.test(url)) return url;
+  const steps: string[] = [];
+  const encoded = folder.split('/').map((step) => (step === '..' ? step : encodeURIComponent(step)));
+  for (const step of [...encoded, ...withForwardSlashes(url).split('/')]) {
+    if (step === '.') continue;
+    if (step === '..' && steps.length > 0 && steps[steps.length - 1] !== '..') steps.pop();
+    else steps.push(step);
+  }
+  return steps.join('/');
+}
+
 /** The file path a local URL names, relative to the deck file, without query or fragment. */
 export function localPath(url: string): string {
   const path = withForwardSlashes(url.replace(/[?#].*$/, '')).replace(/^\/+/, '');

@@ -40,6 +40,8 @@ export interface Boundaries {
   blankSeparatorStarts: number[];
   /** Lines that start with a notes marker, with the marker's length. */
   notes: Map<number, number>;
+  /** Lines that start with the participants' handout marker, with the marker's length. */
+  handouts: Map<number, number>;
   /**
    * For each line, the first separator or notes line after it (the line count when none): no block
    * but code and comments may run past it. A table, as block rules ask for it at every block
@@ -54,6 +56,13 @@ export interface BoundaryProblem {
   line: number;
   column: number;
 }
+
+/**
+ * The participants' handout marker: a line starting with `Handout:` in a slide starts text meant
+ * only for the participants' handout (`deck pdf --handout participants`), after the notes or
+ * instead of them. Not configurable: it is the toolkit's own, not reveal.js's.
+ */
+export const HANDOUT_MARKER = /^[ \t]{0,3}handout:/i;
 
 /** Offset of each line's first character in the text the lines came from (joined by `\n`). */
 function lineStarts(lines: readonly string[]): number[] {
@@ -131,6 +140,7 @@ export function findBoundaries(
     blankSeparators: [],
     blankSeparatorStarts: [],
     notes: new Map(),
+    handouts: new Map(),
     stopAfter: new Int32Array(0),
   };
   const problems: BoundaryProblem[] = [];
@@ -184,6 +194,15 @@ export function findBoundaries(
     if (lineText.slice(0, match.index - lineStart).trim() !== '' || marker > lineText.length) continue;
     if (boundaries.notes.has(line) || boundaries.separators.has(line)) continue;
     boundaries.notes.set(line, marker);
+    stops.add(line);
+  }
+  for (let line = fromLine; line < lines.length; line++) {
+    const text = lines[line] ?? '';
+    // Cheap first: most lines do not start with an "h" after their indentation.
+    if (!/^[ \t]{0,3}h/i.test(text)) continue;
+    const marker = HANDOUT_MARKER.exec(text);
+    if (!marker || boundaries.separators.has(line) || boundaries.notes.has(line)) continue;
+    boundaries.handouts.set(line, marker[0].length);
     stops.add(line);
   }
   const sorted = [...stops].sort((a, b) => a - b);

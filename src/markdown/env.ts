@@ -3,6 +3,7 @@
 // 0-based: the front matter reaches markdown-it as blank lines, so nothing needs an offset.
 
 import type { AssetReference, Diagnostic, Severity, SourcePosition } from '../model.js';
+import { originOf, type SourceMap } from '../source-map.js';
 import { TOOLKIT_ID_PREFIX } from './attribute-list.js';
 import { type Boundaries, DEFAULT_SEPARATORS, findBoundaries } from './boundaries.js';
 
@@ -19,11 +20,16 @@ export type MarkdownEnv = {
   idCounts: Record<string, number>;
   /** Line of the last notes marker read, so a second marker in the same slide stays text. */
   lastNotesLine: number;
+  /** Line of the last participants' handout marker read, likewise. */
+  lastHandoutLine: number;
+  /** Where each line was written, when the text holds included files. */
+  sourceMap?: SourceMap;
 };
 
 /** The env for reading `lines` (the text split at `\n`); with the default separators unless given. */
-export function createEnv(lines: string[], file: string, boundaries?: Boundaries): MarkdownEnv {
+export function createEnv(lines: string[], file: string, boundaries?: Boundaries, sourceMap?: SourceMap): MarkdownEnv {
   return {
+    ...(sourceMap ? { sourceMap } : {}),
     file,
     lines,
     boundaries: boundaries ?? findBoundaries(lines, lines.join('\n'), DEFAULT_SEPARATORS, 0).boundaries,
@@ -31,6 +37,7 @@ export function createEnv(lines: string[], file: string, boundaries?: Boundaries
     assets: [],
     idCounts: {},
     lastNotesLine: -1,
+    lastHandoutLine: -1,
   };
 }
 
@@ -90,4 +97,9 @@ export function locate(
 
 export function report(env: MarkdownEnv, severity: Severity, message: string, fromLine: number, needle?: string): void {
   env.diagnostics.push({ severity, message, file: env.file, ...locate(env, fromLine, needle) });
+}
+
+/** The folder, relative to the deck's, of the file the 0-based `line` was written in ('' for the deck's own). */
+export function folderAt(env: MarkdownEnv, line: number): string {
+  return originOf(env.sourceMap, line + 1)?.folder ?? '';
 }

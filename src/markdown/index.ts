@@ -2,7 +2,7 @@
 // list of plugins that make up the authoring format. parse/ reads a deck's body with it once and
 // splits the tokens into slides; render/ turns each slide's tokens into HTML with its renderer.
 //
-// Order matters: comments exist as tokens before attribute comments read them; raw HTML's positions
+// Order matters: comments exist as tokens before include lines and attribute comments read them; raw HTML's positions
 // are taken and its depth checked before anything reads or rewrites it (positions is placed right
 // after 'inline' once attribute comments are, so it runs ahead of them, and depth right after
 // positions); the compare layout
@@ -20,6 +20,7 @@ import { figures } from './figures.js';
 import { headings } from './headings.js';
 import { htmlDepth } from './html-depth.js';
 import { htmlPositions } from './html-positions.js';
+import { includes } from './includes.js';
 import { localAssets } from './local-assets.js';
 import { slideBoundaries } from './slide-boundaries.js';
 import { sourceLines } from './source-lines.js';
@@ -44,6 +45,7 @@ type Plugin = (md: MarkdownIt) => void;
 export const PLUGINS: readonly Plugin[] = [
   typography,
   comments,
+  includes,
   headings,
   unclosedFences,
   attributeComments,

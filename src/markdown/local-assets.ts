@@ -8,6 +8,7 @@ import { quoted } from '../wording.js';
 import {
   assetOutputUrl,
   assetReference,
+  fromFolder,
   isLocalUrl,
   localPath,
   reachesOutside,
@@ -15,7 +16,7 @@ import {
   rewriteCssUrls,
   withForwardSlashes,
 } from './assets.js';
-import { envOf, findText, locate, type MarkdownEnv } from './env.js';
+import { envOf, findText, folderAt, locate, type MarkdownEnv } from './env.js';
 import { rewriteStartTags } from './html-tags.js';
 
 /** Attributes whose value is one URL of a file to load or link to. */
@@ -41,21 +42,26 @@ class AssetRecorder {
   private readonly found = new Map<string, SourcePosition>();
   constructor(private readonly env: MarkdownEnv) {}
 
-  /** Records a local URL found in the 0-based lines `lines`, and returns the one to write in its place. */
-  record(url: string, lines: Lines, use: Use): string {
-    const outside = reachesOutside(url);
-    if (outside) return this.refuse(url, lines, outside);
-    if (!isLocalUrl(url) || (use === 'link' && !isFileLink(url))) return url;
-    const page = refusedPage(url, use === 'image');
-    if (page) return this.refuse(url, lines, page);
+  /**
+   * Records a local URL found in the 0-based lines `lines`, and returns the one to write in its
+   * place. It is written relative to the file it is in: an included file's are made relative to the deck.
+   */
+  record(written: string, lines: Lines, use: Use): string {
+    const outside = reachesOutside(written);
+    if (outside) return this.refuse(written, lines, outside);
+    if (!isLocalUrl(written) || (use === 'link' && !isFileLink(written))) return written;
+    const page = refusedPage(written, use === 'image');
+    if (page) return this.refuse(written, lines, page);
+    const url = fromFolder(written, folderAt(this.env, lines[0]));
     const source = localPath(url);
+    const writtenPath = localPath(written);
     // Where the author wrote it: as a URL (my%20pic.png), decoded (my pic.png) or as a Windows path.
     const after = this.found.get(source) ?? this.found.get(url);
     const [from, to] = lines;
     const position =
-      findText(this.env, from, url.replace(/[?#].*$/, ''), after, to) ??
-      findText(this.env, from, source, after, to) ??
-      findText(this.env, from, source.replace(/\//g, '\\'), after, to) ??
+      findText(this.env, from, written.replace(/[?#].*$/, ''), after, to) ??
+      findText(this.env, from, writtenPath, after, to) ??
+      findText(this.env, from, writtenPath.replace(/\//g, '\\'), after, to) ??
       locate(this.env, from);
     this.found.set(source, position);
     this.env.assets.push(assetReference(url, position));

@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import type safeRegex from 'safe-regex';
 import { isMap, isScalar, LineCounter, type Node, type Pair, parseDocument, visit } from 'yaml';
-import type { DeckMeta, Diagnostic } from '../model.js';
+import type { DeckMeta, Diagnostic, SourcePosition, Variant } from '../model.js';
 import { closestName, quoted } from '../wording.js';
 
 export interface FrontMatter {
@@ -86,10 +86,15 @@ const KEYS: Record<keyof FrontMatterValues, Check> = {
   separator: isPattern,
   verticalSeparator: isPattern,
   notesSeparator: isPattern,
+  // Read with its positions by readVariants below.
+  variants: () => undefined,
 };
 
 /** The keys as front matter has them: `revealOptions` is reveal-md's name for `reveal`. */
-type FrontMatterValues = Omit<DeckMeta, 'reveal'> & { reveal: DeckMeta['reveal']; revealOptions: DeckMeta['reveal'] };
+type FrontMatterValues = Omit<DeckMeta, 'reveal' | 'variant'> & {
+  reveal: DeckMeta['reveal'];
+  revealOptions: DeckMeta['reveal'];
+};
 
 /** reveal-md keys that do something we will not do in a deck, and why. */
 const NOT_RUN: Record<string, string> = {
@@ -233,6 +238,16 @@ export function parseFrontMatter(lines: readonly string[], file: string): FrontM
         error(`front matter "${key}" ${problem}`, valuePos.line, valuePos.column);
         continue;
       }
+      if (key === 'variants') {
+        const read = readVariants(pair.value, at, keyPos);
+        for (const found of read.problems) error(found.message, found.line, found.column);
+        // The variants named well are kept, so slides marked for them are not reported as well.
+        if (read.variants.length > 0) {
+          values.variants = read.variants;
+          keyLines.variants = keyPos.line;
+        }
+        continue;
+      }
       if ((key === 'reveal' || key === 'revealOptions') && pair.value) {
         const loading = codeLoadingOptions(pair.value);
         for (const found of loading) error(found.message, at(found.offset).line, at(found.offset).column);
@@ -250,6 +265,84 @@ export function parseFrontMatter(lines: readonly string[], file: string): FrontM
     }
   }
   return { values: values as Partial<DeckMeta>, bodyStartIndex: closeIndex + 1, keyLines, diagnostics };
+}
+
+/** A variant name becomes part of a folder name: letters, digits, `-` and `_`. */
+const VARIANT_NAME = /^[a-z0-9][a-z0-9_-]*$/i;
+const VARIANT_KEYS = ['duration', 'title'];
+
+/**
+ * `variants:` — a map of names, each to a map of its own `duration` (and `title`), or to nothing
+ * (the deck's). Every problem is reported at the name or value it is about.
+ */
+function readVariants(
+  node: Node | null,
+  at: (offset: number) => SourcePosition,
+  keyPos: SourcePosition,
+): { variants: Variant[]; problems: (SourcePosition & { message: string })[] } {
+  const problems: (SourcePosition & { message: string })[] = [];
+  const problem = (message: string, where: SourcePosition) => problems.push({ message, ...where });
+  const variants: Variant[] = [];
+  if (!isMap(node) || node.items.length === 0) {
+    problem(
+      'front matter "variants" must map each variant\'s name to its duration, e.g. variants: {short: {duration: 20}, full: {duration: 45}}',
+      node ? at(rangeStart(node)) : keyPos,
+    );
+    return { variants, problems };
+  }
+  for (const pair of node.items as Pair<Node, Node | null>[]) {
+    const name = isScalar(pair.key) ? String(pair.key.value) : '';
+    const namePos = at(rangeStart(pair.key));
+    if (!VARIANT_NAME.test(name)) {
+      problem(
+        `variant name "${quoted(name)}" must be letters, digits, "-" and "_" (it becomes part of a folder name)`,
+        namePos,
+      );
+      continue;
+    }
+    const variant: Variant = { name, line: namePos.line, column: namePos.column };
+    const value = pair.value;
+    if (value !== null && !(isScalar(value) && value.value === null)) {
+      if (!isMap(value))
+        problem(`variant "${name}" must be a map such as {duration: 20, title: "…"}`, at(rangeStart(value)));
+      for (const entry of (isMap(value) ? value.items : []) as Pair<Node, Node | null>[]) {
+        const key = isScalar(entry.key) ? String(entry.key.value) : '';
+        const keyAt = at(rangeStart(entry.key));
+        const valueAt = entry.value ? at(rangeStart(entry.value)) : keyAt;
+        const written = entry.value ? entry.value.toJSON() : null;
+        if (key === 'duration') {
+          const minutes = minutesOf(written);
+          if (minutes === undefined) {
+            problem(
+              `variant "${name}" duration must be a number of minutes, or a length such as "90 min", "2 hours" or "1:30"`,
+              valueAt,
+            );
+          } else {
+            variant.duration = minutes;
+            variant.durationLine = keyAt.line;
+          }
+        } else if (key === 'title') {
+          if (typeof written !== 'string' || written.trim() === '') {
+            problem(`variant "${name}" title must be text`, valueAt);
+          } else {
+            variant.title = written;
+          }
+        } else {
+          const near = closestName(key, VARIANT_KEYS);
+          problem(
+            `unknown key "${quoted(key)}" in variant "${name}"; ${near ? `did you mean "${near}"? ` : ''}a variant has ${VARIANT_KEYS.join(' and ')}`,
+            keyAt,
+          );
+        }
+      }
+    }
+    if (variants.some((other) => other.name.toLowerCase() === name.toLowerCase())) {
+      problem(`variant "${name}" is named twice`, namePos);
+      continue;
+    }
+    variants.push(variant);
+  }
+  return { variants, problems };
 }
 
 /** reveal.js options that load code into the page: plugins, and scripts they would fetch. */

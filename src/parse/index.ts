@@ -10,17 +10,21 @@ import { DEFAULT_SEPARATORS, findBoundaries, type SeparatorPatterns } from '../m
 import { createEnv } from '../markdown/env.js';
 import { markdown } from '../markdown/index.js';
 import type { Deck, DeckMeta, Diagnostic, Slide } from '../model.js';
+import { inReadingOrder, placeDiagnostic, type SourceMap } from '../source-map.js';
 import { quoted } from '../wording.js';
 import { parseFrontMatter } from './front-matter.js';
 import { firstHeading, isEmptySlide, slideAttributes, splitSlides } from './slides.js';
+import { checkVariants } from './variants.js';
 
 export interface ParseOptions {
   /** Mark block elements with their source line (`data-line`), for `deck check`. */
   sourceLines?: boolean;
+  /** Where each line of `source` was written, when it holds included files (compile/includes.ts). */
+  sourceMap?: SourceMap;
 }
 
 /** The deck's separators: its own from front matter, else the defaults. */
-function separatorPatterns(meta: Partial<DeckMeta>): SeparatorPatterns {
+export function separatorPatterns(meta: Partial<DeckMeta>): SeparatorPatterns {
   return {
     horizontal: meta.separator ?? DEFAULT_SEPARATORS.horizontal,
     vertical: meta.verticalSeparator ?? DEFAULT_SEPARATORS.vertical,
@@ -45,7 +49,7 @@ function editorLineCount(lines: readonly string[]): number {
 }
 
 /** The lines of the file. markdown-it reads CR and CRLF line ends as LF: these must be the same lines. */
-function sourceLines(source: string): string[] {
+export function sourceLines(source: string): string[] {
   const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
   // Splitting at one character is several times faster than at a pattern (bench row "compile").
   return text.includes('\r') ? text.split(/\r\n?|\n/) : text.split('\n');
@@ -74,7 +78,7 @@ export function parseDeck(source: string, file: string, options: ParseOptions = 
       column: problem.column + 1,
     });
   }
-  const env = createEnv(bodyLines, file, found.boundaries);
+  const env = createEnv(bodyLines, file, found.boundaries, options.sourceMap);
   const { labels, known } = labelsFor(meta.lang);
   if (!known) {
     diagnostics.push({
@@ -101,7 +105,11 @@ export function parseDeck(source: string, file: string, options: ParseOptions = 
   const emptySlides: Diagnostic[] = [];
   for (const [index, parts] of splitSlides(tokens, found.boundaries.blankSeparators).entries()) {
     const { attributes, positions } = slideAttributes(parts);
-    const firstLine = (parts.body.find((token) => token.map) ?? parts.notes?.find((token) => token.map))?.map?.[0];
+    const firstLine = (
+      parts.body.find((token) => token.map) ??
+      parts.notes?.find((token) => token.map) ??
+      parts.handout?.find((token) => token.map)
+    )?.map?.[0];
     const startLine = (firstLine ?? (parts.separatorLine ?? bodyStart) + 1) + 1;
     const slide: Slide = {
       index,
@@ -113,6 +121,7 @@ export function parseDeck(source: string, file: string, options: ParseOptions = 
       body: parts.body,
     };
     if (parts.notes) slide.notes = parts.notes;
+    if (parts.handout) slide.handout = parts.handout;
     slides.push(slide);
     if (isEmptySlide(parts, attributes)) {
       emptySlides.push({
@@ -134,7 +143,13 @@ export function parseDeck(source: string, file: string, options: ParseOptions = 
   } else {
     for (const diagnostic of emptySlides) diagnostics.push(diagnostic);
   }
+  for (const diagnostic of checkVariants(meta, slides, lines, file)) diagnostics.push(diagnostic);
   meta.title = frontMatter.values.title ?? firstHeading(slides[0]?.body ?? []) ?? baseName(file);
-  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { file, meta, metaLines: frontMatter.keyLines, slides, assets: env.assets, diagnostics };
+  const placed = options.sourceMap
+    ? diagnostics.map((diagnostic) => placeDiagnostic(options.sourceMap, file, diagnostic))
+    : diagnostics;
+  placed.sort(inReadingOrder(options.sourceMap, file));
+  const deck: Deck = { file, meta, metaLines: frontMatter.keyLines, slides, assets: env.assets, diagnostics: placed };
+  if (options.sourceMap) deck.sourceMap = options.sourceMap;
+  return deck;
 }

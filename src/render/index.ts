@@ -6,6 +6,7 @@ import { escapeHtml } from '../escape.js';
 import {
   assetOutputUrl,
   assetReference,
+  fromFolder,
   isLocalUrl,
   reachesOutside,
   refusedPage,
@@ -24,6 +25,7 @@ import type {
   Slide,
   SourcePosition,
 } from '../model.js';
+import { inReadingOrder, originOf, placeDiagnostic, placeLine } from '../source-map.js';
 import { quoted } from '../wording.js';
 import { fragmentSteps, slideTitle, splitNoteAsides } from './outline.js';
 import { planTimings } from './pacing.js';
@@ -81,8 +83,11 @@ function checkSlideUrls(
       );
       return url;
     }
-    found.assets.push(assetReference(url, attributePosition(slide, name)));
-    return assetOutputUrl(url);
+    // Written relative to the file the slide comes from: an included file's pictures are beside it.
+    const position = attributePosition(slide, name);
+    const fromDeck = fromFolder(url, originOf(deck.sourceMap, position.line)?.folder);
+    found.assets.push(assetReference(fromDeck, position));
+    return assetOutputUrl(fromDeck);
   };
   for (const [name, value] of Object.entries(attributes)) {
     const use = BACKGROUND_URLS[name] ?? (name === 'data-background' && isBackgroundImage(value) ? 'image' : undefined);
@@ -104,6 +109,8 @@ interface SlideOutput {
   html: string;
   /** The notes as HTML ('' without notes), whether or not `html` carries them. */
   notesHtml: string;
+  /** Text for the participants' handout: kept apart from the slide and its notes. */
+  handoutHtml?: string;
   notesLength: number;
 }
 
@@ -155,7 +162,11 @@ function renderSlide(
   if (!withNotes) delete attributes['data-notes'];
   const notesHtml = [...(dataNotes ? [`<p>${escapeHtml(dataNotes)}</p>\n`] : []), ...asides.notes, separated].join('');
   checkSlideUrls(deck, slide, attributes, found);
-  return { slide, attributes, html, notesHtml, notesLength: textLength(slide.notes ?? []) };
+  const output: SlideOutput = { slide, attributes, html, notesHtml, notesLength: textLength(slide.notes ?? []) };
+  if (saysSomething(slide.handout)) {
+    output.handoutHtml = clean(slide.handout!, md.renderer.render(slide.handout!, md.options, {}));
+  }
+  return output;
 }
 
 /** Where a slide attribute was written; the slide's first line for ones a plugin set. */
@@ -199,7 +210,8 @@ function readCountdown(output: SlideOutput, diagnostics: Diagnostic[], file: str
   return Math.round(seconds);
 }
 
-function checkIds(outputs: readonly SlideOutput[], diagnostics: Diagnostic[], file: string): void {
+function checkIds(outputs: readonly SlideOutput[], diagnostics: Diagnostic[], deck: Deck): void {
+  const file = deck.file;
   const seen = new Map<string, number>();
   for (const { slide, attributes } of outputs) {
     const id = attributes.id;
@@ -207,9 +219,11 @@ function checkIds(outputs: readonly SlideOutput[], diagnostics: Diagnostic[], fi
     const first = seen.get(id);
     const here = attributePosition(slide, 'id');
     if (first !== undefined) {
+      const there = placeLine(deck.sourceMap, file, first);
+      const where = there.file === placeLine(deck.sourceMap, file, here.line).file ? '' : ` of ${there.file}`;
       diagnostics.push({
         severity: 'error',
-        message: `slide id "${quoted(id)}" is already used by the slide at line ${first}`,
+        message: `slide id "${quoted(id)}" is already used by the slide at line ${there.line}${where}`,
         file,
         ...here,
       });
@@ -220,10 +234,13 @@ function checkIds(outputs: readonly SlideOutput[], diagnostics: Diagnostic[], fi
 }
 
 export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDeck {
-  const diagnostics: Diagnostic[] = [...deck.diagnostics];
-  const blocks = deck.slides.some((slide) => hasCode(slide.body) || hasCode(slide.notes ?? []));
+  // Found here at lines of the deck's text; placed in their own files below, with the deck's.
+  const diagnostics: Diagnostic[] = [];
+  const blocks = deck.slides.some(
+    (slide) => hasCode(slide.body) || hasCode(slide.notes ?? []) || hasCode(slide.handout ?? []),
+  );
   const inline = deck.slides.some((slide) =>
-    [...slide.body, ...(slide.notes ?? [])].some((token) =>
+    [...slide.body, ...(slide.notes ?? []), ...(slide.handout ?? [])].some((token) =>
       token.children?.some((child) => child.type === 'code_inline'),
     ),
   );
@@ -232,7 +249,7 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
   // Rendering rules are the same in every instance.
   const md = markdown({ html: deck.meta.html });
   const outputs = deck.slides.map((slide) => renderSlide(deck, slide, md, options, found));
-  checkIds(outputs, diagnostics, deck.file);
+  checkIds(outputs, diagnostics, deck);
 
   const explicit = outputs.map((output) => readTiming(output, diagnostics, deck.file));
   const timings =
@@ -258,7 +275,7 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
   }
 
   const countdowns = outputs.map((output) => readCountdown(output, diagnostics, deck.file));
-  const slides: RenderedSlide[] = outputs.map(({ slide, html, notesHtml }, i) => ({
+  const slides: RenderedSlide[] = outputs.map(({ slide, html, notesHtml, handoutHtml }, i) => ({
     index: slide.index,
     h: slide.h,
     v: slide.v,
@@ -267,11 +284,16 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
     title: slideTitle(slide.body),
     notesHtml,
     fragments: fragmentSteps(html),
+    ...(handoutHtml !== undefined ? { handoutHtml } : {}),
     ...(timings[i] !== undefined ? { timing: timings[i] } : {}),
     ...(countdowns[i] !== undefined ? { countdown: countdowns[i] } : {}),
   }));
-  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+  const placed = [
+    ...deck.diagnostics,
+    ...diagnostics.map((diagnostic) => placeDiagnostic(deck.sourceMap, deck.file, diagnostic)),
+  ].sort(inReadingOrder(deck.sourceMap, deck.file));
   return {
+    ...(deck.sourceMap ? { sourceMap: deck.sourceMap } : {}),
     file: deck.file,
     meta: deck.meta,
     metaLines: deck.metaLines,
@@ -281,6 +303,6 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): RenderedDec
     revealConfig: revealConfig(deck.meta.reveal, isRevealTheme(deck.meta.theme ?? '')),
     slides,
     assets: found.assets,
-    diagnostics,
+    diagnostics: placed,
   };
 }

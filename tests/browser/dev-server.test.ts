@@ -1,6 +1,7 @@
 // The dev server: a saved edit shows up in the browser without a reload, on the same slide; a
 // change only a new page can apply (most reveal.js options, the theme, the language) reloads it,
-// on the same slide; a broken deck shows its error and keeps the last good slides up.
+// on the same slide; a broken deck shows its error and keeps the last good slides up; a save of a
+// file the deck includes updates it as a save of the deck does.
 
 import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -147,6 +148,28 @@ describe('deck dev', () => {
       document.querySelector('.reveal .slides section.present')?.textContent?.includes('Fixed text'),
     );
     expect(await page.evaluate(() => document.querySelector('vite-error-overlay') === null)).toBe(true);
+  });
+
+  it('swaps in an edit of a file the deck includes, and of one it includes from then on', async () => {
+    mkdirSync(join(dir, 'parts'), { recursive: true });
+    const part = join(dir, 'parts/shared.md');
+    writeFileSync(part, '## Shared\n\nShared first\n');
+    const slidesText = () => page.evaluate(() => document.querySelector('.reveal .slides')?.textContent ?? '');
+    await save(deckText('Fixed text\n\n<!-- include: parts/shared.md -->'));
+    await page.waitFor('the included slide', () =>
+      document.querySelector('.reveal .slides')?.textContent?.includes('Shared first'),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    writeFileSync(part, '## Shared\n\nShared edited\n');
+    await page.waitFor('the edit of the included file', () =>
+      document.querySelector('.reveal .slides')?.textContent?.includes('Shared edited'),
+    );
+    expect(await slidesText()).not.toContain('Shared first');
+    await save(deckText('Fixed text'));
+    await page.waitFor(
+      'the include gone',
+      () => !document.querySelector('.reveal .slides')?.textContent?.includes('Shared'),
+    );
   });
 
   it('applies a reveal.js option that a running deck can take in place', async () => {

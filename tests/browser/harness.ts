@@ -13,7 +13,8 @@ import { SHARED_BROWSER } from './environment.js';
 
 /** Built by tests/global-setup.ts. */
 export const BUILT = resolve('tests/.output/dist');
-export const FLAGSHIP = join(BUILT, 'leadership-vs-management/index.html');
+/** The flagship deck's full talk (its variant "full": all of its slides). */
+export const FLAGSHIP = join(BUILT, 'leadership-vs-management-full/index.html');
 export const FIXTURES = resolve('tests/.output/fixtures');
 
 const shared = globalThis as { [SHARED_BROWSER]?: Promise<Browser> };

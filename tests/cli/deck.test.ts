@@ -110,7 +110,7 @@ describe('deck build', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toEqual([
-      'slides/bad.md:3:1: error: unknown front matter key "colour"; known keys: title, author, date, description, theme, highlightTheme, css, lang, duration, html, reveal, revealOptions, separator, verticalSeparator, notesSeparator',
+      'slides/bad.md:3:1: error: unknown front matter key "colour"; known keys: title, author, date, description, theme, highlightTheme, css, lang, duration, html, reveal, revealOptions, separator, verticalSeparator, notesSeparator, variants',
       'slides/bad.md:8:1: error: compare needs 2 to 4 columns, each starting with a "###" heading; found 1',
       'slides/bad.md:12:6: error: file not found: missing.png (looked in slides)',
       'deck: build failed: 3 errors; nothing was written',
@@ -139,6 +139,48 @@ describe('deck build', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('build [...decks]');
     expect(stdout).toContain('dev [deck]');
+  });
+});
+
+describe('deck new', () => {
+  it('writes a starter deck into slides/ and says what to run next', () => {
+    const { code, stdout, stderr } = deck('new', 'onboarding');
+    expect([code, stderr]).toEqual([0, '']);
+    expect(stdout.split('\n').slice(0, 3)).toEqual([
+      'wrote slides/onboarding.md',
+      'Next:',
+      '  deck dev slides/onboarding.md            present it; the browser shows each edit as you save',
+    ]);
+    expect(stdout).toContain('deck pdf --handout slides/onboarding.md');
+    expect(readFileSync(join(dir, 'slides/onboarding.md'), 'utf8')).toContain('title: "Onboarding"');
+  });
+
+  it('never writes over a deck, and says so with a usage error', () => {
+    write('slides/onboarding.md', '# Mine\n');
+    const { code, stderr } = deck('new', 'onboarding');
+    expect(code).toBe(2);
+    expect(stderr).toBe('deck: slides/onboarding.md already exists; choose another name, or edit that deck\n');
+    expect(readFileSync(join(dir, 'slides/onboarding.md'), 'utf8')).toBe('# Mine\n');
+  });
+});
+
+describe('builds of variants and includes', () => {
+  it('builds each variant, with --verbose printing its plan and naming included files in it', () => {
+    write('slides/parts/break.md', '## Break\n\nNote: Ten minutes.\n');
+    write(
+      'slides/course.md',
+      '---\nduration: 10\nvariants: {short: {duration: 4}, full: {}}\n---\n\n# Course\n\nNote: hi\n\n---\n\n<!-- include: parts/break.md -->\n\n---\n\n<!-- .slide: data-variant="full" -->\n## More\n\nNote: more\n',
+    );
+    const { code, stdout } = deck('build', '--verbose');
+    expect(code).toBe(0);
+    expect(stdout).toContain('dist/course-short/index.html  2 slides');
+    expect(stdout).toContain('dist/course-full/index.html  3 slides');
+    expect(stdout).toMatch(/ {4}2 {2}slides\/parts\/break\.md:1 {3}\d:\d\d {7}\d:\d\d/);
+    expect(stdout).toMatch(/total\s+4:00 of 4:00 planned/);
+    expect(stdout).toMatch(/total\s+10:00 of 10:00 planned/);
+    const only = deck('build', '--variant', 'full', '--out', 'one');
+    expect(only.stdout).toContain('one/course-full/index.html  3 slides');
+    expect(existsSync(join(dir, 'one/course-short'))).toBe(false);
   });
 });
 
@@ -286,6 +328,30 @@ describe('deck present', () => {
 });
 
 describe('deck pdf options', () => {
+  it('--handout is trainer or participants, and a deck named right after it is the deck', () => {
+    write('slides/t.md', '# T');
+    const bogus = deck('pdf', 'slides/t.md', '--handout', 'everyone');
+    expect(bogus.code).toBe(2);
+    expect(bogus.stderr).toBe('deck: --handout is "trainer" (the default) or "participants", not "everyone"\n');
+    // Read as `--handout` with the deck named: the usage error below comes after the flag is understood.
+    const named = deck('pdf', '--handout', 'slides/t.md', '--fragments');
+    expect(named.stderr).toBe('deck: --fragments and --handout do not go together\n');
+    const participants = deck('pdf', 'slides/t.md', '--handout', 'participants', '--fragments');
+    expect(participants.stderr).toBe('deck: --fragments and --handout do not go together\n');
+  });
+
+  it('exports each variant of a deck to its own file, so --out without --variant is a usage error', () => {
+    write('slides/v.md', '---\nvariants: {short: {duration: 5}, full: {duration: 10}}\n---\n\n# V\n');
+    const { code, stderr } = deck('pdf', 'slides/v.md', '--out', 'v.pdf');
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      'deck: --out names one file, and slides/v.md has 2 variants (short, full); add --variant, or leave --out out to export each\n',
+    );
+    expect(deck('pptx', 'slides/v.md', '--out', 'v.pptx').stderr).toBe(
+      'deck: --out names one file, and slides/v.md has 2 variants (short, full); add --variant, or leave --out out to export each\n',
+    );
+  });
+
   it('--paper without --handout is a usage error', () => {
     write('slides/t.md', '# T');
     const { code, stderr } = deck('pdf', 'slides/t.md', '--paper', 'letter');

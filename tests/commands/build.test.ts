@@ -71,6 +71,31 @@ describe('static build', () => {
     expect(page).not.toMatch(/type="module"|crossorigin|https?:\/\//);
   });
 
+  it('builds every variant of a deck into <deck>-<variant>/, or the one asked for, with included parts and their pictures', async () => {
+    const course = resolve('tests/fixtures/courses/variants.md');
+    const all = await buildDecks([course], { outDir: join(dir, 'out'), project: REPO });
+    expect(all.diagnostics).toEqual([]);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual([
+      '.deck-build',
+      'index.html',
+      'variants-full',
+      'variants-short',
+    ]);
+    expect(readFileSync(join(dir, 'out/variants-short/index.html'), 'utf8')).toContain(
+      '<title>Giving feedback in twenty minutes</title>',
+    );
+    const one = await buildDecks([course], { outDir: join(dir, 'one'), project: REPO, variant: 'full' });
+    expect(one.decks.map((deck) => deck.name)).toEqual(['variants-full']);
+    expect(readdirSync(join(dir, 'one'))).not.toContain('variants-short');
+
+    const parts = await buildDecks([resolve('tests/fixtures/courses/course.md')], {
+      outDir: join(dir, 'parts'),
+      project: REPO,
+    });
+    expect(existsSync(join(dir, 'parts/course/assets/parts/img/pic.png'))).toBe(true);
+    expect(parts.indexed.map((deck) => deck.name)).toEqual(['course']);
+  });
+
   it("links a deck's own theme file after the default theme", async () => {
     const deck = write('talk.md', '---\ntheme: brand.css\n---\n\n# Hello');
     write('brand.css', '.reveal h1 { color: #123456; }');

@@ -15,6 +15,15 @@ describe('deck check', () => {
     expect(brief(result)).toEqual([]);
   });
 
+  it('points at the lines of an included file, and says which variants a finding is in', async () => {
+    const result = await checkDecks(['tests/fixtures/courses/checked.md'], REPO);
+    expect(result.findings.map((f) => `${f.file}:${f.line} ${f.severity} ${f.rule}: ${f.message}`)).toEqual([
+      'tests/fixtures/courses/parts/unchecked.md:1 warning notes: slide 2 has no speaker notes; add a "Note:" line',
+      'tests/fixtures/courses/parts/unchecked.md:3 error image-alt: slide 2 "A part with problems": image img/pic.png has no alt text; describe it in the brackets: ![what it shows](img/pic.png)',
+      'tests/fixtures/courses/parts/unchecked.md:7 warning notes: slide 3 has no speaker notes; add a "Note:" line (in the full variant)',
+    ]);
+  });
+
   it('reports overflow in both layouts and text below the minimum', async () => {
     const result = await checkDecks(['tests/fixtures/decks/overflow.md'], REPO);
     const lines = brief(result).filter((f) => !f.includes(' notes: '));

@@ -8,10 +8,12 @@ import { PDFDocument, PDFName } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportPdf, type PdfResult } from '../../src/commands/pdf.js';
+import { compileDecks } from '../../src/compile/compile.js';
 import { DeckError } from '../../src/errors.js';
 import { parseDeck } from '../../src/parse/index.js';
+import { clock } from '../../src/wording.js';
 import { markdownOf, REPO } from '../helpers.js';
-import { deckOfSize, neverLoadingDeck } from './decks.js';
+import { deckOfSize, neverLoadingDeck, writeDeck } from './decks.js';
 
 const FILE = 'slides/leadership-vs-management.md';
 const SOURCE = readFileSync(FILE, 'utf8');
@@ -31,16 +33,23 @@ async function read(file: string) {
   return { pages: text.map(squash), pdf };
 }
 
+/** The names of the fonts a PDF embeds (its /FontName entries, without the subset tag). */
+const embeddedFonts = (pdf: string) => [
+  ...new Set([...pdf.matchAll(/\/FontName\s*\/(?:[A-Z]{6}\+)?([^\s/>]+)/g)].map((match) => match[1]!)),
+];
+
 const progress: string[][] = [];
 async function exportDeck(
   name: string,
-  options: { fragments?: boolean; handout?: boolean; paper?: 'a4' | 'letter' },
+  options: { fragments?: boolean; handout?: 'trainer' | 'participants'; paper?: 'a4' | 'letter' },
 ): Promise<PdfResult> {
   const lines: string[] = [];
   progress.push(lines);
   return exportPdf({
     deck: FILE,
     project: REPO,
+    // The full talk: all of the deck's slides.
+    variant: 'full',
     out: join(dir, name),
     progress: (line) => lines.push(line),
     ...options,
@@ -111,28 +120,149 @@ describe('deck pdf --fragments', () => {
   });
 });
 
+/** The flagship's full talk as compiled: each slide's planned start and length, as the handout words them. */
+async function fullTalkPlan(): Promise<string[]> {
+  const { decks } = await compileDecks([FILE], REPO, { variant: 'full' });
+  let start = 0;
+  return decks[0]!.rendered.slides.map((slide) => {
+    const plan = `starts ${clock(start)} · ${clock(slide.timing ?? 0)}`;
+    start += slide.timing ?? 0;
+    return plan;
+  });
+}
+
+/** The page (0-based) that holds `text`, from `from` on; -1 when none does. */
+const pageWith = (pages: string[], text: string, from = 0) =>
+  pages.findIndex((page, i) => i >= from && page.includes(text));
+
 describe('deck pdf --handout', () => {
-  it.each(['a4', 'letter'] as const)('puts every slide with the start of its notes on %s paper', async (paper) => {
-    const result = await exportDeck(`handout-${paper}.pdf`, { handout: true, paper });
-    const { pages, pdf } = await read(result.file);
-    const size = pdf.getPage(0).getSize();
-    // A4 is 595.3 x 841.9 pt, Letter 612 x 792; Chromium rounds to its own units.
-    const [width, height] = paper === 'a4' ? [595.3, 841.9] : [612, 792];
-    expect(Math.abs(size.width - width)).toBeLessThan(1);
-    expect(Math.abs(size.height - height)).toBeLessThan(1);
-    expect(pdf.getTitle()).toBe('Leadership vs Management: handout');
-    expect(pages[0]).toContain('Leadership vs Management');
-    expect(pages[0]).toContain('Training team · 2026-12-01 · 40 minutes · 21 slides');
-    let page = 1;
-    deck.slides.forEach((_, i) => {
-      const label = `Slide ${i + 1} of 21`;
-      while (page < pages.length && !pages[page]!.includes(label)) page++;
-      expect(page, `${label} is on a page`).toBeLessThan(pages.length);
-      expect(pages[page]?.toLowerCase(), label).toContain(headings[i]?.toLowerCase());
-      const notes = `${pages[page]} ${pages[page + 1] ?? ''}`;
-      expect(notes, `${label}: first sentence of its notes`).toContain(firstSentences[i]);
+  it.each(['a4', 'letter'] as const)(
+    "puts every slide with its plan and the start of its notes on %s paper, in the theme's font",
+    async (paper) => {
+      const result = await exportDeck(`handout-${paper}.pdf`, { handout: 'trainer', paper });
+      const { pages, pdf } = await read(result.file);
+      const size = pdf.getPage(0).getSize();
+      // A4 is 595.3 x 841.9 pt, Letter 612 x 792; Chromium rounds to its own units.
+      const [width, height] = paper === 'a4' ? [595.3, 841.9] : [612, 792];
+      for (const page of pdf.getPages()) {
+        expect(Math.abs(page.getSize().width - width)).toBeLessThan(1);
+        expect(Math.abs(page.getSize().height - height)).toBeLessThan(1);
+      }
+      expect(size.width).toBeLessThan(size.height);
+      expect(pdf.getTitle()).toBe('Leadership vs Management: handout');
+      expect(pages[0]).toContain('Leadership vs Management');
+      expect(pages[0]).toContain('Training team · 2026-12-01 · full version · 40 minutes · 21 slides');
+      const plan = await fullTalkPlan();
+      expect(plan[0]).toBe('starts 0:00 · 2:00');
+      let page = 1;
+      deck.slides.forEach((_, i) => {
+        const label = `Slide ${i + 1} of 21`;
+        page = pageWith(pages, label, page);
+        expect(page, `${label} is on a page`).toBeGreaterThan(0);
+        expect(pages[page]?.toLowerCase(), label).toContain(headings[i]?.toLowerCase());
+        expect(pages[page], `${label}: its plan`).toContain(plan[i]);
+        const notes = `${pages[page]} ${pages[page + 1] ?? ''}`;
+        expect(notes, `${label}: first sentence of its notes`).toContain(firstSentences[i]);
+      });
+      // Three to a page at most, after the cover; the flagship's long notes take more room.
+      expect(pages.length).toBeGreaterThanOrEqual(1 + 21 / 3);
+      expect(pages.length).toBeLessThanOrEqual(1 + 21);
+      for (const [i, text] of pages.entries()) expect(text).toContain(`Page ${i + 1} of ${pages.length}`);
+      // Every line in the theme's font (Atkinson Hyperlegible in the default theme), none in the browser's own.
+      const fonts = embeddedFonts(readFileSync(result.file, 'latin1'));
+      expect(fonts.length).toBeGreaterThan(0);
+      expect(fonts.filter((font) => /Arial|Helvetica|Times|DejaVu|Liberation/i.test(font))).toEqual([]);
+    },
+  );
+});
+
+describe('deck pdf --handout participants', () => {
+  let pages: string[];
+  let pdf: PDFDocument;
+  beforeAll(async () => {
+    const result = await exportDeck('participants.pdf', { handout: 'participants' });
+    ({ pages, pdf } = await read(result.file));
+  });
+
+  it('puts three slides on each page after the cover, with ruled lines and no speaker notes', () => {
+    expect(pages).toHaveLength(1 + Math.ceil(21 / 3));
+    expect(pdf.getTitle()).toBe('Leadership vs Management: participants’ handout');
+    for (let i = 0; i < 21; i++) {
+      expect(pages[1 + Math.floor(i / 3)], `slide ${i + 1}`).toContain(`Slide ${i + 1} of 21`);
+    }
+    for (const sentence of firstSentences) expect(pages.join(' ')).not.toContain(sentence);
+    expect(pages.join(' ')).not.toMatch(/\bstarts \d+:\d\d/);
+  });
+
+  it("shows a slide's Handout: text beside it", () => {
+    const exercise = pageWith(pages, 'Exercise: your skill profile');
+    expect(pages[exercise]).toContain('Exercise: your skill profile (five minutes)');
+    expect(pages[exercise]).toContain(
+      'In pairs, two minutes each: tell your partner what you picked and why, then swap.',
+    );
+  });
+});
+
+describe('deck pdf --handout with notes longer than a page', () => {
+  // A slide whose notes are fourteen paragraphs, and one whose notes are a single paragraph of
+  // 1,500 numbered words: both go on over the following pages, every word of them kept.
+  const paragraph = (n: number) =>
+    `Paragraph ${n} begins here. ${'The trainer tells a story from practice and asks the room what they would do. '.repeat(4)}Paragraph ${n} ends here.`;
+  const words = Array.from({ length: 1500 }, (_, i) => `w${i + 1}`).join(' ');
+  const long = writeDeck({
+    'long-notes.md': `---\ntitle: Long notes\nduration: 30\n---\n\n# Many paragraphs\n\nNote:\n${Array.from({ length: 14 }, (_, i) => paragraph(i + 1)).join('\n\n')}\n\n---\n\n## One long paragraph\n\nNote: ${words}\n\n---\n\n## Short\n\nNote: Short.\n\nHandout: Read this at home.\n`,
+  });
+  let pages: string[];
+  beforeAll(async () => {
+    const result = await exportPdf({ deck: long, project: REPO, out: join(dir, 'long.pdf'), handout: 'trainer' });
+    ({ pages } = await read(result.file));
+  });
+
+  it('goes on under "(continued)" on the next page, saying so at the foot of the page before', () => {
+    const continued = pages.map((page) => (page.match(/\(continued\)/g) ?? []).length);
+    const overleaf = pages.map((page) => (page.match(/continued on the next page/g) ?? []).length);
+    expect(continued[0]).toBe(0);
+    expect(continued.slice(1, -1).every((count, i) => count >= overleaf[i + 1]! - 1)).toBe(true);
+    expect(continued.reduce((a, b) => a + b, 0)).toBe(overleaf.reduce((a, b) => a + b, 0));
+    expect(continued.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(3);
+    for (const [i, page] of pages.entries()) {
+      if (continued[i]! > 0)
+        expect(page).toMatch(/Slide [12] of 3 · (Many paragraphs|One long paragraph) \(continued\)/);
+    }
+  });
+
+  it('keeps every paragraph and every word, in order', () => {
+    const text = pages.join(' ');
+    for (let n = 1; n <= 14; n++) {
+      expect(text.indexOf(`Paragraph ${n} ends here.`)).toBeGreaterThan(text.indexOf(`Paragraph ${n} begins here.`));
+    }
+    const found = [...text.matchAll(/\bw(\d+)\b/g)].map((match) => Number(match[1]));
+    expect(found).toEqual(Array.from({ length: 1500 }, (_, i) => i + 1));
+  });
+
+  it("keeps the short slide whole, and its Handout: text out of the trainer's handout", () => {
+    const last = pages[pages.length - 1]!;
+    expect(last).toContain('Slide 3 of 3 · Short');
+    expect(last).toContain('Short.');
+    expect(pages.join(' ')).not.toContain('Read this at home.');
+  });
+});
+
+describe('deck pdf --handout participants of a deck that prints its notes', () => {
+  it('has no speaker notes even when reveal.js is asked to show them', async () => {
+    const shown = writeDeck({
+      'shown-notes.md':
+        '---\ntitle: Shown notes\nreveal:\n  showNotes: true\n---\n\n# One\n\nNote: A secret for the trainer.\n\nHandout: For the room.\n',
     });
-    for (const [i, text] of pages.entries()) expect(text).toContain(`Page ${i + 1} of ${pages.length}`);
+    const result = await exportPdf({
+      deck: shown,
+      project: REPO,
+      out: join(dir, 'shown.pdf'),
+      handout: 'participants',
+    });
+    const { pages } = await read(result.file);
+    expect(pages.join(' ')).not.toContain('secret');
+    expect(pages.join(' ')).toContain('For the room.');
   });
 });
 

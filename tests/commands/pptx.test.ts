@@ -83,7 +83,9 @@ function visibleTexts(file: string): string[][] {
 }
 
 async function exportDeck(deck: string, name: string, fragments = false): Promise<PptxResult> {
-  return exportPptx({ deck, project: REPO, out: join(dir, name), fragments });
+  // The flagship deck's full talk: all of its slides.
+  const variant = deck === FLAGSHIP ? { variant: 'full' } : {};
+  return exportPptx({ deck, project: REPO, out: join(dir, name), fragments, ...variant });
 }
 
 describe('deck pptx: the flagship deck', () => {
@@ -191,7 +193,7 @@ describe('deck pptx: the flagship deck', () => {
   it('sets title, author, description, sections and the language', () => {
     expect(pptx.core).toContain('<dc:title>Leadership vs Management</dc:title>');
     expect(pptx.core).toContain('<dc:creator>Training team</dc:creator>');
-    expect(pptx.core).toContain('<dc:subject>A 40-minute session');
+    expect(pptx.core).toContain('<dc:subject>A session for new and aspiring team leads');
     const sections = [...pptx.presentation.matchAll(/<p14:section name="([^"]*)"/g)].map((m) => m[1]);
     expect(sections).toEqual([
       'Leadership vs Management',

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type DeckSummary, parseSummary, renderIndexPage, summaryJson } from '../../src/html/index-page.js';
+import { compileDecks } from '../../src/compile/compile.js';
+import { type DeckSummary, parseSummary, renderIndexPage, summarize, summaryJson } from '../../src/html/index-page.js';
+import { REPO } from '../helpers.js';
 
 const TALK: DeckSummary = {
   name: 'talk',
@@ -36,6 +38,22 @@ describe('thumbnails on the index page', () => {
     for (const bad of ['../other/thumbnail.png', 'a/b.png', 'javascript:alert(1)', 'x.svg', 3, '']) {
       expect(read(bad)?.thumbnail, String(bad)).toBeUndefined();
     }
+  });
+});
+
+describe('the index page of a deck with variants', () => {
+  it('lists each variant with its name, slide count and duration', async () => {
+    const { decks } = await compileDecks(['tests/fixtures/courses/variants.md'], REPO);
+    const html = renderIndexPage(decks.map(summarize));
+    expect(html).toContain('<a href="variants-short/index.html">Giving feedback in twenty minutes</a>');
+    expect(html).toContain('<p class="facts">short version · 4 slides · 20 min</p>');
+    expect(html).toContain('<a href="variants-full/index.html">Giving feedback</a>');
+    expect(html).toContain('<p class="facts">full version · 4 slides · 45 min</p>');
+  });
+
+  it('keeps the variant in the summary it reads back', () => {
+    const summary: DeckSummary = { name: 'talk-short', title: 'T', slideCount: 3, duration: 20, variant: 'short' };
+    expect(parseSummary('talk-short', summaryJson(summary))).toEqual(summary);
   });
 });
 

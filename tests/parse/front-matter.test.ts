@@ -49,7 +49,7 @@ reveal:
   it('reports an unknown key at its line and column', () => {
     const deck = parse('---\ntitle: T\n  \nauthr: Me\n---\n\n# A');
     expect(brief(deck.diagnostics)).toEqual([
-      '4:1 error unknown front matter key "authr"; did you mean "author"? known keys: title, author, date, description, theme, highlightTheme, css, lang, duration, html, reveal, revealOptions, separator, verticalSeparator, notesSeparator',
+      '4:1 error unknown front matter key "authr"; did you mean "author"? known keys: title, author, date, description, theme, highlightTheme, css, lang, duration, html, reveal, revealOptions, separator, verticalSeparator, notesSeparator, variants',
     ]);
   });
 

@@ -4,8 +4,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from '../../src/parse/index.js';
+import { selectVariant } from '../../src/parse/variants.js';
 import { renderDeck } from '../../src/render/index.js';
-import { markdownOf } from '../helpers.js';
+import { markdownOf, sectionHtml } from '../helpers.js';
 
 const FILE = 'slides/leadership-vs-management.md';
 const source = readFileSync(FILE, 'utf8');
@@ -114,5 +115,45 @@ describe('the flagship deck', () => {
     expect(html).toContain('<svg class="venn"');
     const shared = [...html.matchAll(/<li class="shared">([^<]+)/g)].map((m) => m[1]!.trim());
     expect([...new Set(shared)].sort()).toEqual(['Communication', 'Delegation', 'Motivation']);
+  });
+});
+
+describe('the flagship deck as a course', () => {
+  const short = renderDeck(selectVariant(deck, 'short'));
+  const full = renderDeck(selectVariant(deck, 'full'));
+  const headingsOf = (html: string) => [...html.matchAll(/<h[12][^>]*>(.*?)<\/h[12]>/g)].map((m) => m[1]!);
+
+  it('is a 40-minute talk with every slide, and a 20-minute one without the section openers, a quote and the recap', () => {
+    expect([full.meta.duration, full.slides.length]).toEqual([40, deck.slides.length]);
+    expect([short.meta.duration, short.slides.length]).toEqual([20, 16]);
+    const left = headingsOf(full.sectionsHtml).filter((h) => !headingsOf(short.sectionsHtml).includes(h));
+    expect(left).toEqual([
+      'Three key differences',
+      'How Nohria frames management',
+      'The skills behind each role',
+      'Three differences at a glance',
+      'Over to you',
+    ]);
+  });
+
+  it('plans each variant over its own length, the exercise keeping its five minutes', () => {
+    for (const variant of [short, full]) {
+      expect(variant.slides.reduce((sum, s) => sum + (s.timing ?? 0), 0)).toBe(variant.meta.duration! * 60);
+      expect(variant.slides.every((s) => (s.timing ?? 0) >= 20)).toBe(true);
+    }
+    const exercise = (variant: typeof short) =>
+      variant.slides.find((s) => sectionHtml(variant, s.index).includes('Exercise: your skill profile'));
+    expect(exercise(short)?.timing).toBe(300);
+    expect(exercise(full)?.timing).toBe(300);
+  });
+
+  it("gives the participants the exercise's instructions, and nothing of the notes", () => {
+    const withText = rendered.slides.filter((s) => s.handoutHtml);
+    expect(withText).toHaveLength(1);
+    const text = withText[0]!.handoutHtml!;
+    expect(text).toContain('<strong>Exercise: your skill profile</strong> (five minutes)');
+    expect(text.match(/<li>/g)).toHaveLength(5);
+    expect(text).not.toContain('timer');
+    expect(rendered.sectionsHtml).not.toContain('circle the');
   });
 });
