@@ -78,6 +78,7 @@ describe('deck png', () => {
   beforeAll(async () => {
     slides = await exportPngs({
       deck: DECK,
+      variant: 'full',
       project: REPO,
       outDir: join(dir, 'slides'),
       progress: (line) => progress.push(line),
@@ -113,6 +114,7 @@ describe('deck png', () => {
   it('takes one image per fragment step, at the size asked', async () => {
     const steps = await exportPngs({
       deck: DECK,
+      variant: 'full',
       project: REPO,
       outDir: join(dir, 'steps'),
       size: { width: 1920, height: 1080 },

@@ -20,7 +20,12 @@ const files: Record<string, string> = {};
 
 beforeAll(async () => {
   const out = join(mkdtempSync(join(tmpdir(), 'deck-single-file-build-')), 'dist');
-  const result = await buildDecks([FLAGSHIP, TRAVEL], { outDir: out, project: REPO, singleFile: true });
+  const result = await buildDecks([FLAGSHIP, TRAVEL], {
+    outDir: out,
+    project: REPO,
+    singleFile: true,
+    variant: 'full',
+  });
   expect(result.diagnostics).toEqual([]);
   for (const { name, file } of result.singleFiles) {
     mkdirSync(join(alone, name));
@@ -57,7 +62,7 @@ const foreign = (page: Page, name: string) =>
 
 describe('deck build --single-file: the flagship', () => {
   it('is one file within its 400 KB budget, allowing only its own scripts', () => {
-    const html = readFileSync(files['leadership-vs-management']!, 'utf8');
+    const html = readFileSync(files['leadership-vs-management-full']!, 'utf8');
     expect(Buffer.byteLength(html)).toBeLessThanOrEqual(400 * 1024);
     const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '';
     const scripts = /script-src ([^;]+)/.exec(policy)?.[1]?.split(' ') ?? [];
@@ -68,7 +73,7 @@ describe('deck build --single-file: the flagship', () => {
   });
 
   it('renders every slide in the theme fonts and asks for nothing outside itself', async () => {
-    const page = await open('leadership-vs-management');
+    const page = await open('leadership-vs-management-full');
     const headings = await visitEverySlide(page);
     expect(headings).toHaveLength(21);
     expect(headings[0]).toBe('Leadership vs Management');
@@ -78,12 +83,12 @@ describe('deck build --single-file: the flagship', () => {
     expect(fonts).toContain('Atkinson Hyperlegible loaded');
     expect(fonts).toContain('Source Serif 4 loaded');
     expect(fonts.filter((font) => font.endsWith(' error'))).toEqual([]);
-    expect(foreign(page, 'leadership-vs-management')).toEqual([]);
+    expect(foreign(page, 'leadership-vs-management-full')).toEqual([]);
     expect(page.errors).toEqual([]);
   });
 
   it('opens the speaker view with the notes', async () => {
-    const page = await open('leadership-vs-management');
+    const page = await open('leadership-vs-management-full');
     const speaker = await page.waitForPopup(() => page.press('s'));
     await speaker.waitFor('the first notes', () =>
       Boolean(document.querySelector('.speaker-controls-notes .value')?.textContent?.includes('Welcome everyone')),
@@ -97,7 +102,7 @@ describe('deck build --single-file: the flagship', () => {
       ),
     );
     expect(speaker.errors).toEqual([]);
-    expect(foreign(page, 'leadership-vs-management')).toEqual([]);
+    expect(foreign(page, 'leadership-vs-management-full')).toEqual([]);
     await speaker.close();
   });
 });
