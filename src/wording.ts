@@ -47,19 +47,11 @@ export function quoted(text: string, max = 60): string {
 }
 
 /**
- * Every word the live room (`deck present`) puts on a screen: the audience's pages, the
- * presenter's view, the remote and the join screen. One table, so that it can become one per
- * language.
+ * The words of the live room's presenter view and remote (`deck present`): the trainer's own
+ * screens. What the audience sees (the countdown, the join screen, the follow bar) is in the
+ * deck's language, in labels.ts.
  */
 export const ROOM_WORDS = {
-  follow: 'Follow',
-  followHint: 'You are looking around on your own. Follow the presenter again:',
-  reconnecting: 'Reconnecting…',
-  countdown: 'Countdown',
-  timeIsUp: 'Time is up',
-  joinTitle: 'Follow along on your phone or laptop',
-  joinHint: 'Scan the code or type the address:',
-  joinCodeAlt: 'QR code of the audience address',
   previous: 'Previous',
   next: 'Next',
   nextSlide: 'Next:',
@@ -107,20 +99,3 @@ export function clock(seconds: number): string {
   const rest = String(whole % 60).padStart(2, '0');
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
 }
-
-/** The words on a handout (html/handout-page.ts). */
-export const HANDOUT_WORDS = {
-  trainerHint: 'Each slide with its planned start and length, and the trainer’s notes beside it.',
-  participantsHint: 'Each slide with room for your own notes beside it.',
-  continued: '(continued)',
-  continuesOverleaf: 'continued on the next page',
-  noNotes: 'No notes for this slide.',
-  ownNotes: 'Notes',
-  pageOf: 'Page {page} of {pages}',
-  slideOf: (number: number, count: number) => `Slide ${number} of ${count}`,
-  /** A slide's plan: when it starts in the talk, and how long it takes. */
-  plan: (start: number, length: number) => `starts ${clock(start)} · ${clock(length)}`,
-  /** The PDF's title. */
-  documentTitle: (title: string, kind: 'trainer' | 'participants') =>
-    kind === 'trainer' ? `${title}: handout` : `${title}: participants’ handout`,
-};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LABEL_LANGUAGES, labelsFor } from '../src/labels.js';
+import { LABEL_LANGUAGES, type Labels, labelsFor } from '../src/labels.js';
 import { parseDeck } from '../src/parse/index.js';
 import { renderDeck } from '../src/render/index.js';
 
@@ -8,15 +8,29 @@ describe('labels in the deck’s language', () => {
     for (const lang of LABEL_LANGUAGES) {
       const { labels, known } = labelsFor(lang);
       expect(known, lang).toBe(true);
-      for (const [key, value] of Object.entries(labels)) {
-        if (typeof value === 'string') expect(value.trim(), `${lang}.${key}`).not.toBe('');
-      }
+      const strings = (group: object, path: string): [string, string][] =>
+        Object.entries(group).flatMap(([key, value]) =>
+          typeof value === 'string'
+            ? [[`${path}${key}`, value] as [string, string]]
+            : typeof value === 'object' && !Array.isArray(value)
+              ? strings(value, `${path}${key}.`)
+              : [],
+        );
+      for (const [key, value] of strings(labels, `${lang}.`)) expect(value.trim(), key).not.toBe('');
+      expect(labels.handout.plan('0:14', '2:30'), lang).toMatch(/0:14\D+2:30/);
+      expect(labels.slides(1), lang).not.toBe(labels.slides(2).replace('2', '1'));
       expect(labels.slideOf(3, 21), lang).toMatch(/3\D+21/);
       expect(labels.quotes, lang).toHaveLength(4);
     }
-    // No two languages share the legend, so a missing translation would show.
-    const legends = LABEL_LANGUAGES.map((lang) => labelsFor(lang).labels.inBothLists);
-    expect(new Set(legends).size).toBe(legends.length);
+    // No two languages share these, so a missing translation would show.
+    for (const pick of [
+      (labels: Labels) => labels.inBothLists,
+      (labels: Labels) => labels.handout.continuesOverleaf,
+      (labels: Labels) => labels.room.timeIsUp,
+    ]) {
+      const words = LABEL_LANGUAGES.map((lang) => pick(labelsFor(lang).labels));
+      expect(new Set(words).size).toBe(words.length);
+    }
   });
 
   it('finds a language by its tag, region or case aside, and Brazil’s Portuguese apart from Portugal’s', () => {

@@ -13,18 +13,22 @@ import {
   type HandoutSlide,
   layoutHandout,
 } from '../html/handout-page.js';
+import { labelsFor } from '../labels.js';
 import type { CompiledDeck } from '../model.js';
-import { HANDOUT_WORDS } from '../wording.js';
+import { clock } from '../wording.js';
 
 const MM_PER_INCH = 25.4;
 
 /** Each slide's label, its plan (when the deck has one) and its text for the participants. */
 export function handoutSlides(deck: CompiledDeck, kind: HandoutKind): HandoutSlide[] {
-  const { slides } = deck.rendered;
+  const { slides, meta } = deck.rendered;
+  const { labels } = labelsFor(meta.lang);
   let start = 0;
   return slides.map((slide, i) => {
-    const entry: HandoutSlide = { label: HANDOUT_WORDS.slideOf(i + 1, slides.length) };
-    if (kind === 'trainer' && slide.timing !== undefined) entry.plan = HANDOUT_WORDS.plan(start, slide.timing);
+    const entry: HandoutSlide = { label: labels.slideOf(i + 1, slides.length) };
+    if (kind === 'trainer' && slide.timing !== undefined) {
+      entry.plan = labels.handout.plan(clock(start), clock(slide.timing));
+    }
     if (kind === 'participants' && slide.handoutHtml) entry.handoutHtml = slide.handoutHtml;
     start += slide.timing ?? 0;
     return entry;
@@ -41,18 +45,20 @@ export interface HandoutOptions {
 
 /** What the page needs to lay the deck out as a handout. */
 export function handoutLayout(deck: CompiledDeck, options: HandoutOptions): HandoutLayout {
+  const { labels } = labelsFor(deck.rendered.meta.lang);
+  const words = labels.handout;
   const input: HandoutLayout = {
     kind: options.kind,
     title: options.title,
     facts: options.facts,
     slides: handoutSlides(deck, options.kind),
     words: {
-      hint: options.kind === 'trainer' ? HANDOUT_WORDS.trainerHint : HANDOUT_WORDS.participantsHint,
-      continued: HANDOUT_WORDS.continued,
-      continuesOverleaf: HANDOUT_WORDS.continuesOverleaf,
-      noNotes: HANDOUT_WORDS.noNotes,
-      ownNotes: HANDOUT_WORDS.ownNotes,
-      pageOf: HANDOUT_WORDS.pageOf,
+      hint: options.kind === 'trainer' ? words.trainerHint : words.participantsHint,
+      continued: words.continued,
+      continuesOverleaf: words.continuesOverleaf,
+      noNotes: labels.noNotes,
+      ownNotes: words.ownNotes,
+      pageOf: words.pageOf,
     },
     slideWidthMm: 84,
     canvas: options.canvas,

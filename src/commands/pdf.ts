@@ -7,9 +7,9 @@ import {
   TAGGED_PDF,
 } from '../browser/deck-page.js';
 import type { HandoutKind } from '../html/handout-kinds.js';
+import { labelsFor } from '../labels.js';
 import type { CompiledDeck, Diagnostic, Project } from '../model.js';
 import { writeFileAtomically } from '../platform/atomic-write.js';
-import { HANDOUT_WORDS, plural, variantLabel } from '../wording.js';
 import { type BuiltDeck, withBuiltDeck } from './deck-in-browser.js';
 import { printHandout } from './handout-pdf.js';
 import { type DocumentInfo, withDocumentInfo } from './pdf-info.js';
@@ -40,14 +40,16 @@ export interface PdfResult {
   diagnostics: Diagnostic[];
 }
 
+/** The facts on a handout's cover, in the deck's language. */
 function deckFacts(deck: CompiledDeck): string[] {
   const { meta, slides } = deck.rendered;
+  const { labels } = labelsFor(meta.lang);
   return [
     meta.author,
     meta.date,
-    meta.variant ? variantLabel(meta.variant) : undefined,
-    meta.duration ? `${meta.duration} minutes` : undefined,
-    plural(slides.length, 'slide'),
+    meta.variant ? labels.variant(meta.variant) : undefined,
+    meta.duration ? labels.minutes(meta.duration) : undefined,
+    labels.slides(slides.length),
   ].filter((fact): fact is string => Boolean(fact));
 }
 
@@ -59,7 +61,7 @@ async function setMetadata(
 ): Promise<{ bytes: Uint8Array; pages: number }> {
   const { meta } = deck.rendered;
   const info: DocumentInfo = {
-    title: handout ? HANDOUT_WORDS.documentTitle(meta.title, handout) : meta.title,
+    title: handout ? labelsFor(meta.lang).labels.handout.documentTitle(meta.title, handout) : meta.title,
     lang: meta.lang,
     creator: 'deck-toolkit',
     producer: 'deck-toolkit with Chromium',

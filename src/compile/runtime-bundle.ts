@@ -188,9 +188,10 @@ async function cacheKey(): Promise<string> {
   const inputs = [
     ...(await listFiles(join(TOOLKIT_ROOT, 'src/runtime'))).map((f) => join(TOOLKIT_ROOT, 'src/runtime', f)),
     ...(await listFiles(THEME_DIR)).map((f) => join(THEME_DIR, f)),
-    // What the runtime imports from beside it: the contract it shares with Node, and the room's words.
+    // What the runtime imports from beside it: the contract it shares with Node, and the room's words and labels.
     join(TOOLKIT_ROOT, 'src/contract.ts'),
     join(TOOLKIT_ROOT, 'src/wording.ts'),
+    join(TOOLKIT_ROOT, 'src/labels.ts'),
     // What makes the theme and highlighting stylesheets.
     ...STYLESHEET_SOURCES.map((f) => join(TOOLKIT_ROOT, f)),
   ];

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Viewport } from '../../src/browser/driver.js';
 import { type PresentServer, startPresentServer } from '../../src/commands/present.js';
+import { labelsFor } from '../../src/labels.js';
 import { ROOM_WORDS } from '../../src/wording.js';
 import { REPO } from '../helpers.js';
 import { browser, sleep } from './harness.js';
@@ -281,7 +282,7 @@ describe('deck present', () => {
       const style = getComputedStyle(countdown);
       return { text: countdown.textContent, color: style.color, background: style.backgroundColor };
     });
-    expect(done?.text).toBe(`0:00 · ${ROOM_WORDS.timeIsUp}`);
+    expect(done?.text).toBe(`0:00 · ${labelsFor('en').labels.room.timeIsUp}`);
     expect(done?.color).not.toBe(done?.background);
     await presenter.press('Home');
     await Promise.all(audience.map((page) => arrival(page, { h: 0, v: 0, f: -1 })));

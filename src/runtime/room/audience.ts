@@ -6,10 +6,13 @@
 
 import type { RevealApi } from 'reveal.js';
 import { FOLLOW_AGAIN_AFTER_MS, ROOM_PATHS, type RoomPageConfig, type RoomState, slideKey } from '../../contract.js';
-import { ROOM_WORDS } from '../../wording.js';
+import { labelsFor } from '../../labels.js';
 import { connect } from './connection.js';
 import { button, element } from './dom.js';
 import { COUNTDOWN_WARNING_MS, clock, remaining } from './format.js';
+
+/** What the room shows its audience, in the deck's language (labels.ts). */
+const ROOM_LABELS = labelsFor(document.documentElement.lang).labels.room;
 
 export function audience(deck: RevealApi, config: RoomPageConfig): void {
   let state: RoomState | undefined;
@@ -19,13 +22,17 @@ export function audience(deck: RevealApi, config: RoomPageConfig): void {
   let detached = false;
   let lastOwnMove = 0;
 
-  const countdown = element('div', { class: 'deck-room-countdown', role: 'timer', 'aria-label': ROOM_WORDS.countdown });
+  const countdown = element('div', {
+    class: 'deck-room-countdown',
+    role: 'timer',
+    'aria-label': ROOM_LABELS.countdown,
+  });
   countdown.hidden = true;
   const follow = element(
     'div',
     { class: 'deck-room-follow', role: 'status' },
-    element('span', {}, ROOM_WORDS.followHint),
-    button(ROOM_WORDS.follow, 'deck-room-follow-button', () => {
+    element('span', {}, ROOM_LABELS.followHint),
+    button(ROOM_LABELS.follow, 'deck-room-follow-button', () => {
       detached = false;
       show();
     }),
@@ -33,14 +40,14 @@ export function audience(deck: RevealApi, config: RoomPageConfig): void {
   follow.hidden = true;
   const join = element(
     'div',
-    { class: 'deck-room-join', role: 'dialog', 'aria-label': ROOM_WORDS.joinTitle },
-    element('h2', {}, ROOM_WORDS.joinTitle),
-    element('img', { src: ROOM_PATHS.joinCode, alt: ROOM_WORDS.joinCodeAlt }),
-    element('p', {}, ROOM_WORDS.joinHint),
+    { class: 'deck-room-join', role: 'dialog', 'aria-label': ROOM_LABELS.joinTitle },
+    element('h2', {}, ROOM_LABELS.joinTitle),
+    element('img', { src: ROOM_PATHS.joinCode, alt: ROOM_LABELS.joinCodeAlt }),
+    element('p', {}, ROOM_LABELS.joinHint),
     element('p', { class: 'deck-room-join-address' }, config.audienceUrl),
   );
   join.hidden = true;
-  const status = element('div', { class: 'deck-room-status', role: 'status' }, ROOM_WORDS.reconnecting);
+  const status = element('div', { class: 'deck-room-status', role: 'status' }, ROOM_LABELS.reconnecting);
   status.hidden = true;
   document.body.append(countdown, follow, join, status);
 
@@ -50,7 +57,7 @@ export function audience(deck: RevealApi, config: RoomPageConfig): void {
     countdown.hidden = !view;
     if (!view) return;
     const left = remaining(view, receivedAt, performance.now());
-    countdown.textContent = left > 0 ? clock(left, { up: true }) : `0:00 · ${ROOM_WORDS.timeIsUp}`;
+    countdown.textContent = left > 0 ? clock(left, { up: true }) : `0:00 · ${ROOM_LABELS.timeIsUp}`;
     countdown.classList.toggle('deck-room-warning', left <= COUNTDOWN_WARNING_MS);
     countdown.classList.toggle('deck-room-done', left === 0);
     countdown.classList.toggle('deck-room-running', view.running);

@@ -14,10 +14,14 @@ import {
   type RoomState,
   slideKey,
 } from '../../contract.js';
+import { labelsFor } from '../../labels.js';
 import { ROOM_WORDS } from '../../wording.js';
 import { connect } from './connection.js';
 import { button, element } from './dom.js';
 import { COUNTDOWN_WARNING_MS, clock, remaining } from './format.js';
+
+/** What the room shows its audience, in the deck's language (labels.ts). */
+const ROOM_LABELS = labelsFor(document.documentElement.lang).labels.room;
 
 /** The audience's page as a still preview: no controls, no transitions, and no room of its own. */
 const PREVIEW_QUERY =
@@ -105,7 +109,7 @@ export function controller(config: RoomPageConfig): void {
 
   // The parts of the page.
   const position = element('span', { class: 'deck-room-position' });
-  const status = element('span', { class: 'deck-room-status', role: 'status' }, ROOM_WORDS.reconnecting);
+  const status = element('span', { class: 'deck-room-status', role: 'status' }, ROOM_LABELS.reconnecting);
   status.hidden = true;
   const stale = element('p', { class: 'deck-room-stale', role: 'alert' }, ROOM_WORDS.staleToken);
   stale.hidden = true;
@@ -131,7 +135,7 @@ export function controller(config: RoomPageConfig): void {
   const countdownRow = element(
     'div',
     { class: 'deck-room-countdown-controls' },
-    element('span', { class: 'deck-room-label' }, ROOM_WORDS.countdown),
+    element('span', { class: 'deck-room-label' }, ROOM_LABELS.countdown),
     countdownValue,
     countdownToggle,
     countdownReset,
@@ -293,7 +297,7 @@ export function controller(config: RoomPageConfig): void {
     countdownRow.hidden = !view;
     if (view) {
       const left = remaining(view, receivedAt, now);
-      countdownValue.textContent = left > 0 ? clock(left, { up: true }) : `0:00 · ${ROOM_WORDS.timeIsUp}`;
+      countdownValue.textContent = left > 0 ? clock(left, { up: true }) : `0:00 · ${ROOM_LABELS.timeIsUp}`;
       countdownValue.classList.toggle('deck-room-warning', left <= COUNTDOWN_WARNING_MS);
       countdownToggle.textContent = view.running ? ROOM_WORDS.pause : ROOM_WORDS.start;
     }
