@@ -15,7 +15,14 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { type CompileResult, compileDecks } from '../compile/compile.js';
 import { deckRuntimeFiles, type RuntimeBundle, runtimeBundle } from '../compile/runtime-bundle.js';
 import { DeckError } from '../errors.js';
-import { type DeckSummary, parseSummary, renderIndexPage, summarize, summaryJson } from '../html/index-page.js';
+import {
+  type DeckSummary,
+  type IndexFont,
+  parseSummary,
+  renderIndexPage,
+  summarize,
+  summaryJson,
+} from '../html/index-page.js';
 import { deckContentSecurityPolicy, pageStyles, renderPage } from '../html/page.js';
 import { type CompiledDeck, hasErrors, type Project } from '../model.js';
 import { checkOwnFolder } from '../platform/destination.js';
@@ -74,6 +81,17 @@ async function writeDeck(deck: CompiledDeck, folder: string, runtime: RuntimeBun
     contentSecurityPolicy: deckContentSecurityPolicy(runtime.scriptHashes),
   });
   await writeFile(join(folder, INDEX_PAGE), html);
+}
+
+/** The default theme's text faces, for the index page (in the runtime bundle, beside the theme). */
+async function indexFonts(runtime: RuntimeBundle): Promise<IndexFont[]> {
+  const read = (file: string) => readFile(join(runtime.dir, 'fonts', file)).then((bytes) => bytes.toString('base64'));
+  return [
+    { weight: 400, base64: await read('atkinson-hyperlegible-latin-400-normal.woff2') },
+    { weight: 700, base64: await read('atkinson-hyperlegible-latin-700-normal.woff2') },
+    // The default theme's plain zero in bold type (default.css).
+    { weight: 700, base64: await read('public-sans-latin-700-normal.woff2'), unicodeRange: 'U+0030' },
+  ];
 }
 
 /**
@@ -213,7 +231,7 @@ export async function buildDecks(paths: readonly string[], options: BuildOptions
     for (const summary of summaries) await writeFile(join(staging, summary.name, SUMMARY_FILE), summaryJson(summary));
     const kept = before.filter((summary) => !built.has(summary.name));
     const indexed = [...kept, ...summaries].sort((a, b) => a.name.localeCompare(b.name));
-    await writeFile(join(staging, INDEX_PAGE), renderIndexPage(indexed));
+    await writeFile(join(staging, INDEX_PAGE), renderIndexPage(indexed, await indexFonts(runtime)));
     await writeFile(join(staging, BUILD_MARKER), BUILD_MARKER_TEXT);
     moveIntoPlace(staging, [BUILD_MARKER, ...built, INDEX_PAGE], outDir, join(staging, '.replaced'));
     moved = true;

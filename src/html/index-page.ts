@@ -67,7 +67,24 @@ export function parseSummary(name: string, text: string): DeckSummary | undefine
   };
 }
 
-export function renderIndexPage(decks: readonly DeckSummary[]): string {
+/** A font face the index page carries inline, so it is set in the default theme's type. */
+export interface IndexFont {
+  weight: number;
+  /** The woff2 file's bytes, base64. */
+  base64: string;
+  /** Characters it covers, when only some (`U+0030`). */
+  unicodeRange?: string;
+}
+
+const fontFaces = (fonts: readonly IndexFont[]) =>
+  fonts
+    .map(
+      (font) =>
+        `@font-face { font-family: 'Atkinson Hyperlegible'; font-weight: ${font.weight}; font-display: block; src: url(data:font/woff2;base64,${font.base64}) format('woff2');${font.unicodeRange ? ` unicode-range: ${font.unicodeRange};` : ''} }`,
+    )
+    .join('\n');
+
+export function renderIndexPage(decks: readonly DeckSummary[], fonts: readonly IndexFont[] = []): string {
   const rows = decks
     .map((deck) => {
       const facts = [
@@ -97,7 +114,8 @@ ${deck.description ? `<p>${escapeHtml(deck.description)}</p>` : ''}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Decks</title>
 <style>
-body { font: 20px/1.5 system-ui, sans-serif; color: #1c2127; background: #fbfaf7; max-width: 48rem; margin: 3rem auto; padding: 0 1.5rem; }
+${fontFaces(fonts)}
+body { font: 20px/1.5 'Atkinson Hyperlegible', system-ui, sans-serif; color: #1c2127; background: #fbfaf7; max-width: 48rem; margin: 3rem auto; padding: 0 1.5rem; }
 h1 { font-size: 2rem; margin-bottom: 1.5rem; }
 ul { list-style: none; padding: 0; }
 li { padding: 1rem 0; border-top: 1px solid #c9ced6; }

@@ -23,6 +23,24 @@ describe('the index page', () => {
   });
 });
 
+describe('the index page’s type', () => {
+  it('carries the faces it is given, so it is set in the default theme’s font', () => {
+    const html = renderIndexPage(
+      [TALK],
+      [
+        { weight: 400, base64: 'AAAA' },
+        { weight: 700, base64: 'BBBB', unicodeRange: 'U+0030' },
+      ],
+    );
+    expect(html).toContain(
+      "@font-face { font-family: 'Atkinson Hyperlegible'; font-weight: 400; font-display: block; src: url(data:font/woff2;base64,AAAA) format('woff2'); }",
+    );
+    expect(html).toContain("src: url(data:font/woff2;base64,BBBB) format('woff2'); unicode-range: U+0030; }");
+    expect(html).toContain("font: 20px/1.5 'Atkinson Hyperlegible', system-ui, sans-serif;");
+    expect(renderIndexPage([TALK])).not.toContain('@font-face');
+  });
+});
+
 describe('thumbnails on the index page', () => {
   it("shows a deck's thumbnail beside its title, as decoration", () => {
     const html = renderIndexPage([{ ...TALK, name: 'my talk', thumbnail: 'thumbnail.png', thumbnailKey: 'k' }, TALK]);
