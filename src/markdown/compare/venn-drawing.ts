@@ -1,11 +1,11 @@
 // Lays out a two-set Venn diagram as inline SVG at build time: items only in the left list in
 // the left crescent, shared items in the overlap (tinted as shared items are in columns), the rest
-// in the right crescent. Text stays real SVG text. Long items wrap onto more lines, each item
-// centred in its region at its own height, before the type gets smaller: the font size and the
-// overlap are chosen together so that every line fits its region.
+// in the right crescent. Text stays real SVG text. Long items wrap onto more lines before the type
+// gets smaller; a region's items are centred in a column that bends only where the region's curve
+// asks. The font size and the overlap are chosen together so that every line fits its region.
 //
 // Units are the canvas's pixels at the slide's base size: the drawing is as wide as a slide's
-// content, and its height is set in em (structure.css), so the type that fits a slide scales it.
+// content, and structure.css scales its height with the slide's fitted type (--deck-fit).
 
 import { escapeHtml } from '../../escape.js';
 
@@ -113,6 +113,7 @@ interface PlacedLine {
 function placeRegion(items: readonly string[], g: Geometry, side: Side, font: number): PlacedLine[][] | undefined {
   const bold = side === 'shared';
   const widest = span(g, side, -font / 2, font / 2);
+  const middle = (widest.left + widest.right) / 2;
   // Wrap to the widest line the region has, then narrower until every line fits where it lands.
   for (let width = widest.right - widest.left; width >= font * 3; width -= font) {
     const wrapped = items.map((item) => wrap(item, width, font, bold));
@@ -121,10 +122,13 @@ function placeRegion(items: readonly string[], g: Geometry, side: Side, font: nu
     let y = -height / 2;
     let fits = true;
     const placed = wrapped.map((lines) => {
-      // An item's lines centred together, in the span its whole block has in the region.
+      // An item's lines share one centre: the region's middle, so that the items read as a
+      // column, moved only as far as the curve of the region at the item's height asks.
       const band = span(g, side, y, y + lines.length * font * LINE);
-      const centre = (band.left + band.right) / 2;
-      if (lines.some((text) => textWidth(text, font, bold) > band.right - band.left)) fits = false;
+      const half = Math.max(...lines.map((text) => textWidth(text, font, bold) / 2));
+      const [lowest, highest] = [band.left + half, band.right - half];
+      if (lowest > highest) fits = false;
+      const centre = Math.min(Math.max(middle, lowest), highest);
       const item = lines.map((text, i) => ({ text, x: centre, y: CY + y + (i + 0.5) * font * LINE }));
       y += lines.length * font * LINE + ITEM_GAP * font;
       return item;
