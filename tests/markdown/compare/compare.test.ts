@@ -94,7 +94,7 @@ describe('::: compare', () => {
     );
     const doc = new DOMParser().parseFromString(html, 'text/html');
     const items = [...doc.querySelectorAll('.compare-column')[0]!.querySelectorAll('li.shared')];
-    expect(items.map((li) => li.innerHTML.replace(/<svg[^]*?<\/svg>/g, '◆'))).toEqual([
+    expect(items.map((li) => li.innerHTML.replace(/<svg[\s\S]*?<\/svg>/g, '◆'))).toEqual([
       'Strategic thinkin<span class="compare-shared-tail">g◆</span><span class="sr-only"> (shared)</span>',
       'Forward <strong>plannin<span class="compare-shared-tail">g◆</span></strong><span class="sr-only"> (shared)</span>',
       '<span class="compare-shared-tail"><code>npm test</code>◆</span><span class="sr-only"> (shared)</span>',
@@ -112,8 +112,8 @@ describe('::: compare', () => {
   it('splits a long list of a two-column comparison into two sub-columns of balanced rows', () => {
     const list = (n: number) => Array.from({ length: n }, (_, i) => `- item ${i + 1}`).join('\n');
     const lists = (source: string) =>
-      [...new DOMParser().parseFromString(renderCompare(source).html, 'text/html').querySelectorAll('ul')].map(
-        (ul) => `${ul.className || 'plain'} ${ul.getAttribute('style') ?? ''}`.trim(),
+      [...new DOMParser().parseFromString(renderCompare(source).html, 'text/html').querySelectorAll('ul')].map((ul) =>
+        `${ul.className || 'plain'} ${ul.getAttribute('style') ?? ''}`.trim(),
       );
     expect(lists(`::: compare\n### A\n${list(10)}\n### B\n${list(11)}\n:::`)).toEqual([
       'compare-split --compare-rows: 5',
