@@ -483,14 +483,18 @@ export function measureSlides(): MeasuredSlide[] {
     };
 
     const vennBlocks = (svg: SVGSVGElement) => {
-      for (const ellipse of svg.querySelectorAll('ellipse')) {
+      // Each set's tint with its outline (drawn apart on screen, over the overlap's own colour).
+      for (const side of ['left', 'right']) {
+        const ellipse = svg.querySelector(`ellipse.venn-set-${side}`);
+        if (!ellipse) continue;
         const style = getComputedStyle(ellipse);
+        const outline = svg.querySelector(`ellipse.venn-outline-${side}`);
         blocks.push({
           kind: 'ellipse',
           box: boxOf(ellipse),
           fill: hex(style.fill) ?? '#cccccc',
           opacity: alpha(style.fill) * Number(style.fillOpacity) * Number(style.opacity),
-          line: hex(style.stroke) ?? hex(style.fill) ?? '#000000',
+          line: (outline && hex(getComputedStyle(outline).stroke)) ?? hex(style.fill) ?? '#000000',
         });
       }
       // The two labels, and each group of items as one box of lines.
@@ -511,25 +515,32 @@ export function measureSlides(): MeasuredSlide[] {
           h: Math.max(...boxes.map((b) => b.y + b.h)) - y,
         };
         const style = getComputedStyle(group[0]!);
-        const fontSize = Number.parseFloat(style.fontSize) * (boxes[0]!.h / Math.max(1, group[0]!.getBBox().height));
+        // One line's height as drawn, and the type size it stands for.
+        const firstLine = group[0]!.querySelector('tspan') ?? group[0]!;
+        const lineHeight = boxOf(firstLine).h;
+        const fontSize = Number.parseFloat(style.fontSize) * (lineHeight / Math.max(1, firstLine.getBBox().height));
         blocks.push({
           kind: 'text',
           role: 'body',
           box,
           noWrap: true,
-          paragraphs: group.map((text) => ({
-            runs: [
-              {
-                text: text.textContent ?? '',
-                color: hex(style.fill) ?? '#000000',
-                ...(Number(style.fontWeight) >= 600 ? { bold: true } : {}),
-              },
-            ],
-            fontSize: Number.isFinite(fontSize) ? fontSize : Number.parseFloat(style.fontSize),
-            fontFamily: firstFamily(style.fontFamily),
-            lineHeight: boxes[0]!.h,
-            align: 'center',
-          })),
+          // A line per paragraph: an item wrapped in the drawing is a tspan per line.
+          paragraphs: group.flatMap((text) => {
+            const lines = text.querySelectorAll('tspan');
+            return (lines.length > 0 ? [...lines] : [text]).map((line) => ({
+              runs: [
+                {
+                  text: line.textContent?.trim() ?? '',
+                  color: hex(style.fill) ?? '#000000',
+                  ...(Number(style.fontWeight) >= 600 ? { bold: true } : {}),
+                },
+              ],
+              fontSize: Number.isFinite(fontSize) ? fontSize : Number.parseFloat(style.fontSize),
+              fontFamily: firstFamily(style.fontFamily),
+              lineHeight,
+              align: 'center' as const,
+            }));
+          }),
         });
       }
     };
