@@ -483,18 +483,15 @@ export function measureSlides(): MeasuredSlide[] {
     };
 
     const vennBlocks = (svg: SVGSVGElement) => {
-      // Each set's tint with its outline (drawn apart on screen, over the overlap's own colour).
-      for (const side of ['left', 'right']) {
-        const ellipse = svg.querySelector(`ellipse.venn-set-${side}`);
-        if (!ellipse) continue;
+      // The two sets; the overlap is where their tints meet.
+      for (const ellipse of svg.querySelectorAll('ellipse.venn-set')) {
         const style = getComputedStyle(ellipse);
-        const outline = svg.querySelector(`ellipse.venn-outline-${side}`);
         blocks.push({
           kind: 'ellipse',
           box: boxOf(ellipse),
           fill: hex(style.fill) ?? '#cccccc',
           opacity: alpha(style.fill) * Number(style.fillOpacity) * Number(style.opacity),
-          line: (outline && hex(getComputedStyle(outline).stroke)) ?? hex(style.fill) ?? '#000000',
+          line: hex(style.stroke) ?? hex(style.fill) ?? '#000000',
         });
       }
       // The two labels, and each group of items as one box of lines.

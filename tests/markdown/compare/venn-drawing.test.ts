@@ -132,19 +132,24 @@ describe('Venn layout', () => {
     ]);
   });
 
-  it('paints the overlap as a region of its own, under both outlines', () => {
+  it('paints the overlap as a region of its own, over both sets and inside their outlines', () => {
     const svg = renderVenn(FLAGSHIP);
-    expect(svg).toMatch(/<clipPath id="v-overlap"><ellipse {2}cx=/);
-    const order = [
-      'venn-set venn-set-left',
-      'venn-set venn-set-right',
-      'venn-overlap',
-      'venn-outline venn-outline-left',
-      'venn-outline venn-outline-right',
-    ];
+    const order = ['venn-set venn-set-left', 'venn-set venn-set-right', 'venn-overlap'];
     const positions = order.map((name) => svg.indexOf(`class="${name}"`));
     expect(positions.every((p, i) => p > 0 && (i === 0 || p > positions[i - 1]!))).toBe(true);
-    expect(svg).toContain('clip-path="url(#v-overlap)"');
+    // It runs between two points just inside where the ellipses cross, at most an outline's width in.
+    const [left, right] = ellipses(svg);
+    const path = /<path class="venn-overlap" d="M ([\d.]+) ([\d.]+) A [^"]* ([\d.]+) ([\d.]+) A [^"]* Z"/.exec(svg);
+    expect(path).not.toBeNull();
+    const [x, top, , bottom] = path!.slice(1).map(Number) as [number, number, number, number];
+    expect(x).toBeCloseTo((left!.cx + right!.cx) / 2, 0);
+    for (const y of [top, bottom]) {
+      for (const e of [left!, right!]) {
+        const inside = ((x - e.cx) / e.rx) ** 2 + ((y - e.cy) / e.ry) ** 2;
+        expect(inside).toBeLessThan(1);
+        expect(inside).toBeGreaterThan(0.97);
+      }
+    }
   });
 
   it('escapes text', () => {
