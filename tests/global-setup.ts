@@ -12,7 +12,13 @@ export default function setup(): () => void {
   const build = (args: string[]) =>
     execFileSync(process.execPath, ['bin/deck.js', 'build', ...args], { stdio: 'inherit' });
   build(['--out', 'tests/.output/dist']);
-  build(['tests/fixtures/decks/overflow.md', 'tests/fixtures/decks/compare.md', '--out', 'tests/.output/fixtures']);
+  build([
+    'tests/fixtures/decks/overflow.md',
+    'tests/fixtures/decks/compare.md',
+    'tests/fixtures/decks/stress-compare.md',
+    '--out',
+    'tests/.output/fixtures',
+  ]);
 
   const runTemp = mkdtempSync(join(tmpdir(), 'deck-tests-'));
   for (const name of ['TMPDIR', 'TMP', 'TEMP']) process.env[name] = runTemp;

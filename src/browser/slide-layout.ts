@@ -483,7 +483,8 @@ export function measureSlides(): MeasuredSlide[] {
     };
 
     const vennBlocks = (svg: SVGSVGElement) => {
-      for (const ellipse of svg.querySelectorAll('ellipse')) {
+      // The two sets; the overlap is where their tints meet.
+      for (const ellipse of svg.querySelectorAll('ellipse.venn-set')) {
         const style = getComputedStyle(ellipse);
         blocks.push({
           kind: 'ellipse',
@@ -511,25 +512,32 @@ export function measureSlides(): MeasuredSlide[] {
           h: Math.max(...boxes.map((b) => b.y + b.h)) - y,
         };
         const style = getComputedStyle(group[0]!);
-        const fontSize = Number.parseFloat(style.fontSize) * (boxes[0]!.h / Math.max(1, group[0]!.getBBox().height));
+        // One line's height as drawn, and the type size it stands for.
+        const firstLine = group[0]!.querySelector('tspan') ?? group[0]!;
+        const lineHeight = boxOf(firstLine).h;
+        const fontSize = Number.parseFloat(style.fontSize) * (lineHeight / Math.max(1, firstLine.getBBox().height));
         blocks.push({
           kind: 'text',
           role: 'body',
           box,
           noWrap: true,
-          paragraphs: group.map((text) => ({
-            runs: [
-              {
-                text: text.textContent ?? '',
-                color: hex(style.fill) ?? '#000000',
-                ...(Number(style.fontWeight) >= 600 ? { bold: true } : {}),
-              },
-            ],
-            fontSize: Number.isFinite(fontSize) ? fontSize : Number.parseFloat(style.fontSize),
-            fontFamily: firstFamily(style.fontFamily),
-            lineHeight: boxes[0]!.h,
-            align: 'center',
-          })),
+          // A line per paragraph: an item wrapped in the drawing is a tspan per line.
+          paragraphs: group.flatMap((text) => {
+            const lines = text.querySelectorAll('tspan');
+            return (lines.length > 0 ? [...lines] : [text]).map((line) => ({
+              runs: [
+                {
+                  text: line.textContent?.trim() ?? '',
+                  color: hex(style.fill) ?? '#000000',
+                  ...(Number(style.fontWeight) >= 600 ? { bold: true } : {}),
+                },
+              ],
+              fontSize: Number.isFinite(fontSize) ? fontSize : Number.parseFloat(style.fontSize),
+              fontFamily: firstFamily(style.fontFamily),
+              lineHeight,
+              align: 'center' as const,
+            }));
+          }),
         });
       }
     };

@@ -37,6 +37,9 @@ async function differenceFromScreenshot(image: string, h: number, v: number, siz
     style.textContent =
       '.reveal .controls, .reveal .progress { display: none !important; } .reveal * { transition: none !important; }';
     document.head.append(style);
+    // Without reveal.js's slide transition, as deck png takes its pictures: with it, each slide is a
+    // layer of its own, whose curves (the Venn's outlines) are smoothed a little differently.
+    window.deck!.configure({ transition: 'none', backgroundTransition: 'none' });
     while (window.deck!.availableFragments().next) window.deck!.nextFragment();
     await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)));
   });

@@ -74,7 +74,7 @@ const PAIRS: [string, string, Rgba, Rgba][] = [
   ['code', 'code paper', colour('ink'), colour('code-paper')],
   ['Venn left item', 'left set', colour('ink'), over(paper, colour('venn-left'))],
   ['Venn right item', 'right set', colour('ink'), over(paper, colour('venn-right'))],
-  ['Venn shared item', 'overlap', colour('shared-ink'), over(paper, colour('venn-left'), colour('venn-right'))],
+  ['Venn shared item', 'overlap', colour('shared-ink'), colour('venn-shared')],
 ];
 
 describe('theme contrast', () => {

@@ -3,20 +3,46 @@
 
 import { accessibility } from './axe.js';
 import { brokenImages } from './broken-images.js';
+import { clippedContent } from './clipped.js';
+import { highlight } from './highlight.js';
 import { imageAlt } from './image-alt.js';
+import { loneMark } from './lone-mark.js';
 import { overflow } from './overflow.js';
 import { remoteResources } from './remote-resources.js';
 import { type PageProblem, type Rule, slideUnderCheck } from './slide.js';
 import { slideLinks } from './slide-links.js';
 import { smallText } from './small-text.js';
+import { textOverflow } from './text-overflow.js';
 
 export type { PageProblem } from './slide.js';
 /** Each rule on its own, for tests that check one rule against a small page. */
-export const rules = { overflow, smallText, brokenImages, imageAlt, remoteResources, slideLinks };
+export const rules = {
+  overflow,
+  textOverflow,
+  highlight,
+  loneMark,
+  clippedContent,
+  smallText,
+  brokenImages,
+  imageAlt,
+  remoteResources,
+  slideLinks,
+};
 export { accessibility, slideUnderCheck };
 
 /** On screen a slide meets every rule; the print view is checked for what printing changes: the fit. */
-const SCREEN_RULES: Rule[] = [overflow, smallText, brokenImages, imageAlt, remoteResources, slideLinks];
+const SCREEN_RULES: Rule[] = [
+  overflow,
+  textOverflow,
+  highlight,
+  loneMark,
+  clippedContent,
+  smallText,
+  brokenImages,
+  imageAlt,
+  remoteResources,
+  slideLinks,
+];
 const PRINT_RULES: Rule[] = [overflow];
 
 /** The innermost sections (a vertical stack's own section holds its slides) among `selector`'s. */

@@ -70,14 +70,110 @@ function canvasOf(section: HTMLElement, box: DOMRect, scale: number): DOMRect {
   return new DOMRect(left, top, canvas.offsetWidth * scale, canvas.offsetHeight * scale);
 }
 
+/** Parts of the page the audience never sees: notes, text for screen readers, an SVG's title. */
+const UNSEEN = 'aside.notes, .sr-only, title, desc';
+
 /** The elements an audience sees on the slide: laid out, and not notes or text for screen readers only. */
 export function shownElements(section: HTMLElement): Element[] {
   return [...section.querySelectorAll('*')].filter((element) => {
-    if (element.closest('aside.notes, .sr-only, title, desc')) return false;
+    if (element.closest(UNSEEN)) return false;
     const rect = element.getBoundingClientRect();
     return rect.width !== 0 || rect.height !== 0;
   });
 }
+
+/** The text nodes the audience sees on the slide (not blank, not in notes or screen-reader text). */
+export function shownTextNodes(section: HTMLElement): Text[] {
+  const nodes: Text[] = [];
+  const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.textContent?.trim() || node.parentElement?.closest(UNSEEN)) continue;
+    nodes.push(node as Text);
+  }
+  return nodes;
+}
+
+/**
+ * Where a text node's lines are drawn: one box per line, empty ones left out. A line's box is its
+ * font's full height, which a tight line height lets reach into the lines around it: each box is
+ * trimmed to the line's own height, so that only text that really leaves its box reaches past it.
+ */
+export function textBoxes(node: Text): DOMRect[] {
+  const range = document.createRange();
+  range.selectNodeContents(node);
+  const parent = node.parentElement;
+  const lineHeight = parent ? Number.parseFloat(getComputedStyle(parent).lineHeight) : Number.NaN;
+  const scale = parent ? renderedScale(parent) : 1;
+  return [...range.getClientRects()]
+    .filter((rect) => rect.width > 0 && rect.height > 0)
+    .map((rect) => {
+      const trim = Number.isNaN(lineHeight) ? 0 : Math.max(0, (rect.height - lineHeight * scale) / 2);
+      return new DOMRect(rect.left, rect.top + trim, rect.width, rect.height - 2 * trim);
+    });
+}
+
+/** Rendered pixels per CSS pixel at an element: reveal.js scales the slides to the window. */
+function renderedScale(element: Element): number {
+  const box = element.closest('.slides > section, section') as HTMLElement | null;
+  return box?.offsetWidth ? box.getBoundingClientRect().width / box.offsetWidth : 1;
+}
+
+/** The block an inline element or text belongs to: where its lines are laid out. */
+export function blockOf(element: Element): Element {
+  for (let current: Element | null = element; current; current = current.parentElement) {
+    const display = getComputedStyle(current).display;
+    if (display !== 'inline' && display !== 'contents') return current;
+  }
+  return element;
+}
+
+/** An element's padding box as rendered: inside its border, where its background and text belong. */
+export function paddingBox(element: Element): DOMRect {
+  const rect = element.getBoundingClientRect();
+  const style = getComputedStyle(element);
+  const scale = renderedScale(element);
+  const left = Number.parseFloat(style.borderLeftWidth) * scale;
+  const right = Number.parseFloat(style.borderRightWidth) * scale;
+  const top = Number.parseFloat(style.borderTopWidth) * scale;
+  const bottom = Number.parseFloat(style.borderBottomWidth) * scale;
+  return new DOMRect(rect.left + left, rect.top + top, rect.width - left - right, rect.height - top - bottom);
+}
+
+/** How far, in canvas pixels, `inner` reaches past `outer` on its worst side (0 when inside). */
+export function reachPast(inner: DOMRect, outer: DOMRect, scale: number): number {
+  return (
+    Math.max(
+      outer.left - inner.left,
+      inner.right - outer.right,
+      outer.top - inner.top,
+      inner.bottom - outer.bottom,
+      0,
+    ) / scale
+  );
+}
+
+/** Whether an element cuts off what reaches past its padding box. */
+export const clipsContent = (element: Element): boolean => {
+  const { overflowX, overflowY } = getComputedStyle(element);
+  return overflowX !== 'visible' || overflowY !== 'visible';
+};
+
+/** Whether an element is painted with a background of its own: a highlight, a card. */
+export function hasBackground(element: Element): boolean {
+  const style = getComputedStyle(element);
+  if (style.backgroundImage !== 'none') return true;
+  const colour = style.backgroundColor;
+  if (colour === 'transparent') return false;
+  // rgba(r, g, b, a) or, for colours mixed in CSS, color(srgb r g b / a).
+  const alpha = /\/\s*([\d.]+)\s*\)$/.exec(colour)?.[1] ?? /^rgba\([^)]*,\s*([\d.]+)\s*\)$/.exec(colour)?.[1];
+  return alpha === undefined || Number(alpha) > 0;
+}
+
+/** Text cut to a readable length for a message. */
+export const excerpt = (text: string | null | undefined): string => {
+  const flat = (text ?? '').replace(/\s+/g, ' ').trim();
+  return flat.length > 30 ? `${flat.slice(0, 30).trimEnd()}…` : flat;
+};
 
 /** A URL that needs the network: http(s) or protocol-relative. */
 export const isRemote = (url: string): boolean => /^(?:https?:)?\/\//i.test(url);

@@ -1,4 +1,6 @@
-// Text smaller than the theme's minimum (its --deck-min-font-size), measured at the canvas's size.
+// Text smaller than the theme's minimum (its --deck-min-font-size), measured at the canvas's size
+// as the slide shows it: after the runtime has fitted the slide's type (its --deck-fit), since the
+// checks run on the laid-out page.
 
 import { type PageProblem, type SlideUnderCheck, shownElements } from './slide.js';
 

@@ -66,7 +66,11 @@ export function compare(md: MarkdownIt): void {
   rules.deck_compare_close = renderTag;
   rules.deck_compare_column_open = renderTag;
   rules.deck_compare_column_close = renderTag;
-  rules.deck_compare_shared_mark = () => `${SHARED_MARK}<span class="sr-only"> (shared)</span>`;
+  // The item's last letter and the mark, kept on one line (structure.css).
+  rules.deck_compare_shared_tail_open = () => '<span class="compare-shared-tail">';
+  rules.deck_compare_shared_tail_close = () => '</span>';
+  rules.deck_compare_shared_mark = () => SHARED_MARK;
+  rules.deck_compare_shared_label = () => '<span class="sr-only"> (shared)</span>';
   rules.deck_compare_legend = (tokens, idx) =>
     `<p class="compare-legend">${SHARED_MARK} ${escapeHtml(tokens[idx]!.content)}</p>\n`;
   rules.deck_compare_venn = (tokens, idx) => renderVennToken(tokens[idx]!);

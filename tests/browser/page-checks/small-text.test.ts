@@ -30,6 +30,15 @@ describe('the small text rule', () => {
     ]);
   });
 
+  it("measures text as the slide's fit sizes it: a slide shrunk below the minimum says so", async () => {
+    const fitted = (line: number, fit: number, top: number) =>
+      `<section data-line="${line}" style="--deck-fit: ${fit}; top: ${top}px; font-size: calc(32px * var(--deck-fit, 1))"><p>Body text</p></section>`;
+    const page = await slidesPage(`${fitted(1, 1, 0)}${fitted(2, 0.75, 720)}${fitted(3, 0.5, 1440)}`);
+    expect(brief(await runRule(page, 'smallText'))).toEqual([
+      '3 min-font-size: slide 3: text "Body text" is 16 px, below the theme\'s minimum of 20 px',
+    ]);
+  });
+
   it('ignores speaker notes and text for screen readers only', async () => {
     const page = await slidesPage(`
       <section data-line="1"><h2>Fine</h2>

@@ -88,6 +88,48 @@ describe('::: compare', () => {
     expect(itemKey('Café')).toBe(itemKey('Cafe\u0301'));
   });
 
+  it("holds the mark to the last letter of the item's last word, inside the item's own markup", () => {
+    const { html } = renderCompare(
+      '::: compare\n### A\n- Strategic thinking  \n- Forward **planning**\n- `npm test`\n- Café\u0301\n### B\n- strategic thinking\n- forward planning\n- `npm test`\n- café\u0301\n:::',
+    );
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    const items = [...doc.querySelectorAll('.compare-column')[0]!.querySelectorAll('li.shared')];
+    expect(items.map((li) => li.innerHTML.replace(/<svg[\s\S]*?<\/svg>/g, '◆'))).toEqual([
+      'Strategic thinkin<span class="compare-shared-tail">g◆</span><span class="sr-only"> (shared)</span>',
+      'Forward <strong>plannin<span class="compare-shared-tail">g◆</span></strong><span class="sr-only"> (shared)</span>',
+      '<span class="compare-shared-tail"><code>npm test</code>◆</span><span class="sr-only"> (shared)</span>',
+      'Caf<span class="compare-shared-tail">é\u0301◆</span><span class="sr-only"> (shared)</span>',
+    ]);
+    // What the item says is unchanged.
+    expect(items.map((li) => li.textContent)).toEqual([
+      'Strategic thinking (shared)',
+      'Forward planning (shared)',
+      'npm test (shared)',
+      'Café\u0301 (shared)',
+    ]);
+  });
+
+  it('splits a long list of a two-column comparison into two sub-columns of balanced rows', () => {
+    const list = (n: number) => Array.from({ length: n }, (_, i) => `- item ${i + 1}`).join('\n');
+    const lists = (source: string) =>
+      [...new DOMParser().parseFromString(renderCompare(source).html, 'text/html').querySelectorAll('ul')].map((ul) =>
+        `${ul.className || 'plain'} ${ul.getAttribute('style') ?? ''}`.trim(),
+      );
+    expect(lists(`::: compare\n### A\n${list(10)}\n### B\n${list(11)}\n:::`)).toEqual([
+      'compare-split --compare-rows: 5',
+      'compare-split --compare-rows: 6',
+    ]);
+    expect(lists(`::: compare\n### A\n${list(7)}\n### B\n${list(6)}\n:::`)).toEqual([
+      'compare-split --compare-rows: 4',
+      'plain',
+    ]);
+    expect(lists(`::: compare\n### A\n${list(10)}\n### B\n${list(10)}\n### C\n- x\n:::`)).toEqual([
+      'plain',
+      'plain',
+      'plain',
+    ]);
+  });
+
   it('turns shared marking off with noshared', () => {
     const { html } = renderCompare(SKILLS.replace('::: compare', '::: compare noshared'));
     expect(html).not.toContain('shared');
