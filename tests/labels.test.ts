@@ -41,6 +41,16 @@ describe('labels in the deck’s language', () => {
     expect(labelsFor('ja')).toEqual({ labels: labelsFor('en').labels, known: false });
   });
 
+  it('words a comparison’s legend and screen-reader label in the deck’s language', () => {
+    const compare = '::: compare\n### A\n- Trust\n### B\n- Trust\n:::';
+    const german = renderDeck(parseDeck(`---\nlang: de\n---\n\n${compare}`, 'talk.md')).sectionsHtml;
+    expect(german).toContain('in beiden Listen</p>');
+    expect(german).toContain('<span class="sr-only"> (gemeinsam)</span>');
+    const english = renderDeck(parseDeck(compare, 'talk.md')).sectionsHtml;
+    expect(english).toContain('in both lists</p>');
+    expect(english).toContain('<span class="sr-only"> (shared)</span>');
+  });
+
   it('sets quotation marks in the deck’s language, and warns once about a language it has no labels for', () => {
     const render = (front: string) => renderDeck(parseDeck(`---\n${front}\n---\n\n# "Lead"`, 'talk.md'));
     expect(render('lang: de').sectionsHtml).toContain('<h1>„Lead“</h1>');

@@ -22,14 +22,23 @@ export type MarkdownEnv = {
   lastNotesLine: number;
   /** Line of the last participants' handout marker read, likewise. */
   lastHandoutLine: number;
+  /** The deck's language (front matter `lang`): the words the grammar adds are in it (labels.ts). */
+  lang?: string;
   /** Where each line was written, when the text holds included files. */
   sourceMap?: SourceMap;
 };
 
 /** The env for reading `lines` (the text split at `\n`); with the default separators unless given. */
-export function createEnv(lines: string[], file: string, boundaries?: Boundaries, sourceMap?: SourceMap): MarkdownEnv {
+export function createEnv(
+  lines: string[],
+  file: string,
+  boundaries?: Boundaries,
+  sourceMap?: SourceMap,
+  lang?: string,
+): MarkdownEnv {
   return {
     ...(sourceMap ? { sourceMap } : {}),
+    ...(lang ? { lang } : {}),
     file,
     lines,
     boundaries: boundaries ?? findBoundaries(lines, lines.join('\n'), DEFAULT_SEPARATORS, 0).boundaries,

@@ -78,7 +78,7 @@ export function parseDeck(source: string, file: string, options: ParseOptions = 
       column: problem.column + 1,
     });
   }
-  const env = createEnv(bodyLines, file, found.boundaries, options.sourceMap);
+  const env = createEnv(bodyLines, file, found.boundaries, options.sourceMap, meta.lang);
   const { labels, known } = labelsFor(meta.lang);
   if (!known) {
     diagnostics.push({

@@ -11,6 +11,16 @@ import { type CanvasSize, FIT_PROPERTY } from '../contract.js';
 /** Scales closer than this are the same to the eye: the search stops there. */
 const PRECISION = 0.02;
 
+/**
+ * While a slide is measured, no word may break inside itself (the theme lets long words break, as
+ * a last resort in narrow columns): a word that does not fit its box makes the text smaller first.
+ */
+const MEASURING = 'data-deck-fitting';
+const WHOLE_WORDS = `section[${MEASURING}] * { overflow-wrap: normal !important; word-break: normal !important; hyphens: manual !important; }`;
+
+/** Blocks of text whose words must fit their own box. */
+const TEXT_BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, td, th, blockquote, figcaption, dt, dd';
+
 /** Every slide that shows content: a section with no sections inside it. */
 function leafSlides(slides: Element): HTMLElement[] {
   return [...slides.querySelectorAll<HTMLElement>(':scope > section, :scope > section > section')].filter(
@@ -18,10 +28,15 @@ function leafSlides(slides: Element): HTMLElement[] {
   );
 }
 
-/** Whether the slide's content fits its box at `scale`, across and down. */
+/** Whether the slide's content fits its box at `scale`, across and down, with every word whole. */
 function fitsAt(section: HTMLElement, scale: number): boolean {
   section.style.setProperty(FIT_PROPERTY, String(scale));
-  return section.scrollHeight <= section.clientHeight + 1 && section.scrollWidth <= section.clientWidth + 1;
+  if (section.scrollHeight > section.clientHeight + 1 || section.scrollWidth > section.clientWidth + 1) return false;
+  for (const block of section.querySelectorAll<HTMLElement>(TEXT_BLOCKS)) {
+    if (block.closest('aside.notes, pre')) continue;
+    if (block.scrollWidth > block.clientWidth + 1) return false;
+  }
+  return true;
 }
 
 /** The largest scale in [low, high] that fits, where `low` fits. */
@@ -50,9 +65,11 @@ function fitSlide(section: HTMLElement): void {
   const displays = shown.map((element) => element.style.getPropertyValue('display'));
   const priorities = shown.map((element) => element.style.getPropertyPriority('display'));
   for (const element of shown) element.style.setProperty('display', 'block', 'important');
+  section.setAttribute(MEASURING, '');
   let scale: number;
   if (fitsAt(section, 1)) scale = max > 1 ? largestFitting(section, 1, max) : 1;
   else scale = fitsAt(section, min) ? largestFitting(section, min, 1) : min;
+  section.removeAttribute(MEASURING);
   shown.forEach((element, i) => {
     if (displays[i]) element.style.setProperty('display', displays[i]!, priorities[i]);
     else element.style.removeProperty('display');
@@ -63,6 +80,9 @@ function fitSlide(section: HTMLElement): void {
 
 /** Fits every slide in `slides` at the canvas size. */
 export function fitSlides(slides: HTMLElement, canvas: CanvasSize): void {
+  const rule = document.createElement('style');
+  rule.textContent = WHOLE_WORDS;
+  document.head.append(rule);
   const width = slides.style.width;
   const height = slides.style.height;
   slides.style.width = `${canvas.width}px`;
@@ -70,6 +90,7 @@ export function fitSlides(slides: HTMLElement, canvas: CanvasSize): void {
   for (const section of leafSlides(slides)) fitSlide(section);
   slides.style.width = width;
   slides.style.height = height;
+  rule.remove();
 }
 
 /**

@@ -2,6 +2,7 @@
 // than one column is marked as shared, and the slide gets a legend for the mark.
 
 import type { Token } from 'markdown-it';
+import type { Labels } from '../../labels.js';
 import type { TokenBuilder } from './builder.js';
 import type { Comparison, List } from './parse.js';
 
@@ -10,21 +11,19 @@ type Columns = Extract<Comparison, { layout: 'columns' }>;
 /** A two-column comparison splits a list of this many items or more into two sub-columns. */
 const SPLIT_FROM = 7;
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
-/** The last grapheme of `text` (a letter with its accents, an emoji), and what comes before it. */
-function splitLastGrapheme(text: string): [string, string] {
-  let last = '';
-  for (const { segment } of graphemes.segment(text)) last = segment;
-  return [text.slice(0, text.length - last.length), last];
+/** The last word of `text`, and what comes before it. */
+function splitLastWord(text: string): [string, string] {
+  const word = /\S+$/.exec(text);
+  return word ? [text.slice(0, word.index), word[0]] : [text, ''];
 }
 
 /**
- * Puts the shared mark after an item's last word, held to the word's last letter by a span that
- * does not wrap: the mark never starts a line alone, and a word too long for a narrow column may
- * still break (structure.css) without the mark leaving it.
+ * Puts the shared mark after an item's last word, held to the whole word by a span that does not
+ * wrap, with the screen readers' "(shared)": the mark never starts a line alone and the word is
+ * never cut before it. A word too long for its column makes the slide's text smaller first
+ * (runtime/fit.ts), and only past the theme's smallest size runs past its box (`deck check` says so).
  */
-function markShared(b: TokenBuilder, inline: Token): void {
+function markShared(b: TokenBuilder, inline: Token, label: string): void {
   const children = inline.children ?? [];
   // The last thing the item shows: text, a code span or an image.
   let last = children.length - 1;
@@ -37,20 +36,23 @@ function markShared(b: TokenBuilder, inline: Token): void {
   const found = children[last];
   const tail: Token[] = [b.inline('deck_compare_shared_tail_open')];
   if (found?.type === 'text') {
-    const [before, letter] = splitLastGrapheme(found.content.trimEnd());
+    const [before, word] = splitLastWord(found.content.trimEnd());
     found.content = before;
     const end = b.inline('text');
-    end.content = letter;
+    end.content = word;
     tail.push(end);
   } else if (found) {
     tail.push(found);
   }
-  tail.push(b.inline('deck_compare_shared_mark'), b.inline('deck_compare_shared_tail_close'));
+  tail.push(
+    b.inline('deck_compare_shared_mark'),
+    Object.assign(b.inline('deck_compare_shared_label'), { content: label }),
+    b.inline('deck_compare_shared_tail_close'),
+  );
   // After the text the letter came from, or in place of the code span or image; closing tags follow.
   if (found?.type === 'text') children.splice(last + 1, 0, ...tail);
   else if (found) children.splice(last, 1, ...tail);
   else children.push(...tail);
-  children.push(b.inline('deck_compare_shared_label'));
   inline.children = children;
 }
 
@@ -61,7 +63,7 @@ function splitList(list: List): void {
   list.open.attrSet('style', `--compare-rows: ${rows}`);
 }
 
-export function columnsLayout(b: TokenBuilder, comparison: Columns, id: string): void {
+export function columnsLayout(b: TokenBuilder, comparison: Columns, id: string, labels: Labels): void {
   const { columns, step, markShared: marking } = comparison;
   // Which columns each item key occurs in.
   const columnsOf = new Map<string, Set<number>>();
@@ -88,7 +90,7 @@ export function columnsLayout(b: TokenBuilder, comparison: Columns, id: string):
         if (!isShared(item.key)) continue;
         item.open.attrJoin('class', 'shared');
         const inline = item.content.find((t) => t.type === 'inline');
-        if (inline) markShared(b, inline);
+        if (inline) markShared(b, inline, labels.shared);
       }
     }
     // A column without a list reveals its blocks one by one instead.
@@ -102,6 +104,6 @@ export function columnsLayout(b: TokenBuilder, comparison: Columns, id: string):
   });
   b.add('deck_compare_close', 'div', -1);
   if (columns.some((column) => column.lists.some((list) => list.items.some((item) => isShared(item.key))))) {
-    b.add('deck_compare_legend', 'p', 0).content = columns.length > 2 ? 'in more than one list' : 'in both lists';
+    b.add('deck_compare_legend', 'p', 0).content = columns.length > 2 ? labels.inSeveralLists : labels.inBothLists;
   }
 }

@@ -8,6 +8,7 @@
 import type { MarkdownIt, StateCore } from 'markdown-it';
 import container from 'markdown-it-container';
 import { escapeHtml } from '../../escape.js';
+import { labelsFor } from '../../labels.js';
 import { envOf, nextId } from '../env.js';
 import { closingIndex } from '../tokens.js';
 import { TokenBuilder } from './builder.js';
@@ -47,7 +48,7 @@ function compareRule(state: StateCore): void {
     const b = new TokenBuilder(state);
     if (comparison.layout === 'pairs') pairsLayout(b, comparison);
     else if (comparison.layout === 'venn') vennLayout(b, comparison, id);
-    else columnsLayout(b, comparison, id);
+    else columnsLayout(b, comparison, id, labelsFor(env.lang ?? 'en').labels);
     // The layout starts where the container did, for the slide's line and `deck check`.
     b.tokens[0]!.map = open.map;
     for (const token of b.tokens) out.push(token);
@@ -70,7 +71,8 @@ export function compare(md: MarkdownIt): void {
   rules.deck_compare_shared_tail_open = () => '<span class="compare-shared-tail">';
   rules.deck_compare_shared_tail_close = () => '</span>';
   rules.deck_compare_shared_mark = () => SHARED_MARK;
-  rules.deck_compare_shared_label = () => '<span class="sr-only"> (shared)</span>';
+  rules.deck_compare_shared_label = (tokens, idx) =>
+    `<span class="sr-only"> (${escapeHtml(tokens[idx]!.content)})</span>`;
   rules.deck_compare_legend = (tokens, idx) =>
     `<p class="compare-legend">${SHARED_MARK} ${escapeHtml(tokens[idx]!.content)}</p>\n`;
   rules.deck_compare_venn = (tokens, idx) => renderVennToken(tokens[idx]!);

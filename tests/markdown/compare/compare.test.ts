@@ -88,17 +88,17 @@ describe('::: compare', () => {
     expect(itemKey('Café')).toBe(itemKey('Cafe\u0301'));
   });
 
-  it("holds the mark to the last letter of the item's last word, inside the item's own markup", () => {
+  it("holds the mark and the screen readers' label to the item's whole last word, inside its own markup", () => {
     const { html } = renderCompare(
       '::: compare\n### A\n- Strategic thinking  \n- Forward **planning**\n- `npm test`\n- Café\u0301\n### B\n- strategic thinking\n- forward planning\n- `npm test`\n- café\u0301\n:::',
     );
     const doc = new DOMParser().parseFromString(html, 'text/html');
     const items = [...doc.querySelectorAll('.compare-column')[0]!.querySelectorAll('li.shared')];
     expect(items.map((li) => li.innerHTML.replace(/<svg[\s\S]*?<\/svg>/g, '◆'))).toEqual([
-      'Strategic thinkin<span class="compare-shared-tail">g◆</span><span class="sr-only"> (shared)</span>',
-      'Forward <strong>plannin<span class="compare-shared-tail">g◆</span></strong><span class="sr-only"> (shared)</span>',
-      '<span class="compare-shared-tail"><code>npm test</code>◆</span><span class="sr-only"> (shared)</span>',
-      'Caf<span class="compare-shared-tail">é\u0301◆</span><span class="sr-only"> (shared)</span>',
+      'Strategic <span class="compare-shared-tail">thinking◆<span class="sr-only"> (shared)</span></span>',
+      'Forward <strong><span class="compare-shared-tail">planning◆<span class="sr-only"> (shared)</span></span></strong>',
+      '<span class="compare-shared-tail"><code>npm test</code>◆<span class="sr-only"> (shared)</span></span>',
+      '<span class="compare-shared-tail">Café\u0301◆<span class="sr-only"> (shared)</span></span>',
     ]);
     // What the item says is unchanged.
     expect(items.map((li) => li.textContent)).toEqual([
