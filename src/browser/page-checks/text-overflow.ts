@@ -28,7 +28,8 @@ export function textOverflow(slide: SlideUnderCheck): PageProblem[] {
   const reported = new Set<Element>();
   for (const node of shownTextNodes(slide.section)) {
     const parent = node.parentElement;
-    if (!parent) continue;
+    // An opening quotation mark hangs in the margin on purpose (typography.ts, default.css).
+    if (!parent || parent.closest('.hanging-quote')) continue;
     const block = blockOf(parent);
     // Text past the slide itself is the overflow rule's.
     if (block === slide.section || reported.has(block) || hasBackground(block) || clipped(block, slide.section))
