@@ -31,18 +31,7 @@ export const rules = {
 export { accessibility, slideUnderCheck };
 
 /** On screen a slide meets every rule; the print view is checked for what printing changes: the fit. */
-const SCREEN_RULES: Rule[] = [
-  overflow,
-  textOverflow,
-  highlight,
-  loneMark,
-  clippedContent,
-  smallText,
-  brokenImages,
-  imageAlt,
-  remoteResources,
-  slideLinks,
-];
+const SCREEN_RULES: Rule[] = Object.values(rules);
 const PRINT_RULES: Rule[] = [overflow];
 
 /** The innermost sections (a vertical stack's own section holds its slides) among `selector`'s. */
