@@ -64,8 +64,8 @@ interface Export {
 
 /**
  * The variants of `deck` to export, one file each: the one asked for, else each variant of a deck
- * that has them, else the deck itself. A deck without variants is exported whole under its own
- * name, even when a variant is asked for (the export says so).
+ * that has them (only the first when `--out` names one destination), else the deck itself. A deck
+ * without variants is exported whole under its own name, even when a variant is asked for.
  */
 async function variantsToExport(deck: string, flags: { variant?: unknown; out?: string }): Promise<Export[]> {
   const asked = variantFlag(flags.variant);
@@ -78,10 +78,11 @@ async function variantsToExport(deck: string, flags: { variant?: unknown; out?: 
   });
   if (asked !== undefined) return [named(asked)];
   if (names.length > 1 && flags.out !== undefined) {
-    throw new DeckError(
-      'USAGE',
-      `--out names one file, and ${shown(deck)} has ${names.length} variants (${names.join(', ')}); add --variant, or leave --out out to export each`,
+    // One destination: the deck's first variant, the one `deck dev` and `deck present` show.
+    err(
+      `deck: ${shown(deck)} has ${names.length} variants (${names.join(', ')}); --out gets the first, "${names[0]}" (--variant picks another)`,
     );
+    return [named(names[0]!)];
   }
   return names.length > 0 ? names.map(named) : [{ name: deckName(deck) }];
 }
