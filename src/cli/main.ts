@@ -91,6 +91,12 @@ function report(diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) err(formatDiagnostic(d));
 }
 
+/** An export's diagnostics, printed; with an error among them the export wrote nothing, and fails. */
+function reportExport(diagnostics: readonly Diagnostic[]): void {
+  report(diagnostics);
+  if (hasErrors(diagnostics)) throw new DeckError('DECK', 'export failed: the deck has errors; nothing was written');
+}
+
 interface BuildFlags {
   out: string;
   verbose?: boolean;
@@ -258,9 +264,7 @@ async function pdf(file: string | undefined, flags: PdfFlags): Promise<void> {
       paper,
       progress: err,
     });
-    report(result.diagnostics);
-    if (hasErrors(result.diagnostics))
-      throw new DeckError('DECK', 'export failed: the deck has errors; nothing was written');
+    reportExport(result.diagnostics);
     out(`${shown(result.file)}  ${plural(result.pages, 'page')}`);
   }
 }
@@ -287,9 +291,7 @@ async function pptx(file: string | undefined, flags: PptxFlags): Promise<void> {
       ...(variant !== undefined ? { variant } : {}),
       progress: err,
     });
-    report(result.diagnostics);
-    if (hasErrors(result.diagnostics))
-      throw new DeckError('DECK', 'export failed: the deck has errors; nothing was written');
+    reportExport(result.diagnostics);
     out(`${shown(result.file)}  ${plural(result.slides, 'slide')}`);
   }
 }
@@ -316,9 +318,7 @@ async function png(file: string | undefined, flags: PngFlags): Promise<void> {
       ...(size ? { size } : {}),
       ...(variant !== undefined ? { variant } : {}),
     });
-    report(result.diagnostics);
-    if (hasErrors(result.diagnostics))
-      throw new DeckError('DECK', 'export failed: the deck has errors; nothing was written');
+    reportExport(result.diagnostics);
     out(
       `${shown(result.outDir)}/  ${plural(result.files.length, 'image')} of ${result.size.width}x${result.size.height}`,
     );

@@ -77,12 +77,7 @@ export async function exportPdf(options: ExportOptions): Promise<PdfResult> {
   const limits = options.limits ?? DECK_LIMITS;
   progress('loading deck');
   return withBuiltDeck(
-    {
-      deck: options.deck,
-      project: options.project,
-      temporaryPrefix: 'deck-pdf-',
-      ...(options.variant !== undefined ? { variant: options.variant } : {}),
-    },
+    { deck: options.deck, project: options.project, temporaryPrefix: 'deck-pdf-', variant: options.variant },
     (built) => printDeck(built, options, out, limits, progress),
     (diagnostics) => ({ file: out, pages: 0, diagnostics }),
   );

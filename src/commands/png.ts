@@ -81,12 +81,7 @@ export async function exportPngs(options: PngOptions): Promise<PngResult> {
   );
   progress('loading deck');
   return withBuiltDeck(
-    {
-      deck: options.deck,
-      project: options.project,
-      temporaryPrefix: 'deck-png-',
-      ...(options.variant !== undefined ? { variant: options.variant } : {}),
-    },
+    { deck: options.deck, project: options.project, temporaryPrefix: 'deck-png-', variant: options.variant },
     async ({ url, canvas, browser, diagnostics }) => {
       const size = options.size ?? canvas;
       // Opened at the canvas's size, then set to the size asked (see stillDeck).

@@ -49,12 +49,7 @@ export async function exportPptx(options: PptxOptions): Promise<PptxResult> {
   const limits = options.limits ?? DECK_LIMITS;
   progress('loading deck');
   return withBuiltDeck(
-    {
-      deck: options.deck,
-      project: options.project,
-      temporaryPrefix: 'deck-pptx-',
-      ...(options.variant !== undefined ? { variant: options.variant } : {}),
-    },
+    { deck: options.deck, project: options.project, temporaryPrefix: 'deck-pptx-', variant: options.variant },
     async ({ deck, url, canvas, browser, diagnostics }) => {
       // Twice the device pixels: a drawing that becomes a picture stays sharp on a large screen.
       const page = await browser.newPage({ viewport: { ...canvas, deviceScaleFactor: 2 } });
