@@ -9,7 +9,7 @@ import { FOLLOW_AGAIN_AFTER_MS, ROOM_PATHS, type RoomPageConfig, type RoomState,
 import { labelsFor } from '../../labels.js';
 import { connect } from './connection.js';
 import { button, element } from './dom.js';
-import { COUNTDOWN_WARNING_MS, clock, remaining } from './format.js';
+import { COUNTDOWN_WARNING_MS, countdownText, remaining } from './format.js';
 
 /** What the room shows its audience, in the deck's language (labels.ts). */
 const ROOM_LABELS = labelsFor(document.documentElement.lang).labels.room;
@@ -57,7 +57,7 @@ export function audience(deck: RevealApi, config: RoomPageConfig): void {
     countdown.hidden = !view;
     if (!view) return;
     const left = remaining(view, receivedAt, performance.now());
-    countdown.textContent = left > 0 ? clock(left, { up: true }) : `0:00 · ${ROOM_LABELS.timeIsUp}`;
+    countdown.textContent = countdownText(left, ROOM_LABELS.timeIsUp);
     countdown.classList.toggle('deck-room-warning', left <= COUNTDOWN_WARNING_MS);
     countdown.classList.toggle('deck-room-done', left === 0);
     countdown.classList.toggle('deck-room-running', view.running);

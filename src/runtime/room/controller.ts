@@ -18,7 +18,7 @@ import { labelsFor } from '../../labels.js';
 import { ROOM_WORDS } from '../../wording.js';
 import { connect } from './connection.js';
 import { button, element } from './dom.js';
-import { COUNTDOWN_WARNING_MS, clock, remaining } from './format.js';
+import { COUNTDOWN_WARNING_MS, clock, countdownText, remaining } from './format.js';
 
 /** What the room shows its audience, in the deck's language (labels.ts). */
 const ROOM_LABELS = labelsFor(document.documentElement.lang).labels.room;
@@ -297,7 +297,7 @@ export function controller(config: RoomPageConfig): void {
     countdownRow.hidden = !view;
     if (view) {
       const left = remaining(view, receivedAt, now);
-      countdownValue.textContent = left > 0 ? clock(left, { up: true }) : `0:00 · ${ROOM_LABELS.timeIsUp}`;
+      countdownValue.textContent = countdownText(left, ROOM_LABELS.timeIsUp);
       countdownValue.classList.toggle('deck-room-warning', left <= COUNTDOWN_WARNING_MS);
       countdownToggle.textContent = view.running ? ROOM_WORDS.pause : ROOM_WORDS.start;
     }
