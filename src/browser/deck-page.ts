@@ -51,27 +51,20 @@ export async function openPrintView(
  */
 export const TAGGED_PDF = { generateTaggedPDF: true, generateDocumentOutline: true } as const;
 
-/** A slide's title as the PDF's outline lists it: level 1, or 2 for a slide below another in a vertical stack. */
-export interface OutlineEntry {
-  title: string;
-  level: number;
-}
-
 /**
  * Gets a laid-out print view ready for a tagged PDF with an outline, the way a slide program tags
  * slides: each slide's title (its first heading) is a heading, level 1, or 2 below the top of a
  * vertical stack, and becomes its bookmark; the slide's other headings read as paragraphs, and a
  * fragment step's repeat of a slide adds no bookmark. reveal.js hides every slide but the current
  * one from assistive technology, which would leave them out of the PDF's structure: printed, all
- * are shown. Resolves with the outline, in page order.
+ * are shown. Chromium makes the outline from these headings.
  */
-export function markDocumentStructure(page: Page): Promise<OutlineEntry[]> {
+export function markDocumentStructure(page: Page): Promise<void> {
   return page.evaluate(markSlideTitles, SLIDE_POSITION_ATTRIBUTE);
 }
 
 /** Runs in the page (see markDocumentStructure); uses nothing from outside its body. */
-function markSlideTitles(positionAttribute: string): OutlineEntry[] {
-  const outline: OutlineEntry[] = [];
+function markSlideTitles(positionAttribute: string): void {
   const titled = new Set<string>();
   for (const section of document.querySelectorAll<HTMLElement>(
     `.reveal .slides .pdf-page section[${positionAttribute}]`,
@@ -85,9 +78,7 @@ function markSlideTitles(positionAttribute: string): OutlineEntry[] {
     const title = titled.has(position) ? undefined : headings.find((heading) => heading.textContent?.trim());
     for (const heading of headings) {
       if (heading === title) {
-        const level = position.endsWith('.0') ? 1 : 2;
-        heading.setAttribute('aria-level', String(level));
-        outline.push({ title: heading.textContent?.replace(/\s+/g, ' ').trim() ?? '', level });
+        heading.setAttribute('aria-level', position.endsWith('.0') ? '1' : '2');
         titled.add(position);
       } else {
         heading.removeAttribute('aria-level');
@@ -95,7 +86,6 @@ function markSlideTitles(positionAttribute: string): OutlineEntry[] {
       }
     }
   }
-  return outline;
 }
 
 /** Waits for `fn` and then the fonts; a deck that threw on the way says so in the error. */

@@ -24,7 +24,7 @@ export interface BuiltDeck {
  * `failed` with its diagnostics instead. The browser and the build go when it returns or throws.
  */
 export function withBuiltDeck<R>(
-  options: { deck: string; project: Project; temporaryPrefix: string; variant?: string | undefined },
+  options: { deck: string; project: Project; temporaryPrefix: string; variant?: string },
   work: (built: BuiltDeck) => Promise<R>,
   failed: (diagnostics: Diagnostic[]) => R,
 ): Promise<R> {

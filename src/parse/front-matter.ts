@@ -155,18 +155,19 @@ function unusedKeyProblem(key: string): { severity: 'error' | 'warning'; message
   };
 }
 
-const DELIMITER = /^---\s*$/;
-const CLOSER = /^(?:---|\.\.\.)\s*$/;
+/** The line that opens front matter, and the lines that may close it. */
+export const FRONT_MATTER_OPENER = /^---\s*$/;
+export const FRONT_MATTER_CLOSER = /^(?:---|\.\.\.)\s*$/;
 
 export function parseFrontMatter(lines: readonly string[], file: string): FrontMatter {
   const diagnostics: Diagnostic[] = [];
   const error = (message: string, line: number, column = 1) =>
     diagnostics.push({ severity: 'error', message, file, line, column });
 
-  if (lines.length === 0 || !DELIMITER.test(lines[0] ?? '')) {
+  if (lines.length === 0 || !FRONT_MATTER_OPENER.test(lines[0] ?? '')) {
     return { values: {}, bodyStartIndex: 0, keyLines: {}, diagnostics };
   }
-  let closeIndex = lines.findIndex((line, i) => i > 0 && CLOSER.test(line));
+  let closeIndex = lines.findIndex((line, i) => i > 0 && FRONT_MATTER_CLOSER.test(line));
   // A slide heading after a blank line, with no YAML key after it, is Markdown: the closing "---"
   // was forgotten and a later slide separator closed the front matter instead. (A YAML comment
   // line is followed by more keys.)

@@ -7,6 +7,7 @@ import { findBoundaries, type SeparatorPatterns } from '../markdown/boundaries.j
 import { createEnv } from '../markdown/env.js';
 import { type IncludeLine, includeOf } from '../markdown/includes.js';
 import { markdown } from '../markdown/index.js';
+import { FRONT_MATTER_CLOSER, FRONT_MATTER_OPENER } from './front-matter.js';
 
 /** What decides where include lines are: the including deck's separators and its raw HTML setting. */
 export interface IncludeGrammar {
@@ -40,17 +41,14 @@ export function findIncludeLines(
   return found;
 }
 
-const DELIMITER = /^---\s*$/;
-const CLOSER = /^(?:---|\.\.\.)\s*$/;
-
 /**
  * Where the front matter of an included file ends (the index of its first line after it), or 0
  * when it has none. A file may begin with a slide separator: front matter is a closed block whose
  * text is a YAML map with at least one key, and anything else is slides.
  */
 export function includedFrontMatterEnd(lines: readonly string[]): number {
-  if (!DELIMITER.test(lines[0] ?? '')) return 0;
-  const close = lines.findIndex((line, i) => i > 0 && CLOSER.test(line));
+  if (!FRONT_MATTER_OPENER.test(lines[0] ?? '')) return 0;
+  const close = lines.findIndex((line, i) => i > 0 && FRONT_MATTER_CLOSER.test(line));
   if (close < 0) return 0;
   const document = parseDocument(lines.slice(1, close).join('\n'), { prettyErrors: false });
   const contents = document.contents;
