@@ -4,6 +4,7 @@
 
 import {
   clipsContent,
+  closestWithin,
   excerpt,
   hasBackground,
   type PageProblem,
@@ -15,34 +16,30 @@ import {
   textBoxes,
 } from './slide.js';
 
-/** The nearest element inside the slide that paints a background behind `element`. */
-function highlightOf(element: Element, section: HTMLElement): Element | undefined {
-  for (let current: Element | null = element; current && current !== section; current = current.parentElement) {
-    if (hasBackground(current)) return current;
-  }
-  return undefined;
-}
-
 export function highlight(slide: SlideUnderCheck): PageProblem[] {
   const worst = new Map<Element, { past: number; what: string; culprit: Element }>();
-  const consider = (culprit: Element, boxes: DOMRect[], what: string) => {
-    const owner = highlightOf(culprit, slide.section);
+  /** `culprit`'s boxes against the highlight behind them, `owner` (the nearest background on the slide). */
+  const consider = (culprit: Element, owner: Element | undefined, boxes: DOMRect[], what: string) => {
     // A box that cuts off what it holds is the clipped rule's.
     if (!owner || clipsContent(owner)) return;
-    const box = paddingBox(owner);
+    const box = paddingBox(owner, slide.scale);
     const past = Math.max(0, ...boxes.map((rect) => reachPast(rect, box, slide.scale)));
     if (past >= 1 && past > (worst.get(owner)?.past ?? 0)) worst.set(owner, { past, what, culprit });
   };
   for (const node of shownTextNodes(slide.section)) {
-    if (node.parentElement) consider(node.parentElement, textBoxes(node), `text "${excerpt(node.textContent)}"`);
+    const parent = node.parentElement;
+    if (!parent) continue;
+    const owner = closestWithin(parent, slide.section, hasBackground);
+    consider(parent, owner, textBoxes(node, slide.scale), `text "${excerpt(node.textContent)}"`);
   }
   // Marks and pictures inside a highlight: the shared mark, an icon.
   for (const element of shownElements(slide.section)) {
     if (!(element instanceof SVGSVGElement || element instanceof HTMLImageElement) || !element.parentElement) continue;
-    const owner = highlightOf(element.parentElement, slide.section);
+    const owner = closestWithin(element.parentElement, slide.section, hasBackground);
     if (!owner) continue;
     consider(
       element.parentElement,
+      owner,
       [element.getBoundingClientRect()],
       `the mark after "${excerpt(owner.textContent)}"`,
     );

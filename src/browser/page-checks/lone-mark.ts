@@ -10,7 +10,7 @@ export function loneMark(slide: SlideUnderCheck): PageProblem[] {
     const box = mark.getBoundingClientRect();
     if (box.height === 0) continue;
     const middle = (box.top + box.bottom) / 2;
-    const lines = shownTextNodes(item as HTMLElement).flatMap(textBoxes);
+    const lines = shownTextNodes(item as HTMLElement).flatMap((node) => textBoxes(node, slide.scale));
     if (lines.some((line) => line.top <= middle && middle <= line.bottom)) continue;
     problems.push({
       severity: 'error',

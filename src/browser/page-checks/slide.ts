@@ -97,13 +97,13 @@ export function shownTextNodes(section: HTMLElement): Text[] {
  * Where a text node's lines are drawn: one box per line, empty ones left out. A line's box is its
  * font's full height, which a tight line height lets reach into the lines around it: each box is
  * trimmed to the line's own height, so that only text that really leaves its box reaches past it.
+ * `scale`: rendered pixels per CSS pixel (the slide's, `SlideUnderCheck.scale`).
  */
-export function textBoxes(node: Text): DOMRect[] {
+export function textBoxes(node: Text, scale: number): DOMRect[] {
   const range = document.createRange();
   range.selectNodeContents(node);
   const parent = node.parentElement;
   const lineHeight = parent ? Number.parseFloat(getComputedStyle(parent).lineHeight) : Number.NaN;
-  const scale = parent ? renderedScale(parent) : 1;
   return [...range.getClientRects()]
     .filter((rect) => rect.width > 0 && rect.height > 0)
     .map((rect) => {
@@ -112,10 +112,16 @@ export function textBoxes(node: Text): DOMRect[] {
     });
 }
 
-/** Rendered pixels per CSS pixel at an element: reveal.js scales the slides to the window. */
-function renderedScale(element: Element): number {
-  const box = element.closest('.slides > section, section') as HTMLElement | null;
-  return box?.offsetWidth ? box.getBoundingClientRect().width / box.offsetWidth : 1;
+/** The nearest of `element` and its ancestors inside `section` that passes `test`. */
+export function closestWithin(
+  element: Element,
+  section: HTMLElement,
+  test: (element: Element) => boolean,
+): Element | undefined {
+  for (let current: Element | null = element; current && current !== section; current = current.parentElement) {
+    if (test(current)) return current;
+  }
+  return undefined;
 }
 
 /** The block an inline element or text belongs to: where its lines are laid out. */
@@ -128,10 +134,9 @@ export function blockOf(element: Element): Element {
 }
 
 /** An element's padding box as rendered: inside its border, where its background and text belong. */
-export function paddingBox(element: Element): DOMRect {
+export function paddingBox(element: Element, scale: number): DOMRect {
   const rect = element.getBoundingClientRect();
   const style = getComputedStyle(element);
-  const scale = renderedScale(element);
   const left = Number.parseFloat(style.borderLeftWidth) * scale;
   const right = Number.parseFloat(style.borderRightWidth) * scale;
   const top = Number.parseFloat(style.borderTopWidth) * scale;
