@@ -26,6 +26,15 @@ export interface SourceMap {
   segments: SourceSegment[];
 }
 
+/**
+ * A path relative to the deck (`parts/img/a.png`) as the file at `line` wrote it: relative to that
+ * file's folder when the line is in an included file (`img/a.png`).
+ */
+export function asWrittenAt(map: SourceMap | undefined, line: number, path: string): string {
+  const folder = originOf(map, line)?.folder;
+  return folder && path.startsWith(`${folder}/`) ? path.slice(folder.length + 1) : path;
+}
+
 /** Where the 1-based `line` of the deck's text was written; undefined when the text has no map. */
 export function originOf(map: SourceMap | undefined, line: number): SourceSegment | undefined {
   if (!map || map.segments.length === 0) return undefined;

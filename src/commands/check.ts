@@ -16,7 +16,7 @@ import {
   type RenderedDeck,
 } from '../model.js';
 import { withTemporaryFolder } from '../platform/temporary.js';
-import { originOf, placeLine } from '../source-map.js';
+import { asWrittenAt, placeLine } from '../source-map.js';
 import { buildDecks } from './build.js';
 
 export interface Finding extends Diagnostic {
@@ -115,15 +115,12 @@ async function inspectDeck(
   const file = deck.rendered.file;
   // Speak of files as the author wrote them, not as the build renamed them: in an included file,
   // relative to that file.
-  const authorPaths = (message: string, line: number) => {
-    const folder = originOf(deck.rendered.sourceMap, line)?.folder;
-    const written = (source: string) =>
-      folder && source.startsWith(`${folder}/`) ? source.slice(folder.length + 1) : source;
-    return deck.rendered.assets.reduce(
-      (text, asset) => text.replaceAll(encodeURI(asset.output), written(asset.source)),
+  const authorPaths = (message: string, line: number) =>
+    deck.rendered.assets.reduce(
+      (text, asset) =>
+        text.replaceAll(encodeURI(asset.output), asWrittenAt(deck.rendered.sourceMap, line, asset.source)),
       message,
     );
-  };
   return problems.map((p) => ({
     severity: p.severity,
     rule: p.rule,

@@ -17,7 +17,7 @@ import { parseDeck } from '../parse/index.js';
 import { selectVariant, unknownVariant } from '../parse/variants.js';
 import { deckName, displayPath, isInside } from '../platform/paths.js';
 import { type RenderOptions, renderDeck } from '../render/index.js';
-import { inReadingOrder, originOf, placeDiagnostic } from '../source-map.js';
+import { asWrittenAt, inReadingOrder, originOf, placeDiagnostic } from '../source-map.js';
 import { quoted } from '../wording.js';
 import { readDeckSource } from './includes.js';
 import { stylesheetFiles } from './stylesheet-files.js';
@@ -83,8 +83,7 @@ async function checkAssets(deck: CompiledDeck, project: Project): Promise<Diagno
       if (real === undefined) {
         // A file named in an included file is looked for beside that file, and named as written there.
         const within = originOf(deck.rendered.sourceMap, asset.line)?.folder ?? '';
-        const written =
-          within && asset.source.startsWith(`${within}/`) ? asset.source.slice(within.length + 1) : asset.source;
+        const written = asWrittenAt(deck.rendered.sourceMap, asset.line, asset.source);
         const folder = displayPath(resolve(base, within), project.root);
         problem(asset, `file not found: ${quoted(written)} (looked in ${folder})`);
         return;
